@@ -1,0 +1,71 @@
+import { resolve } from 'node:path'
+
+export type DatabaseDialect = 'sqlite' | 'postgres'
+
+export interface Config {
+  readonly production: boolean
+  readonly host: string
+  readonly port: number
+  readonly databaseUrl: string
+  readonly dialect: DatabaseDialect
+  /** Absolute file path of the SQLite database; empty for PostgreSQL. */
+  readonly sqlitePath: string
+  readonly sessionSecret: string
+  readonly sessionIdleMinutes: number
+  readonly sessionAbsoluteHours: number
+  readonly cookieSecure: boolean
+  readonly trustProxy: boolean
+  readonly logLevel: string
+  readonly dataDir: string
+}
+
+export class ConfigError extends Error {}
+
+// A fixed development secret keeps sign-ins alive across restarts of the demo;
+// production refuses to start without a real one.
+const DEVELOPMENT_SECRET = 'development-only-secret-never-use-in-production'
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a whole number above 0 (got "${raw}")`)
+  return value
+}
+
+export function dialectOf(databaseUrl: string): DatabaseDialect {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgres'
+  if (databaseUrl.startsWith('sqlite:')) return 'sqlite'
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl.split(':')[0]}:…")`)
+}
+
+export function sqlitePathOf(databaseUrl: string, cwd = process.cwd()): string {
+  const path = databaseUrl.slice('sqlite:'.length)
+  return path === ':memory:' ? path : resolve(cwd, path)
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production'
+  const dataDir = resolve(env.DATA_DIR || './data')
+  const databaseUrl = env.DATABASE_URL || `sqlite:${resolve(dataDir, 'safer.db')}`
+  const dialect = dialectOf(databaseUrl)
+  const sessionSecret = env.SESSION_SECRET || ''
+  if (production && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET must be set to at least 32 random characters when NODE_ENV=production')
+  }
+  return Object.freeze({
+    production,
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 3000),
+    databaseUrl,
+    dialect,
+    sqlitePath: dialect === 'sqlite' ? sqlitePathOf(databaseUrl) : '',
+    sessionSecret: sessionSecret || DEVELOPMENT_SECRET,
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12),
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : production,
+    trustProxy: env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
+    dataDir,
+  })
+}

@@ -1,0 +1,30 @@
+import type { Config } from './config.ts'
+import { type DatabaseHandle, checkDatabase, openDatabase } from './db/database.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { createAuditService } from './modules/audit/service.ts'
+import { createAuthService } from './modules/auth/service.ts'
+import { createUsersService } from './modules/auth/users.service.ts'
+import { createPartnersService } from './modules/partners/service.ts'
+
+/** The composition root: config → database → services. Adapters receive services, never the database. */
+export function createServices(database: DatabaseHandle, config: Config) {
+  const audit = createAuditService(database.db, database.dialect)
+  const partners = createPartnersService(database.db, audit)
+  const users = createUsersService(database.db, audit, partners)
+  const auth = createAuthService(database.db, audit, config)
+  return { audit, partners, users, auth, health: () => checkDatabase(database.db) }
+}
+
+export type Services = ReturnType<typeof createServices>
+
+export interface Deps {
+  config: Config
+  database: DatabaseHandle
+  services: Services
+}
+
+export async function createDeps(config: Config, options: { migrate?: boolean; schema?: string } = {}): Promise<Deps> {
+  const database = openDatabase(config.databaseUrl, { schema: options.schema })
+  if (options.migrate ?? true) await migrateToLatest(database.db, database.dialect)
+  return { config, database, services: createServices(database, config) }
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import type { Action } from '../modules/auth/permissions.ts'
+import { parseInput } from '../shared/validation.ts'
+
+export const API_PREFIX = '/api/v1'
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+export interface ApiContext<P, Q> {
+  request: FastifyRequest
+  reply: FastifyReply
+  params: P
+  query: Q
+  body: unknown
+}
+
+export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
+  method: Method
+  /** Relative to /api/v1, in Fastify form: /organisations/:id */
+  url: string
+  permission: Action
+  summary: string
+  tag: string
+  params?: P
+  query?: Q
+  /** The schema the service validates with; documented here, enforced there. */
+  body?: z.ZodType
+  status?: number
+  handler(ctx: ApiContext<z.output<P>, z.output<Q>>): Promise<unknown>
+}
+
+export const idParams = z.object({ id: z.string().regex(/^\d+$/, 'Must be a whole number').transform(Number) })
+
+/** Collects each module's API routes so that one list both registers them and documents them. */
+export class ApiRegistry {
+  readonly routes: ApiRoute[] = []
+
+  add<P extends z.ZodType, Q extends z.ZodType>(route: ApiRoute<P, Q>) {
+    this.routes.push(route as unknown as ApiRoute)
+  }
+
+  mount(app: FastifyInstance) {
+    for (const route of this.routes) {
+      app.route({
+        method: route.method,
+        url: API_PREFIX + route.url,
+        config: { permission: route.permission },
+        handler: async (request, reply) => {
+          const params = route.params ? parseInput(route.params, request.params) : {}
+          const query = route.query ? parseInput(route.query, request.query) : {}
+          const result = await route.handler({ request, reply, params, query, body: request.body ?? {} })
+          if (reply.sent) return reply
+          return reply.code(route.status ?? 200).send(result ?? {})
+        },
+      })
+    }
+  }
+}

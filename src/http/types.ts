@@ -1,0 +1,22 @@
+import type { Actor } from '../modules/audit/service.ts'
+import type { CurrentUser } from '../modules/auth/current-user.ts'
+import type { RoutePermission } from '../modules/auth/permissions.ts'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route must declare one: an action from the permission table, or 'public'. */
+    permission?: RoutePermission
+  }
+  interface FastifyRequest {
+    user: CurrentUser | null
+    /** The raw session id from the cookie, when the session is valid. */
+    sessionId: string | null
+    authMethod: 'session' | 'token' | null
+    /** Who is acting and from where, for the audit log. */
+    actor: Actor
+  }
+  interface FastifyReply {
+    /** Renders a page inside the layout with the user, navigation, CSRF token and CSP nonce. */
+    page(template: string, data?: Record<string, unknown>): FastifyReply
+  }
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Services } from '../../deps.ts'
+import { idParams } from '../../http/api.ts'
+import { ValidationError } from '../../shared/errors.ts'
+import { parseInput } from '../../shared/validation.ts'
+import { formBody, submitForm, withNotice } from '../../web/forms.ts'
+import { paths } from '../../web/paths.ts'
+import { newTokenInput } from './schema.ts'
+
+const ACCOUNT = 'auth/views/account.njk'
+const PASSWORD = 'auth/views/change-password.njk'
+
+/** The signed-in person's own account: password and personal API tokens. */
+export function accountRoutes(app: FastifyInstance, services: Services) {
+  const { auth, users } = services
+  const config = { permission: 'account:manage' as const }
+
+  async function accountPage(request: FastifyRequest, extra: Record<string, unknown> = {}) {
+    const user = request.user
+    if (!user) throw new Error('account pages need a signed-in user')
+    return { pageTitle: 'Your account', tokens: await auth.listTokens(user), notice: (request.query as { notice?: string }).notice, ...extra }
+  }
+
+  app.get(paths.account.show(), { config }, async (request, reply) => reply.page(ACCOUNT, await accountPage(request)))
+
+  app.post(paths.account.tokens(), { config }, async (request, reply) => {
+    const user = request.user
+    if (!user) throw new Error('account pages need a signed-in user')
+    const body = formBody(request.body)
+    try {
+      const { name } = parseInput(newTokenInput, body)
+      const { token } = await auth.createToken(user, name, request.actor)
+      // Shown once, in the response to the form: never stored or shown again.
+      return reply.code(201).page(ACCOUNT, await accountPage(request, { newToken: { name, token } }))
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      return reply.code(400).page(ACCOUNT, await accountPage(request, { errors: error.fieldErrors, values: body }))
+    }
+  })
+
+  app.post('/account/tokens/:id/revoke', { config }, async (request, reply) => {
+    const user = request.user
+    if (!user) throw new Error('account pages need a signed-in user')
+    const { id } = parseInput(idParams, request.params)
+    const revoked = await auth.revokeToken(user, id, request.actor)
+    return reply.redirect(withNotice(paths.account.show(), revoked ? 'Token revoked' : 'That token was already revoked'), 303)
+  })
+
+  app.get(paths.account.password(), { config }, async (_request, reply) =>
+    reply.page(PASSWORD, { pageTitle: 'Change your password', backLink: paths.account.show() }),
+  )
+
+  app.post(paths.account.password(), { config }, async (request, reply) => {
+    const user = request.user
+    if (!user) throw new Error('account pages need a signed-in user')
+    return submitForm(
+      reply,
+      async () => {
+        await users.changeOwnPassword(request.actor, user, request.body)
+        return withNotice(paths.account.show(), 'Your password has been changed')
+      },
+      ({ errors }) => ({ template: PASSWORD, pageTitle: 'Change your password', backLink: paths.account.show(), errors }),
+    )
+  })
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod'
+import type { Services } from '../../deps.ts'
+import { type ApiRegistry, idParams } from '../../http/api.ts'
+import { parseInput, versionField } from '../../shared/validation.ts'
+import { auditQuery, toFilter } from '../audit/schema.ts'
+import { newUserInput, userChangesInput } from './schema.ts'
+
+function publicUser(u: {
+  id: number
+  email: string
+  name: string
+  role: string
+  organisation_id: number
+  organisation_name: string
+  disabled_at: string | null
+  version: number
+}) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    organisationId: u.organisation_id,
+    organisationName: u.organisation_name,
+    disabled: u.disabled_at !== null,
+    version: u.version,
+  }
+}
+
+export function authApi(api: ApiRegistry, { users, audit }: Services) {
+  api.add({
+    method: 'GET',
+    url: '/me',
+    permission: 'home:view',
+    tag: 'Account',
+    summary: 'The signed-in user',
+    handler: async ({ request }) => request.user,
+  })
+  api.add({
+    method: 'GET',
+    url: '/users',
+    permission: 'users:view',
+    tag: 'Users',
+    summary: 'List users',
+    handler: async () => ({ users: (await users.list()).map(publicUser) }),
+  })
+  api.add({
+    method: 'POST',
+    url: '/users',
+    permission: 'users:manage',
+    tag: 'Users',
+    summary: 'Create a user',
+    body: newUserInput,
+    status: 201,
+    handler: async ({ request, body }) => publicUser(await users.get(await users.create(request.actor, body))),
+  })
+  api.add({
+    method: 'GET',
+    url: '/users/:id',
+    permission: 'users:view',
+    tag: 'Users',
+    summary: 'One user',
+    params: idParams,
+    handler: async ({ params }) => publicUser(await users.get(params.id)),
+  })
+  api.add({
+    method: 'PUT',
+    url: '/users/:id',
+    permission: 'users:manage',
+    tag: 'Users',
+    summary: 'Change a user (send the version you read: a stale version answers 409)',
+    params: idParams,
+    body: userChangesInput,
+    handler: async ({ request, params, body }) => {
+      await users.update(request.actor, params.id, body)
+      return publicUser(await users.get(params.id))
+    },
+  })
+  const versionBody = z.object({ version: versionField })
+  for (const [suffix, disabled] of [['disable', true], ['enable', false]] as const) {
+    api.add({
+      method: 'POST',
+      url: `/users/:id/${suffix}`,
+      permission: 'users:manage',
+      tag: 'Users',
+      summary: disabled ? 'Disable a user and end their sessions' : 'Enable a disabled user',
+      params: idParams,
+      body: versionBody,
+      handler: async ({ request, params, body }) => {
+        const { version } = parseInput(versionBody, body)
+        await (disabled ? users.disable(request.actor, params.id, version) : users.enable(request.actor, params.id, version))
+        return publicUser(await users.get(params.id))
+      },
+    })
+  }
+  api.add({
+    method: 'GET',
+    url: '/audit',
+    permission: 'audit:view',
+    tag: 'Audit',
+    summary: 'Search the audit log, newest first',
+    query: auditQuery,
+    handler: async ({ query }) => {
+      const result = await audit.search(toFilter(query), query.page)
+      return { ...result, rows: result.rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) })) }
+    },
+  })
+}

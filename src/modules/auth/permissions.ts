@@ -1,0 +1,46 @@
+// The one place that says who may do what. Every route names one of these actions
+// (or 'public'); the permission-matrix test calls every route as every role.
+
+export const ROLES = ['admin', 'partnership-manager', 'lead', 'board-member', 'analyst', 'caseworker', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  'partnership-manager': 'Partnership manager',
+  lead: 'Lead (updates their own actions)',
+  'board-member': 'Board member',
+  analyst: 'Analyst',
+  caseworker: 'Caseworker',
+  viewer: 'Viewer',
+}
+
+const EVERYONE = [
+  'home:view',
+  'account:manage',
+  'organisations:view',
+  'people:view',
+] as const
+
+const PERMISSIONS = {
+  admin: [...EVERYONE, 'organisations:manage', 'people:manage', 'users:view', 'users:manage', 'audit:view'],
+  'partnership-manager': [...EVERYONE, 'organisations:manage', 'people:manage'],
+  lead: [...EVERYONE],
+  'board-member': [...EVERYONE],
+  analyst: [...EVERYONE],
+  caseworker: [...EVERYONE],
+  viewer: [...EVERYONE],
+} as const satisfies Record<Role, readonly string[]>
+
+export type Action = (typeof PERMISSIONS)[Role][number]
+/** What a route declares: an action a role must hold, or 'public' for pages anyone may see. */
+export type RoutePermission = Action | 'public'
+
+export const ALL_ACTIONS: readonly Action[] = [...new Set(Object.values(PERMISSIONS).flat())] as Action[]
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}
+
+export function can(role: Role, action: Action): boolean {
+  return (PERMISSIONS[role] as readonly string[]).includes(action)
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify'
+import type { Config } from '../../config.ts'
+import type { Services } from '../../deps.ts'
+import { SESSION_COOKIE, sessionCookieOptions } from '../../http/authentication.ts'
+import { ValidationError } from '../../shared/errors.ts'
+import { parseInput } from '../../shared/validation.ts'
+import { formBody } from '../../web/forms.ts'
+import { paths, safeReturnPath } from '../../web/paths.ts'
+import { signInInput } from './schema.ts'
+import { LOCKOUT_MINUTES } from './service.ts'
+
+const TEMPLATE = 'auth/views/sign-in.njk'
+// One message for a wrong email and a wrong password, so neither reveals whether an account exists.
+const WRONG_DETAILS = 'Enter a correct email address and password'
+const LOCKED = `There have been too many attempts to sign in with this email address. Wait ${LOCKOUT_MINUTES} minutes and try again.`
+
+export function signInRoutes(app: FastifyInstance, services: Services, config: Config) {
+  app.get('/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>
+    if (request.user) return reply.redirect(safeReturnPath(query.returnTo))
+    return reply.page(TEMPLATE, {
+      pageTitle: 'Sign in',
+      returnTo: safeReturnPath(query.returnTo),
+      notice: query.signedOut ? 'You have signed out' : undefined,
+    })
+  })
+
+  app.post(
+    '/sign-in',
+    { config: { permission: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const body = formBody(request.body)
+      const returnTo = safeReturnPath(body.returnTo)
+      const rerender = (status: number, errors: Record<string, string>) =>
+        reply.code(status).page(TEMPLATE, { pageTitle: 'Sign in', errors, values: { email: body.email }, returnTo })
+      let input: { email: string; password: string }
+      try {
+        input = parseInput(signInInput, body)
+      } catch (error) {
+        if (error instanceof ValidationError) return rerender(400, error.fieldErrors)
+        throw error
+      }
+      const result = await services.auth.signIn(input.email, input.password, request.ip, request.cookies[SESSION_COOKIE])
+      if (!result.ok) return rerender(401, result.reason === 'locked' ? { email: LOCKED } : { email: WRONG_DETAILS })
+      reply.setCookie(SESSION_COOKIE, result.sessionId, {
+        ...sessionCookieOptions(config),
+        maxAge: config.sessionAbsoluteHours * 3600,
+      })
+      return reply.redirect(returnTo, 303)
+    },
+  )
+
+  app.post('/sign-out', { config: { permission: 'account:manage' } }, async (request, reply) => {
+    if (request.sessionId) await services.auth.signOut(request.sessionId, request.actor)
+    reply.clearCookie(SESSION_COOKIE, { path: '/' })
+    return reply.redirect(`${paths.signIn()}?signedOut=1`, 303)
+  })
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify'
+import { type Action, can } from '../auth/permissions.ts'
+import { paths } from '../../web/paths.ts'
+
+interface Card {
+  title: string
+  href: string
+  text: string
+  needs: Action
+}
+
+// What a signed-in person can go to from the home page; modules add theirs as they arrive.
+const CARDS: Card[] = [
+  { title: 'Partner organisations', href: paths.admin.organisations(), text: 'The council, police, probation, health, fire and voluntary partners.', needs: 'organisations:view' },
+  { title: 'People', href: paths.admin.people(), text: 'Named leads and board members, whether or not they use Safer.', needs: 'people:view' },
+  { title: 'Users', href: paths.admin.users(), text: 'Who can sign in, with which role.', needs: 'users:view' },
+  { title: 'Audit log', href: paths.admin.audit(), text: 'Who did what and when, with a tamper check.', needs: 'audit:view' },
+  { title: 'Your account', href: paths.account.show(), text: 'Change your password and manage API tokens.', needs: 'account:manage' },
+]
+
+export function homeRoutes(app: FastifyInstance) {
+  app.get('/', { config: { permission: 'home:view' } }, async (request, reply) => {
+    const user = request.user
+    if (!user) return reply.redirect(paths.signIn())
+    return reply.page('home/views/home.njk', { pageTitle: 'Home', cards: CARDS.filter((c) => can(user.role, c.needs)) })
+  })
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { idField, optionalText, requiredText, versionField } from '../../shared/validation.ts'
+
+export const ORGANISATION_TYPES = [
+  'council',
+  'police',
+  'probation',
+  'health',
+  'fire',
+  'youth justice',
+  'education',
+  'voluntary',
+  'other',
+] as const
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number]
+
+export const organisationInput = z.object({
+  name: requiredText('Enter the organisation’s name'),
+  shortName: requiredText('Enter a short name, such as LBS or MPS', 20),
+  type: z.enum(ORGANISATION_TYPES, { error: 'Select the type of organisation' }),
+})
+export const organisationChanges = organisationInput.extend({ version: versionField })
+
+const optionalId = z
+  .union([z.literal(''), z.null(), idField('Select an organisation')])
+  .optional()
+  .transform((v) => (v === '' || v == null ? null : v))
+
+export const personInput = z.object({
+  name: requiredText('Enter the person’s name'),
+  jobTitle: optionalText(),
+  organisationId: optionalId,
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address in the correct format, like name@example.org')
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null)),
+})
+export const personChanges = personInput.extend({ version: versionField })
+
+export type OrganisationInput = z.input<typeof organisationInput>
+export type PersonInput = z.input<typeof personInput>

@@ -1,0 +1,28 @@
+import { type Action, can } from '../modules/auth/permissions.ts'
+import type { CurrentUser } from '../modules/auth/current-user.ts'
+import { paths } from './paths.ts'
+
+interface NavigationItem {
+  text: string
+  href: string
+  needs: Action
+}
+
+// Modules add their entry here as they arrive; each shows only to roles that may use it.
+const ITEMS: NavigationItem[] = [
+  { text: 'Home', href: paths.home(), needs: 'home:view' },
+  { text: 'Organisations', href: paths.admin.organisations(), needs: 'organisations:view' },
+  { text: 'People', href: paths.admin.people(), needs: 'people:view' },
+  { text: 'Users', href: paths.admin.users(), needs: 'users:view' },
+  { text: 'Audit log', href: paths.admin.audit(), needs: 'audit:view' },
+]
+
+/** Items for the GOV.UK service navigation, with the current section marked. */
+export function navigationFor(user: CurrentUser | null, currentPath: string) {
+  if (!user) return []
+  return ITEMS.filter((item) => can(user.role, item.needs)).map((item) => ({
+    text: item.text,
+    href: item.href,
+    active: item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href),
+  }))
+}
