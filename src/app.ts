@@ -10,7 +10,7 @@ import { registerErrorHandlers } from './http/errors.ts'
 import { loggerOptions } from './http/logging.ts'
 import { openApiDocument } from './http/openapi.ts'
 import { registerPages } from './http/pages.ts'
-import { type DeclaredRoute, registerPermissions } from './http/permissions.ts'
+import { type DeclaredRoute, guardRoutes, requireDeclaredPermissions } from './http/permissions.ts'
 import { registerSecurityHeaders } from './http/security-headers.ts'
 import { ASSETS_PREFIX, registerStaticAssets } from './http/static-assets.ts'
 import './http/types.ts'
@@ -38,12 +38,13 @@ export async function createApp(deps: Deps): Promise<SaferApp> {
   const app = Fastify({ ...loggerOptions(config), trustProxy: config.trustProxy, bodyLimit: BODY_LIMIT })
 
   // Order matters: the route guard must see every route, and sessions must be known before permissions are checked.
-  const routes = registerPermissions(app, ASSETS_PREFIX)
+  const routes = requireDeclaredPermissions(app, ASSETS_PREFIX)
   await app.register(cookie, { secret: config.sessionSecret })
   await app.register(formbody, { bodyLimit: BODY_LIMIT })
   await app.register(rateLimit, { global: false })
   await registerSecurityHeaders(app, config)
   registerAuthentication(app, services.auth)
+  guardRoutes(app)
   await registerCsrf(app, config)
   registerPages(app, createViews({ watch: !config.production }))
   registerErrorHandlers(app)

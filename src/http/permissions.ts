@@ -12,10 +12,10 @@ export interface DeclaredRoute {
 export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/')
 
 /**
- * Refuses to start if a route declares no permission, and checks the declared action
- * before anything else runs. Returns the list of routes for the permission-matrix test.
+ * Refuses to start if a route declares no permission. Must be registered before any route.
+ * Returns the list of routes, which the permission-matrix test walks.
  */
-export function registerPermissions(app: FastifyInstance, staticPrefix: string): DeclaredRoute[] {
+export function requireDeclaredPermissions(app: FastifyInstance, staticPrefix: string): DeclaredRoute[] {
   const routes: DeclaredRoute[] = []
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith(staticPrefix) && !route.config?.permission) {
@@ -27,7 +27,11 @@ export function registerPermissions(app: FastifyInstance, staticPrefix: string):
       if (method !== 'HEAD') routes.push({ method, url: route.url, permission })
     }
   })
+  return routes
+}
 
+/** Checks the route's declared action against the user's role. Must run after authentication. */
+export function guardRoutes(app: FastifyInstance) {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const permission = request.routeOptions.config.permission
     if (permission === undefined || permission === 'public') return
@@ -44,5 +48,4 @@ export function registerPermissions(app: FastifyInstance, staticPrefix: string):
       })
     }
   })
-  return routes
 }

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify'
+import { createApp } from '../../src/app.ts'
+import { type DatabaseDialect, loadConfig } from '../../src/config.ts'
+import { type Deps, createDeps } from '../../src/deps.ts'
+import type { Actor } from '../../src/modules/audit/service.ts'
+import { ROLES, type Role } from '../../src/modules/auth/permissions.ts'
+import type { DeclaredRoute } from '../../src/http/permissions.ts'
+import { createTestDatabase, type TestDatabase } from './databases.ts'
+
+export const TEST_PASSWORD = 'testing-password-long-enough'
+export const TEST_ACTOR: Actor = { userId: null, label: 'test setup', ip: null }
+
+export interface TestApp {
+  app: FastifyInstance
+  routes: DeclaredRoute[]
+  deps: Deps
+  database: TestDatabase
+  organisationId: number
+  /** One user per role, email `<role>@test.example`, password TEST_PASSWORD. */
+  userIds: Record<Role, number>
+  close(): Promise<void>
+}
+
+export function testConfig(url: string, overrides: Record<string, string> = {}) {
+  return loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), ...overrides })
+}
+
+/** The real app on a fresh database of the given dialect, with one organisation and a user for every role. */
+export async function buildTestApp(dialect: DatabaseDialect, overrides: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase(dialect)
+  const deps = await createDeps(testConfig(database.url, overrides), { schema: database.schema })
+  const { app, routes } = await createApp(deps)
+  const organisationId = await deps.services.partners.createOrganisation(TEST_ACTOR, { name: 'Test Council', shortName: 'TC', type: 'council' })
+  const userIds = {} as Record<Role, number>
+  for (const role of ROLES) {
+    userIds[role] = await deps.services.users.create(TEST_ACTOR, {
+      email: `${role}@test.example`,
+      name: `Test ${role}`,
+      organisationId,
+      role,
+      password: TEST_PASSWORD,
+    })
+  }
+  return {
+    app,
+    routes,
+    deps,
+    database,
+    organisationId,
+    userIds,
+    close: async () => {
+      await app.close()
+      await deps.database.close()
+      await database.drop()
+    },
+  }
+}
