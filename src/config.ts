@@ -15,6 +15,8 @@ export interface Config {
   readonly sessionAbsoluteHours: number
   readonly cookieSecure: boolean
   readonly trustProxy: boolean
+  /** Sign-in attempts allowed per IP address per minute, before any account lockout. */
+  readonly signInRateLimit: number
   readonly logLevel: string
   readonly dataDir: string
 }
@@ -65,7 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12),
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : production,
     trustProxy: env.TRUST_PROXY === 'true',
-    logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
+    signInRateLimit: integer(env, 'SIGN_IN_RATE_LIMIT', 20),
+    logLevel: env.LOG_LEVEL || 'info',
     dataDir,
   })
 }

@@ -40,7 +40,7 @@ export function openApiDocument(registry: ApiRegistry) {
         '401': problem,
         '403': problem,
         ...(route.url.includes(':') ? { '404': problem } : {}),
-        ...(route.method === 'PATCH' ? { '409': problem } : {}),
+        ...(route.method === 'PUT' || route.method === 'PATCH' ? { '409': problem } : {}),
       },
     }
   }

@@ -92,3 +92,19 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
     expect(response.headers.location).toBe('/')
   })
 })
+
+describe('sign-in rate limit', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite', { SIGN_IN_RATE_LIMIT: '3' })
+  })
+  afterAll(() => t.close())
+
+  it('answers 429 once an address has tried too often in a minute', async () => {
+    const browser = new Browser(t.app)
+    await browser.get('/sign-in')
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) statuses.push((await browser.post('/sign-in', { email: `x${i}@test.example`, password: 'wrong-password-here' })).statusCode)
+    expect(statuses).toEqual([401, 401, 401, 429])
+  })
+})

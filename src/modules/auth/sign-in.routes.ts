@@ -27,7 +27,7 @@ export function signInRoutes(app: FastifyInstance, services: Services, config: C
 
   app.post(
     '/sign-in',
-    { config: { permission: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { permission: 'public', rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const body = formBody(request.body)
       const returnTo = safeReturnPath(body.returnTo)
