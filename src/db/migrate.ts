@@ -2,12 +2,14 @@ import { type Migration, type MigrationProvider, type MigrationResultSet, Migrat
 import type { DatabaseDialect } from '../config.ts'
 import type { Db } from './database.ts'
 import { foundation } from './migrations/0001_foundation.ts'
+import { auditLogNoTruncate } from './migrations/0002_audit_log_no_truncate.ts'
 
 // Listed in code rather than read from a folder so the set is the same under tsx,
 // vitest and a bundled build. Each migration may differ by dialect, never in meaning.
 function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
   return {
     '0001_foundation': foundation(dialect),
+    '0002_audit_log_no_truncate': auditLogNoTruncate(dialect),
   }
 }
 

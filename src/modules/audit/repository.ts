@@ -5,7 +5,7 @@ import type { AuditEntryRow } from '../../db/types.ts'
 import { GENESIS_HASH, type HashedContent, entryHash } from './hash.ts'
 
 // Any constant works; it only has to be the same for every writer of the log.
-const AUDIT_LOCK_KEY = 727_001
+export const AUDIT_LOCK_KEY = 727_001
 
 export async function appendEntry(trx: Executor, dialect: DatabaseDialect, content: HashedContent): Promise<void> {
   // PostgreSQL writers run concurrently: serialise them so two entries never share a predecessor.

@@ -74,11 +74,8 @@ export async function findSession(db: Executor, idHash: string) {
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select([
-      'sessions.created_at',
-      'sessions.last_seen_at',
-      ...userColumns,
-    ])
+    // Aliased: users has a created_at too, and the session's own times are the ones that expire it.
+    .select(['sessions.created_at as session_created_at', 'sessions.last_seen_at as session_last_seen_at', ...userColumns])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst()
 }

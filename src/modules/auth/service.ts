@@ -74,12 +74,14 @@ export function createAuthService(db: Db, audit: AuditService, config: Pick<Conf
     if (!row) return null
     const now = Date.now()
     const expired =
-      now - Date.parse(row.created_at) > absoluteMs || now - Date.parse(row.last_seen_at) > idleMs || row.disabled_at !== null
+      now - Date.parse(row.session_created_at) > absoluteMs ||
+      now - Date.parse(row.session_last_seen_at) > idleMs ||
+      row.disabled_at !== null
     if (expired) {
       await repo.deleteSession(db, idHash)
       return null
     }
-    if (now - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) await repo.touchSession(db, idHash, new Date(now).toISOString())
+    if (now - Date.parse(row.session_last_seen_at) > TOUCH_INTERVAL_MS) await repo.touchSession(db, idHash, new Date(now).toISOString())
     return toCurrentUser(row)
   }
 

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.ts'
+
+describe('configuration', () => {
+  it('defaults to an embedded SQLite database in ./data on 127.0.0.1:3000', () => {
+    const config = loadConfig({})
+    expect(config.dialect).toBe('sqlite')
+    expect(config.sqlitePath).toMatch(/data[/\\]safer\.db$/)
+    expect(config.port).toBe(3000)
+    expect(config.host).toBe('127.0.0.1')
+    expect(config.cookieSecure).toBe(false)
+    expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  it('chooses PostgreSQL from DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@localhost/safer' }).dialect).toBe('postgres')
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@localhost/safer' }).dialect).toBe('postgres')
+  })
+
+  it('refuses to start in production without a real SESSION_SECRET', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'too-short' })).toThrow(/SESSION_SECRET/)
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })
+    expect(config.cookieSecure).toBe(true)
+  })
+
+  it('names the variable when a value is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be a whole number above 0 (got "eighty")')
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with sqlite: or postgres:\/\//)
+  })
+})
