@@ -4,12 +4,14 @@ import type { FastifyInstance } from 'fastify'
 import { GOVUK_DIST, SRC_DIR } from '../web/nunjucks.ts'
 
 export const ASSETS_PREFIX = '/assets/'
-const SERVED = /\.(css|js|mjs|woff2?|png|svg|ico|json)$/
+// Page assets only: not GOV.UK Frontend's Nunjucks sources, fixtures or macro descriptions.
+const SERVED = /(\.(css|js|mjs|woff2?|png|svg|ico)|\/manifest\.json)$/
 
 /** GOV.UK Frontend's compiled CSS, JS, fonts and images, and Safer's own few assets, under /assets/. */
 export async function registerStaticAssets(app: FastifyInstance, production: boolean) {
   await app.register(fastifyStatic, {
-    root: [resolve(GOVUK_DIST, 'govuk/assets'), resolve(GOVUK_DIST, 'govuk'), resolve(SRC_DIR, 'web/assets')],
+    // Most-requested first: the CSS and JS bundles, then fonts and images, then Safer's own files.
+    root: [resolve(GOVUK_DIST, 'govuk'), resolve(GOVUK_DIST, 'govuk/assets'), resolve(SRC_DIR, 'web/assets')],
     prefix: ASSETS_PREFIX,
     allowedPath: (pathName) => SERVED.test(pathName),
     maxAge: production ? '1d' : 0,

@@ -51,6 +51,8 @@ describe('security headers, sessions and error pages', () => {
     const font = await t.app.inject({ method: 'GET', url: '/assets/fonts/light-94a07e06a1-v2.woff2' })
     expect([200, 404]).toContain(font.statusCode)
     expect((await t.app.inject({ method: 'GET', url: '/assets/components/button/template.njk' })).statusCode).toBe(404)
+    expect((await t.app.inject({ method: 'GET', url: '/assets/components/button/fixtures.json' })).statusCode).toBe(404)
+    expect((await t.app.inject({ method: 'GET', url: '/assets/manifest.json' })).statusCode).toBe(200)
   })
 
   it('ends a session after 30 idle minutes and after 12 hours in all', async () => {
