@@ -22,6 +22,8 @@ import { userAdminRoutes } from './modules/auth/users.routes.ts'
 import { homeRoutes } from './modules/home/routes.ts'
 import { partnersApi } from './modules/partners/api.ts'
 import { partnersRoutes } from './modules/partners/routes.ts'
+import { plansModuleApi } from './modules/plans/api/index.ts'
+import { plansRoutes } from './modules/plans/routes/index.ts'
 import { createViews } from './web/nunjucks.ts'
 
 export interface SaferApp {
@@ -32,8 +34,16 @@ export interface SaferApp {
 
 const BODY_LIMIT = 1_048_576
 
+export interface AppOptions {
+  /**
+   * Adds routes before the app is sealed: benchmarks mount a static file of the same size as the
+   * page they measure. Each route still has to declare its permission.
+   */
+  extend?: (app: FastifyInstance) => Promise<void>
+}
+
 /** Builds the web application around already-created services. Listening is server.ts's job. */
-export async function createApp(deps: Deps): Promise<SaferApp> {
+export async function createApp(deps: Deps, options: AppOptions = {}): Promise<SaferApp> {
   const { config, services } = deps
   const app = Fastify({ ...loggerOptions(config), trustProxy: config.trustProxy, bodyLimit: BODY_LIMIT })
 
@@ -46,7 +56,7 @@ export async function createApp(deps: Deps): Promise<SaferApp> {
   registerAuthentication(app, services.auth)
   guardRoutes(app)
   await registerCsrf(app, config)
-  registerPages(app, createViews({ watch: !config.production }))
+  registerPages(app, createViews({ watch: config.reloadTemplates }))
   registerErrorHandlers(app)
   await registerStaticAssets(app, config.production)
 
@@ -61,14 +71,17 @@ export async function createApp(deps: Deps): Promise<SaferApp> {
   partnersRoutes(app, services)
   userAdminRoutes(app, services)
   auditRoutes(app, services)
+  await plansRoutes(app, services, config)
 
   const api = new ApiRegistry()
   authApi(api, services)
   partnersApi(api, services)
+  plansModuleApi(api, services)
   api.mount(app)
   const openapi = openApiDocument(api)
   app.get('/api/v1/openapi.json', { config: { permission: 'public' } }, async () => openapi)
 
+  if (options.extend) await options.extend(app)
   await app.ready()
   return { app, routes }
 }

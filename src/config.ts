@@ -17,8 +17,12 @@ export interface Config {
   readonly trustProxy: boolean
   /** Sign-in attempts allowed per IP address per minute, before any account lockout. */
   readonly signInRateLimit: number
+  /** A deliverable with no progress update for this many days is flagged as stale. */
+  readonly planStaleDays: number
   readonly logLevel: string
   readonly dataDir: string
+  /** Re-read templates on every render: for editing pages locally (NODE_ENV=development). */
+  readonly reloadTemplates: boolean
 }
 
 export class ConfigError extends Error {}
@@ -68,7 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : production,
     trustProxy: env.TRUST_PROXY === 'true',
     signInRateLimit: integer(env, 'SIGN_IN_RATE_LIMIT', 20),
+    planStaleDays: integer(env, 'PLAN_STALE_DAYS', 90),
     logLevel: env.LOG_LEVEL || 'info',
     dataDir,
+    reloadTemplates: env.NODE_ENV === 'development',
   })
 }

@@ -43,6 +43,11 @@ export function openDatabase(databaseUrl: string, options: OpenOptions = {}): Da
     max: 10,
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
   })
+  // An idle pooled connection that the server ends (a restart, a failover, an idle timeout, an
+  // administrator's pg_terminate_backend) is reported as an 'error' event on the pool, and an 'error'
+  // event nobody listens for kills the process. The pool has already dropped that connection and
+  // opens a new one for the next query, so there is nothing more to do than to hear it.
+  pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { db, dialect, close: () => db.destroy() }
 }

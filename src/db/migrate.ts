@@ -1,8 +1,10 @@
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely'
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator, NO_MIGRATIONS, sql } from 'kysely'
 import type { DatabaseDialect } from '../config.ts'
 import type { Db } from './database.ts'
 import { foundation } from './migrations/0001_foundation.ts'
 import { auditLogNoTruncate } from './migrations/0002_audit_log_no_truncate.ts'
+import { crime } from './migrations/0003_crime.ts'
+import { plans } from './migrations/0004_plans.ts'
 
 // Listed in code rather than read from a folder so the set is the same under tsx,
 // vitest and a bundled build. Each migration may differ by dialect, never in meaning.
@@ -10,12 +12,27 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
   return {
     '0001_foundation': foundation(dialect),
     '0002_audit_log_no_truncate': auditLogNoTruncate(dialect),
+    '0003_crime': crime(dialect),
+    '0004_plans': plans(dialect),
   }
 }
 
-function migrator(db: Db, dialect: DatabaseDialect): Migrator {
+async function migrator(db: Db, dialect: DatabaseDialect): Promise<Migrator> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) }
-  return new Migrator({ db, provider })
+  // On PostgreSQL, Kysely looks for its kysely_migration tables in every schema it can see unless it
+  // is told which one: another schema's tables (another install, or another test file running at the
+  // same time) would count as ours, and ours would then never be made. Name the schema this
+  // connection creates tables in, as its search_path decides.
+  const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined
+  // Modules add migrations independently; one numbered below an applied one must still run.
+  return new Migrator({ db, provider, allowUnorderedMigrations: true, migrationTableSchema })
+}
+
+async function currentSchema(db: Db): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
+  const schema = rows[0]?.schema
+  if (!schema) throw new Error('PostgreSQL has no schema to create tables in: check that the search_path names one that exists')
+  return schema
 }
 
 function check(result: MigrationResultSet): string[] {
@@ -24,10 +41,10 @@ function check(result: MigrationResultSet): string[] {
 }
 
 export async function migrateToLatest(db: Db, dialect: DatabaseDialect): Promise<string[]> {
-  return check(await migrator(db, dialect).migrateToLatest())
+  return check(await (await migrator(db, dialect)).migrateToLatest())
 }
 
 /** Runs every migration's down step: an empty database, ready to migrate again. */
 export async function migrateToNothing(db: Db, dialect: DatabaseDialect): Promise<string[]> {
-  return check(await migrator(db, dialect).migrateTo(NO_MIGRATIONS))
+  return check(await (await migrator(db, dialect)).migrateTo(NO_MIGRATIONS))
 }

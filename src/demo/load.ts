@@ -2,6 +2,8 @@ import type { Services } from '../deps.ts'
 import type { Actor } from '../modules/audit/service.ts'
 import type { Role } from '../modules/auth/permissions.ts'
 import type { OrganisationType } from '../modules/partners/schema.ts'
+import { loadCrimeDemo } from './crime.ts'
+import { loadPlansDemo } from './plans.ts'
 
 // A demo-only password, printed at start-up. `safer serve --demo` refuses to run in production.
 export const DEMO_PASSWORD = 'safer-demo-password'
@@ -60,6 +62,8 @@ export async function loadDemo(services: Services): Promise<DemoLogin[]> {
   for (const [email, name, org, role] of USERS) {
     await services.users.create(DEMO_ACTOR, { email, name, organisationId: orgIds.get(org), role, password: DEMO_PASSWORD })
   }
+  await loadPlansDemo(services, DEMO_ACTOR)
+  await loadCrimeDemo(services, DEMO_ACTOR)
   return demoLogins()
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Action } from '../modules/auth/permissions.ts'
-import { parseInput } from '../shared/validation.ts'
+import { idDigits, parseInput } from '../shared/validation.ts'
 
 export const API_PREFIX = '/api/v1'
 
@@ -27,10 +27,12 @@ export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** The schema the service validates with; documented here, enforced there. */
   body?: z.ZodType
   status?: number
+  /** Bytes this route accepts, where it must take more than the app-wide limit (a file upload). */
+  bodyLimit?: number
   handler(ctx: ApiContext<z.output<P>, z.output<Q>>): Promise<unknown>
 }
 
-export const idParams = z.object({ id: z.string().regex(/^\d+$/, 'Must be a whole number').transform(Number) })
+export const idParams = z.object({ id: idDigits('Must be a whole number') })
 
 /** Collects each module's API routes so that one list both registers them and documents them. */
 export class ApiRegistry {
@@ -46,6 +48,7 @@ export class ApiRegistry {
         method: route.method,
         url: API_PREFIX + route.url,
         config: { permission: route.permission },
+        ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
         handler: async (request, reply) => {
           const params = route.params ? parseInput(route.params, request.params) : {}
           const query = route.query ? parseInput(route.query, request.query) : {}

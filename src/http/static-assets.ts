@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify'
 import { GOVUK_DIST, SRC_DIR } from '../web/nunjucks.ts'
 
 export const ASSETS_PREFIX = '/assets/'
-// Page assets only: not GOV.UK Frontend's Nunjucks sources, fixtures or macro descriptions.
-const SERVED = /(\.(css|js|mjs|woff2?|png|svg|ico)|\/manifest\.json)$/
+// Page assets only: not GOV.UK Frontend's Nunjucks sources, fixtures or macro descriptions, and not
+// its GDS Transport fonts, which are licensed for GOV.UK services alone (Safer uses Arial).
+const SERVED = /(\.(css|js|mjs|png|svg|ico)|\/manifest\.json)$/
 
 /** GOV.UK Frontend's compiled CSS, JS, fonts and images, and Safer's own few assets, under /assets/. */
 export async function registerStaticAssets(app: FastifyInstance, production: boolean) {

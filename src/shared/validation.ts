@@ -27,9 +27,24 @@ export const optionalText = (max = 200) =>
     .nullable()
     .transform((v) => (v ? v : null))
 
+/**
+ * The largest id or version number a table can hold: every such column is an `integer`, which PostgreSQL
+ * keeps in 32 bits. A larger number must be refused here: PostgreSQL fails the whole query on it ("out of
+ * range for type integer"), where SQLite would only find nothing.
+ */
+export const MAX_ID = 2_147_483_647
+
+/** Digits only, and small enough to be an id (see MAX_ID). */
+export const idDigits = (message: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, message)
+    .refine((v) => Number(v) <= MAX_ID, message)
+    .transform(Number)
+
 /** A whole-number id from a form (string) or JSON (number). */
 export const idField = (message: string) =>
-  z.union([z.number().int().positive(), z.string().regex(/^\d+$/, message).transform(Number)], { error: message })
+  z.union([z.number().int().positive().max(MAX_ID), idDigits(message)], { error: message })
 
 export const versionField = idField('The record version is missing – reload the page and try again')
 

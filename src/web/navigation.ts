@@ -11,18 +11,22 @@ interface NavigationItem {
 // Modules add their entry here as they arrive; each shows only to roles that may use it.
 const ITEMS: NavigationItem[] = [
   { text: 'Home', href: paths.home(), needs: 'home:view' },
+  { text: 'Plans', href: paths.plans.list(), needs: 'plans:view' },
   { text: 'Organisations', href: paths.admin.organisations(), needs: 'organisations:view' },
   { text: 'People', href: paths.admin.people(), needs: 'people:view' },
   { text: 'Users', href: paths.admin.users(), needs: 'users:view' },
   { text: 'Audit log', href: paths.admin.audit(), needs: 'audit:view' },
 ]
 
-/** Items for the GOV.UK service navigation, with the current section marked. */
+/**
+ * Items for the GOV.UK service navigation: `current` on the section's own page (announced as
+ * aria-current="page"), `active` anywhere inside the section.
+ */
 export function navigationFor(user: CurrentUser | null, currentPath: string) {
   if (!user) return []
-  return ITEMS.filter((item) => can(user.role, item.needs)).map((item) => ({
-    text: item.text,
-    href: item.href,
-    active: item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href),
-  }))
+  return ITEMS.filter((item) => can(user.role, item.needs)).map((item) => {
+    const current = currentPath === item.href
+    const inside = item.href !== '/' && currentPath.startsWith(`${item.href}/`)
+    return { text: item.text, href: item.href, current, active: !current && inside }
+  })
 }

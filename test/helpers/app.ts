@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { createApp } from '../../src/app.ts'
 import { type DatabaseDialect, loadConfig } from '../../src/config.ts'
@@ -28,7 +31,9 @@ export function testConfig(url: string, overrides: Record<string, string> = {}) 
 /** The real app on a fresh database of the given dialect, with one organisation and a user for every role. */
 export async function buildTestApp(dialect: DatabaseDialect, overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(dialect)
-  const deps = await createDeps(testConfig(database.url, overrides), { schema: database.schema })
+  // Its own data folder, so the crime analytics store (a DuckDB file there) is never shared between test files.
+  const dataDir = mkdtempSync(join(tmpdir(), 'safer-data-'))
+  const deps = await createDeps(testConfig(database.url, { DATA_DIR: dataDir, ...overrides }), { schema: database.schema })
   const { app, routes } = await createApp(deps)
   const organisationId = await deps.services.partners.createOrganisation(TEST_ACTOR, { name: 'Test Council', shortName: 'TC', type: 'council' })
   const userIds = {} as Record<Role, number>
@@ -52,6 +57,7 @@ export async function buildTestApp(dialect: DatabaseDialect, overrides: Record<s
       await app.close()
       await deps.database.close()
       await database.drop()
+      rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -44,12 +44,18 @@ describe('security headers, sessions and error pages', () => {
     expect(response.json()).toEqual({ status: 'ok', database: 'ok' })
   })
 
-  it('serves GOV.UK Frontend assets', async () => {
-    const css = await t.app.inject({ method: 'GET', url: '/assets/govuk-frontend.min.css' })
+  it('serves GOV.UK Frontend styled for a service that is not on GOV.UK', async () => {
+    const css = await t.app.inject({ method: 'GET', url: '/assets/safer-frontend.css' })
     expect(css.statusCode).toBe(200)
     expect(css.headers['content-type']).toContain('text/css')
-    const font = await t.app.inject({ method: 'GET', url: '/assets/fonts/light-94a07e06a1-v2.woff2' })
-    expect([200, 404]).toContain(font.statusCode)
+    expect(css.body).not.toContain('GDS Transport')
+    expect(css.body).toContain('font-family:arial,sans-serif')
+    expect((await t.app.inject({ method: 'GET', url: '/assets/govuk-frontend.min.js' })).statusCode).toBe(200)
+    // GDS Transport is licensed for GOV.UK services only: Safer does not serve it.
+    expect((await t.app.inject({ method: 'GET', url: '/assets/fonts/light-94a07e06a1-v2.woff2' })).statusCode).toBe(404)
+    const page = await t.app.inject({ method: 'GET', url: '/sign-in' })
+    expect(page.body).not.toContain('Crown copyright')
+    expect(page.body).not.toContain('govuk-footer__crown')
     expect((await t.app.inject({ method: 'GET', url: '/assets/components/button/template.njk' })).statusCode).toBe(404)
     expect((await t.app.inject({ method: 'GET', url: '/assets/components/button/fixtures.json' })).statusCode).toBe(404)
     expect((await t.app.inject({ method: 'GET', url: '/assets/manifest.json' })).statusCode).toBe(200)

@@ -1,14 +1,6 @@
-import { type CreateTableBuilder, type Kysely, sql } from 'kysely'
+import { sql } from 'kysely'
 import type { DatabaseDialect } from '../../config.ts'
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema as it was, not today's types
-type AnyDb = Kysely<any>
-
-function withId<T extends string>(table: CreateTableBuilder<T, never>, dialect: DatabaseDialect) {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-}
+import { type AnyDb, withId } from './helpers.ts'
 
 export function foundation(dialect: DatabaseDialect) {
   return {

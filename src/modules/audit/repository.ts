@@ -23,6 +23,10 @@ export async function entriesAfter(db: Executor, afterId: number, limit: number)
   return db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute()
 }
 
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
 export interface AuditFilter {
   actor?: string
   action?: string
@@ -34,7 +38,9 @@ export interface AuditFilter {
 
 function filtered(db: Executor, f: AuditFilter) {
   let q = db.selectFrom('audit_log')
-  if (f.actor) q = q.where(sql<boolean>`lower(actor) like ${`%${f.actor.toLowerCase()}%`}`)
+  // "Contains", taken literally: % and _ typed are not wildcards, and the escape character is named
+  // because PostgreSQL's LIKE has \ as one by default and SQLite's has none.
+  if (f.actor) q = q.where(sql<boolean>`lower(actor) like ${`%${likeLiteral(f.actor.toLowerCase())}%`} escape '\\'`)
   if (f.action) q = q.where('action', '=', f.action)
   if (f.entityType) q = q.where('entity_type', '=', f.entityType)
   if (f.entityId) q = q.where('entity_id', '=', f.entityId)

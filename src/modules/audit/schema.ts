@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { idDigits } from '../../shared/validation.ts'
 
 const date = (message: string) =>
   z
@@ -18,11 +19,10 @@ export const auditQuery = z.object({
   entityId: text,
   from: date('Enter the “from” date as YYYY-MM-DD, for example 2026-11-01'),
   to: date('Enter the “to” date as YYYY-MM-DD, for example 2026-11-30'),
-  page: z
-    .string()
-    .regex(/^\d+$/, 'Page must be a whole number')
+  // Bounded like an id, so that the offset it makes stays a whole number both databases take.
+  page: idDigits('Page must be a whole number')
     .optional()
-    .transform((v) => Math.max(1, Number(v ?? 1))),
+    .transform((v) => Math.max(1, v ?? 1)),
 })
 
 export type AuditQuery = z.output<typeof auditQuery>

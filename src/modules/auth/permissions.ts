@@ -19,12 +19,17 @@ const EVERYONE = [
   'account:manage',
   'organisations:view',
   'people:view',
+  // Strategies and action plans are the partnership's shared work: everyone signed in reads them.
+  'plans:view',
+  'plans:export',
 ] as const
 
 const PERMISSIONS = {
-  admin: [...EVERYONE, 'organisations:manage', 'people:manage', 'users:view', 'users:manage', 'audit:view'],
-  'partnership-manager': [...EVERYONE, 'organisations:manage', 'people:manage'],
-  lead: [...EVERYONE],
+  // plans:update-own opens the deliverable update routes; plans:manage lets the service allow any deliverable.
+  admin: [...EVERYONE, 'organisations:manage', 'people:manage', 'users:view', 'users:manage', 'audit:view', 'plans:manage', 'plans:update-own'],
+  'partnership-manager': [...EVERYONE, 'organisations:manage', 'people:manage', 'plans:manage', 'plans:update-own'],
+  // A lead updates the deliverables they lead; the service checks which ones those are.
+  lead: [...EVERYONE, 'plans:update-own'],
   'board-member': [...EVERYONE],
   analyst: [...EVERYONE],
   caseworker: [...EVERYONE],

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts'
+import { isUniqueViolation } from '../../db/errors.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
@@ -9,6 +10,13 @@ import * as repo from './repository.ts'
 import { changeOwnPasswordInput, newUserInput, setPasswordInput, userChangesInput } from './schema.ts'
 
 const STALE = 'Someone else changed this user after you opened the page. Check their changes, then make yours again.'
+const EMAIL_TAKEN = { email: 'A user with this email address already exists' }
+
+/** Another writer took the address between the check and the write (PostgreSQL runs them side by side). */
+function emailTaken(error: unknown): never {
+  if (isUniqueViolation(error, 'users', 'email')) throw new ValidationError(EMAIL_TAKEN)
+  throw error
+}
 
 function visible(u: { email: string; name: string; role: string; organisation_id: number; disabled_at: string | null }) {
   return { email: u.email, name: u.name, role: u.role, organisation_id: u.organisation_id, disabled_at: u.disabled_at }
@@ -42,9 +50,9 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     await checkOrganisation(v.organisationId)
     const passwordHash = await hashPassword(v.password)
     return db.transaction().execute(async (trx) => {
-      if (await repo.findUserByEmail(trx, v.email)) throw new ValidationError({ email: 'A user with this email address already exists' })
+      if (await repo.findUserByEmail(trx, v.email)) throw new ValidationError(EMAIL_TAKEN)
       const values = { email: v.email, name: v.name, organisation_id: v.organisationId, role: v.role }
-      const id = await repo.insertUser(trx, { ...values, password_hash: passwordHash, now: new Date().toISOString() })
+      const id = await repo.insertUser(trx, { ...values, password_hash: passwordHash, now: new Date().toISOString() }).catch(emailTaken)
       await audit.record(trx, actor, { action: 'user.create', entityType: 'user', entityId: id, after: values })
       return id
     })
@@ -57,9 +65,9 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
       const before = await repo.findUser(trx, id)
       if (!before) throw new NotFoundError('User')
       const clash = await repo.findUserByEmail(trx, v.email)
-      if (clash && clash.id !== id) throw new ValidationError({ email: 'A user with this email address already exists' })
+      if (clash && clash.id !== id) throw new ValidationError(EMAIL_TAKEN)
       const changes = { email: v.email, name: v.name, organisation_id: v.organisationId, role: v.role }
-      if (!(await repo.updateUser(trx, id, v.version, { ...changes, updated_at: new Date().toISOString() }))) {
+      if (!(await repo.updateUser(trx, id, v.version, { ...changes, updated_at: new Date().toISOString() }).catch(emailTaken))) {
         throw new ConflictError(STALE, before)
       }
       // A change of role takes effect at once: existing sessions carry the old one no further.

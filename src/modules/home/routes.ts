@@ -11,6 +11,8 @@ interface Card {
 
 // What a signed-in person can go to from the home page; modules add theirs as they arrive.
 const CARDS: Card[] = [
+  { title: 'Delivery plans', href: paths.plans.list(), text: 'Strategies and action plans: who is doing what, by when, and how it is going.', needs: 'plans:view' },
+  { title: 'My actions', href: paths.plans.myActions(), text: 'The deliverables you lead, with a progress update for each.', needs: 'plans:update-own' },
   { title: 'Partner organisations', href: paths.admin.organisations(), text: 'The council, police, probation, health, fire and voluntary partners.', needs: 'organisations:view' },
   { title: 'People', href: paths.admin.people(), text: 'Named leads and board members, whether or not they use Safer.', needs: 'people:view' },
   { title: 'Users', href: paths.admin.users(), text: 'Who can sign in, with which role.', needs: 'users:view' },

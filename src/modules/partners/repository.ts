@@ -87,3 +87,17 @@ export async function updatePerson(db: Executor, id: number, version: number, va
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+export async function findPeopleByLowerName(db: Executor, lowerNames: string[]) {
+  if (lowerNames.length === 0) return []
+  return db
+    .selectFrom('people')
+    .select(['id', 'name', 'email'])
+    .where((eb) => eb(eb.fn('lower', ['name']), 'in', lowerNames))
+    .orderBy('id')
+    .execute()
+}
+
+export async function findPersonByEmail(db: Executor, email: string) {
+  return db.selectFrom('people').select(['id', 'name']).where('email', '=', email).executeTakeFirst()
+}

@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/database.ts'
+import { isUniqueViolation } from '../../db/errors.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
@@ -6,6 +7,13 @@ import * as repo from './repository.ts'
 import { organisationChanges, organisationInput, personChanges, personInput } from './schema.ts'
 
 const STALE = 'Someone else changed this record after you opened it. Check their changes below, then make yours again.'
+const NAME_TAKEN = { name: 'An organisation with this name already exists' }
+
+/** Another writer took the name between the check and the write (PostgreSQL runs them side by side). */
+function nameTaken(error: unknown): never {
+  if (isUniqueViolation(error, 'organisations', 'name')) throw new ValidationError(NAME_TAKEN)
+  throw error
+}
 
 /** Partner organisations and the people that plans and boards name (who need not be users). */
 export function createPartnersService(db: Db, audit: AuditService) {
@@ -18,11 +26,9 @@ export function createPartnersService(db: Db, audit: AuditService) {
   async function createOrganisation(actor: Actor, input: unknown) {
     const v = parseInput(organisationInput, input)
     return db.transaction().execute(async (trx) => {
-      if (await repo.findOrganisationByName(trx, v.name)) {
-        throw new ValidationError({ name: 'An organisation with this name already exists' })
-      }
+      if (await repo.findOrganisationByName(trx, v.name)) throw new ValidationError(NAME_TAKEN)
       const values = { name: v.name, short_name: v.shortName, type: v.type }
-      const id = await repo.insertOrganisation(trx, values, new Date().toISOString())
+      const id = await repo.insertOrganisation(trx, values, new Date().toISOString()).catch(nameTaken)
       await audit.record(trx, actor, { action: 'organisation.create', entityType: 'organisation', entityId: id, after: values })
       return id
     })
@@ -34,9 +40,9 @@ export function createPartnersService(db: Db, audit: AuditService) {
       const before = await repo.findOrganisation(trx, id)
       if (!before) throw new NotFoundError('Organisation')
       const clash = await repo.findOrganisationByName(trx, v.name)
-      if (clash && clash.id !== id) throw new ValidationError({ name: 'An organisation with this name already exists' })
+      if (clash && clash.id !== id) throw new ValidationError(NAME_TAKEN)
       const values = { name: v.name, short_name: v.shortName, type: v.type }
-      if (!(await repo.updateOrganisation(trx, id, v.version, values, new Date().toISOString()))) {
+      if (!(await repo.updateOrganisation(trx, id, v.version, values, new Date().toISOString()).catch(nameTaken))) {
         throw new ConflictError(STALE, before)
       }
       await audit.record(trx, actor, {
@@ -95,7 +101,43 @@ export function createPartnersService(db: Db, audit: AuditService) {
     })
   }
 
+  /**
+   * The people a document names, found by name (any case) or added. Runs inside the caller's
+   * transaction so an import that fails leaves no half-made people behind.
+   */
+  async function matchPeople(
+    exec: Executor,
+    actor: Actor,
+    entries: Array<{ name: string; jobTitle?: string | null }>,
+  ): Promise<Map<string, number>> {
+    const wanted = [...new Set(entries.map((e) => e.name.trim().toLowerCase()).filter(Boolean))]
+    const found = new Map<string, number>()
+    for (const person of await repo.findPeopleByLowerName(exec, wanted)) {
+      if (!found.has(person.name.toLowerCase())) found.set(person.name.toLowerCase(), person.id)
+    }
+    const now = new Date().toISOString()
+    for (const entry of entries) {
+      const key = entry.name.trim().toLowerCase()
+      if (!key || found.has(key)) continue
+      const values = { name: entry.name.trim(), job_title: entry.jobTitle ?? null, organisation_id: null, email: null }
+      const id = await repo.insertPerson(exec, values, now)
+      await audit.record(exec, actor, { action: 'person.create', entityType: 'person', entityId: id, after: values })
+      found.set(key, id)
+    }
+    return found
+  }
+
+  /** The person record of a user (by email, else by name), so plans can show them their own actions. */
+  async function personForUser(user: { email: string; name: string }): Promise<number | undefined> {
+    const byEmail = await repo.findPersonByEmail(db, user.email)
+    if (byEmail) return byEmail.id
+    const [byName] = await repo.findPeopleByLowerName(db, [user.name.trim().toLowerCase()])
+    return byName?.id
+  }
+
   return {
+    matchPeople,
+    personForUser,
     listOrganisations: () => repo.listOrganisations(db),
     getOrganisation,
     createOrganisation,

@@ -1,0 +1,26 @@
+// Builds src/web/assets/safer-frontend.css from GOV.UK Frontend's Sass, as a service that is not
+// on GOV.UK must: Arial instead of GDS Transport (licensed for GOV.UK only), no font files.
+// The output is committed, so installing and starting Safer needs no build step.
+//
+//   npx tsx scripts/build-css.ts
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import * as sass from 'sass'
+
+const root = resolve(import.meta.dirname, '..')
+const source = `
+@use "govuk-frontend/dist/govuk" with (
+  $govuk-font-family: (arial, sans-serif),
+  $govuk-include-default-font-face: false,
+  $govuk-assets-path: "/assets/"
+);
+`
+const result = sass.compileString(source, {
+  loadPaths: [resolve(root, 'node_modules')],
+  style: 'compressed',
+  quietDeps: true,
+  silenceDeprecations: ['import'],
+})
+const target = resolve(root, 'src/web/assets/safer-frontend.css')
+writeFileSync(target, `/* Built by scripts/build-css.ts from govuk-frontend (MIT). Do not edit. */\n${result.css}\n`)
+console.log(`Wrote ${target} (${result.css.length.toLocaleString('en-GB')} bytes)`)

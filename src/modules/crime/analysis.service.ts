@@ -1,0 +1,179 @@
+import { ValidationError } from '../../shared/errors.ts'
+import { parseInput } from '../../shared/validation.ts'
+import * as counts from './counts.repository.ts'
+import { SERIOUS_VIOLENCE, type DefinitionsService } from './definitions.service.ts'
+import { addMonths, comparisonPeriods, monthRange, monthsBetween } from './months.ts'
+import * as places from './places.repository.ts'
+import { AREA_TYPE_LABELS, type Area, type CountDimension, type CountRow, type CrimeQuery, type Source } from './query-types.ts'
+import { POLICE_UK_CRIME_TYPES, crimeQueryInput } from './schema.ts'
+import { type Change, compareCounts, ratePer1000 } from './statistics.ts'
+import type { AnalyticsStore } from './store.ts'
+
+export interface ResolvedQuery extends CrimeQuery {
+  by: CountDimension | null
+  /** What the categories are, in words ("All crime", "Burglary", "Serious violence"). */
+  categoryLabel: string
+  populationYear: number | null
+}
+
+const SV_WORDS = new Set([SERIOUS_VIOLENCE, 'serious violence', 'sv'])
+
+/** Turns what someone typed (page, API, CLI) into a query on ONS codes, and runs the basic counts. */
+export function createAnalysisService(store: AnalyticsStore, definitions: DefinitionsService) {
+  async function resolveArea(text: string | undefined, type: Area['type'] | undefined): Promise<Area> {
+    if (!text) {
+      const home = await places.homeArea(store)
+      if (home) return home
+      throw new ValidationError({ area: 'Enter an area: a local authority, ward, LSOA or police force, by name or ONS code' })
+    }
+    const found = await places.findAreas(store, text, type ?? null)
+    if (found.length === 1 && found[0]) return found[0]
+    if (found.length === 0) {
+      throw new ValidationError({
+        area: `No ${type ? AREA_TYPE_LABELS[type].toLowerCase() : 'area'} called "${text}". Use an ONS code (E09…, E05…, E01…) or a name as ONS writes it, and check the area lookups are imported`,
+      })
+    }
+    const choices = found.map((a) => `${a.name} (${a.type} ${a.code})`).join('; ')
+    throw new ValidationError({ area: `"${text}" could mean more than one area: ${choices}. Give its ONS code or an area type` })
+  }
+
+  async function resolveCategories(source: Source, text: string | undefined): Promise<{ categories: string[] | null; label: string }> {
+    if (!text) return { categories: null, label: 'All crime' }
+    if (SV_WORDS.has(text.toLowerCase())) {
+      const d = await definitions.get(SERIOUS_VIOLENCE)
+      return { categories: source === 'police-uk' ? d.policeUkTypes : d.recordedCategories, label: d.name }
+    }
+    if (source === 'police-uk') {
+      const known = [...new Set([...POLICE_UK_CRIME_TYPES, ...(await places.policeUkCrimeTypes(store))])]
+      const match = known.find((t) => t.toLowerCase() === text.toLowerCase())
+      if (!match) throw new ValidationError({ crimeType: `No police.uk crime type "${text}". Known: ${known.join(', ')}, or serious-violence` })
+      return { categories: [match], label: match }
+    }
+    const upper = text.toUpperCase()
+    const known = await places.recordedCategories(store)
+    if (known.some((c) => c.major === upper)) return { categories: [upper], label: text }
+    const full = known.find((c) => `${c.major} / ${c.minor}` === upper || c.minor === upper)
+    if (!full) {
+      const majors = [...new Set(known.map((c) => c.major))]
+      throw new ValidationError({ crimeType: `No recorded-crime category "${text}". Major categories: ${majors.join(', ')}, or serious-violence` })
+    }
+    return { categories: [`${full.major} / ${full.minor}`], label: text }
+  }
+
+  async function hasLookups(): Promise<boolean> {
+    const [row] = await store.all<{ n: number }>('SELECT count(*) AS n FROM lsoa_map')
+    return (row?.n ?? 0) > 0
+  }
+
+  async function latestMonth(source: Source): Promise<string | null> {
+    const table = source === 'police-uk' ? 'street_crimes' : 'recorded_crimes'
+    const [row] = await store.all<{ m: string | null }>(`SELECT strftime(max(month), '%Y-%m') AS m FROM ${table}`)
+    return row?.m ?? null
+  }
+
+  /** Validates and resolves an analysis request; an empty period means the latest 12 months loaded. */
+  async function resolve(input: unknown): Promise<ResolvedQuery> {
+    const v = parseInput(crimeQueryInput, input)
+    const area = await resolveArea(v.area, v.areaType)
+    if (area.type !== 'force' && (v.source === 'police-uk' || area.type !== 'lad') && !(await hasLookups())) {
+      throw new ValidationError({ area: 'The ONS area lookups are not imported, so crimes cannot be placed in wards or local authorities: run safer areas import first' })
+    }
+    if (v.source === 'recorded' && v.by && !counts.recordedDimensionSupported(v.by)) {
+      throw new ValidationError({ by: 'Recorded crime can be broken down by crime_type, month, ward or lsoa' })
+    }
+    const { categories, label } = await resolveCategories(v.source, v.crimeType)
+    let to = v.to
+    let from = v.from
+    if (!to) to = from ? addMonths(from, 11) : ((await latestMonth(v.source)) ?? new Date().toISOString().slice(0, 7))
+    if (!from) from = addMonths(to, -11)
+    return { source: v.source, area, from, to, categories, categoryLabel: label, by: v.by ?? null, populationYear: v.populationYear ?? null }
+  }
+
+  async function count(q: CrimeQuery, by: CountDimension | null): Promise<CountRow[]> {
+    return q.source === 'police-uk' ? counts.countStreet(store, q, by) : counts.countRecorded(store, q, by)
+  }
+
+  async function total(q: CrimeQuery): Promise<number> {
+    return (await count(q, null))[0]?.count ?? 0
+  }
+
+  /** `safer crime counts`: the total and a breakdown. */
+  async function counts_(input: unknown): Promise<{ query: ResolvedQuery; total: number; rows: Array<{ key: string | null; label: string; count: number }> }> {
+    const q = await resolve(input)
+    const all = await total(q)
+    const rows = q.by ? await count(q, q.by) : []
+    return { query: q, total: all, rows }
+  }
+
+  /** The population year to use: the one asked for, else the latest estimate up to the period's end. */
+  async function populationYearFor(q: ResolvedQuery): Promise<number | null> {
+    const years = await places.populationYears(store)
+    if (q.populationYear) {
+      if (!years.includes(q.populationYear)) {
+        throw new ValidationError({ populationYear: `No population estimate for ${q.populationYear}. Loaded: ${years.join(', ') || 'none – import population first'}` })
+      }
+      return q.populationYear
+    }
+    const endYear = Number(q.to.slice(0, 4))
+    return years.filter((y) => y <= endYear).at(-1) ?? years[0] ?? null
+  }
+
+  async function rate(input: unknown) {
+    const q = await resolve(input)
+    if (q.area.type === 'force') throw new ValidationError({ area: 'Rates need an ONS area (local authority, ward or LSOA): a police force has no population estimate' })
+    const year = await populationYearFor(q)
+    if (year === null) throw new ValidationError({ populationYear: 'No population estimates are loaded: import them with safer areas import' })
+    const crimes = await total(q)
+    const { population } = await places.populationOf(store, q.area, year)
+    return { query: q, count: crimes, population, populationYear: year, ratePer1000: ratePer1000(crimes, population) }
+  }
+
+  /** Against the period just before and the same months a year earlier, each with a significance test. */
+  async function change(q: ResolvedQuery): Promise<{ previous: Change & { from: string; to: string }; lastYear: Change & { from: string; to: string } }> {
+    const current = await total(q)
+    const { previous, lastYear } = comparisonPeriods(q)
+    const [p, l] = [await total({ ...q, ...previous }), await total({ ...q, ...lastYear })]
+    return { previous: { ...compareCounts(current, p), ...previous }, lastYear: { ...compareCounts(current, l), ...lastYear } }
+  }
+
+  /** Monthly counts with the rolling 12-month total; incomplete where the 12 months are not all loaded. */
+  async function monthly(q: ResolvedQuery) {
+    const start = addMonths(q.from, -11)
+    const rows = await count({ ...q, from: start }, 'month')
+    const byMonth = new Map(rows.map((r) => [r.key, r.count]))
+    const loaded = await loadedMonths(q.source)
+    const months = monthRange(start, q.to)
+    return monthRange(q.from, q.to).map((month) => {
+      const window = months.slice(months.indexOf(month) - 11, months.indexOf(month) + 1)
+      return {
+        month,
+        count: byMonth.get(month) ?? 0,
+        loaded: loaded.has(month),
+        rolling12: window.reduce((s, m) => s + (byMonth.get(m) ?? 0), 0),
+        rollingComplete: window.length === 12 && window.every((m) => loaded.has(m)),
+      }
+    })
+  }
+
+  async function loadedMonths(source: Source): Promise<Set<string>> {
+    const table = source === 'police-uk' ? 'street_crimes' : 'recorded_crimes'
+    const rows = await store.all<{ m: string }>(`SELECT DISTINCT strftime(month, '%Y-%m') AS m FROM ${table}`)
+    return new Set(rows.map((r) => r.m))
+  }
+
+  return {
+    resolve,
+    resolveArea,
+    count,
+    total,
+    counts: counts_,
+    rate,
+    change,
+    monthly,
+    populationYearFor,
+    months: (q: ResolvedQuery) => monthsBetween(q.from, q.to),
+    recordedLevels: (q: CrimeQuery) => counts.recordedLevels(store, q),
+  }
+}
+
+export type AnalysisService = ReturnType<typeof createAnalysisService>

@@ -1,0 +1,130 @@
+import type { CountDimension, CountRow, CrimeQuery } from './query-types.ts'
+import { Params } from './sql-params.ts'
+import type { AnalyticsStore } from './store.ts'
+
+// SQL for counting crimes: police.uk records (one row a crime) and Met recorded-crime figures.
+
+const NO_LOCATION = 'No location'
+
+/** WHERE clauses for police.uk street crimes in the query's area, period and categories. */
+export function streetScope(q: CrimeQuery, p: Params): string {
+  const where = [`s.month BETWEEN ${p.month(q.from)} AND ${p.month(q.to)}`]
+  if (q.area.type === 'force') where.push(`s.falls_within = ${p.add(q.area.code)}`)
+  else {
+    const column = q.area.type === 'lad' ? 'lad_code' : q.area.type === 'ward' ? 'ward_code' : 'lsoa21_code'
+    where.push(`s.lsoa_code IN (SELECT code FROM lsoa_map WHERE ${column} = ${p.add(q.area.code)})`)
+  }
+  if (q.categories) where.push(`s.crime_type IN (${p.list(q.categories)})`)
+  return where.join(' AND ')
+}
+
+const STREET_KEYS: Record<CountDimension, { key: string; label: string; join?: string }> = {
+  crime_type: { key: `coalesce(s.crime_type, 'Not stated')`, label: 'key' },
+  month: { key: `strftime(s.month, '%Y-%m')`, label: 'key' },
+  ward: {
+    key: 'm.ward_code',
+    label: `coalesce(any_value(w.ward_name), m.ward_code, '${NO_LOCATION}')`,
+    join: 'LEFT JOIN lsoa_map m ON m.code = s.lsoa_code LEFT JOIN (SELECT DISTINCT ward_code, ward_name FROM lsoa_lookup) w ON w.ward_code = m.ward_code',
+  },
+  lsoa: {
+    key: 'm.lsoa21_code',
+    label: `coalesce(any_value(l.lsoa21_name), m.lsoa21_code, '${NO_LOCATION}')`,
+    join: 'LEFT JOIN lsoa_map m ON m.code = s.lsoa_code LEFT JOIN lsoa_lookup l ON l.lsoa21_code = m.lsoa21_code',
+  },
+  location: { key: `coalesce(s.location, '${NO_LOCATION}')`, label: 'key' },
+  outcome: { key: `coalesce(s.last_outcome, 'No outcome published')`, label: 'key' },
+}
+
+export async function countStreet(store: AnalyticsStore, q: CrimeQuery, by: CountDimension | null): Promise<CountRow[]> {
+  const p = new Params()
+  const where = streetScope(q, p)
+  if (!by) {
+    const rows = await store.all<{ count: number }>(`SELECT count(*) AS count FROM street_crimes s WHERE ${where}`, p.values)
+    return [{ key: null, label: 'All', count: rows[0]?.count ?? 0 }]
+  }
+  const k = STREET_KEYS[by]
+  return store.all<CountRow>(
+    `SELECT ${k.key} AS key, ${k.label === 'key' ? k.key : k.label} AS label, count(*) AS count
+     FROM street_crimes s ${k.join ?? ''} WHERE ${where} GROUP BY ${k.key} ORDER BY count DESC, key`,
+    p.values,
+  )
+}
+
+const LEVEL = { lad: 1, ward: 2, lsoa: 3 } as const
+
+/**
+ * Recorded-crime rows for the query, from the one level (borough, ward or LSOA) that has each month:
+ * the coarsest level at or below both the area and the breakdown asked for. The Met publishes
+ * boroughs and wards historically and LSOAs recently; LSOA figures leave out crimes without a
+ * location, so a coarser level is preferred wherever it exists.
+ */
+function recordedScope(q: CrimeQuery, by: CountDimension | null, p: Params): string {
+  const areaLevel = q.area.type === 'force' || q.area.type === 'lad' ? 1 : LEVEL[q.area.type]
+  const byLevel = by === 'ward' ? 2 : by === 'lsoa' ? 3 : 1
+  const minLevel = Math.max(areaLevel, byLevel)
+  const areaFilter =
+    q.area.type === 'force'
+      ? 'TRUE'
+      : q.area.type === 'lad'
+        ? `lad = ${p.add(q.area.code)}`
+        : q.area.type === 'ward'
+          ? `ward = ${p.add(q.area.code)}`
+          : `lsoa = ${p.add(q.area.code)}`
+  const categories = q.categories
+    ? `AND (major_category IN (${p.list(q.categories.map((c) => c.toUpperCase()))})
+         OR major_category || ' / ' || minor_category IN (${p.list(q.categories.map((c) => c.toUpperCase()))}))`
+    : ''
+  return `candidates AS (
+      SELECT CASE WHEN r.area_type IN ('lad', 'other') THEN 1 WHEN r.area_type = 'ward' THEN 2 ELSE 3 END AS level,
+        r.month, r.major_category, r.minor_category, r.count, r.area_type,
+        r.lad_code AS lad,
+        CASE WHEN r.area_type = 'ward' THEN r.area_code WHEN r.area_type = 'lsoa' THEN l.ward_code END AS ward,
+        CASE WHEN r.area_type = 'lsoa' THEN r.area_code END AS lsoa,
+        CASE WHEN r.area_type = 'ward' THEN r.area_name WHEN r.area_type = 'lsoa' THEN l.ward_name END AS ward_name,
+        CASE WHEN r.area_type = 'lsoa' THEN r.area_name END AS lsoa_name
+      -- Join on the code alone: ward and borough codes never match an LSOA code, and a test of
+      -- r.area_type inside ON made DuckDB fall back to a nested-loop join (100x slower).
+      FROM recorded_crimes r LEFT JOIN lsoa_lookup l ON l.lsoa21_code = r.area_code
+      WHERE r.month BETWEEN ${p.month(q.from)} AND ${p.month(q.to)}
+        ${q.area.type === 'force' ? '' : "AND r.area_type <> 'other'"}),
+    scoped AS (SELECT * FROM candidates WHERE level >= ${minLevel} AND ${areaFilter}),
+    best AS (SELECT month, min(level) AS level FROM scoped GROUP BY month),
+    chosen AS (SELECT s.* FROM scoped s JOIN best b ON b.month = s.month AND b.level = s.level WHERE TRUE ${categories})`
+}
+
+const RECORDED_KEYS: Partial<Record<CountDimension, { key: string; label: string }>> = {
+  crime_type: { key: 'major_category', label: 'major_category' },
+  month: { key: `strftime(month, '%Y-%m')`, label: `strftime(month, '%Y-%m')` },
+  ward: { key: 'ward', label: `coalesce(any_value(ward_name), ward, '${NO_LOCATION}')` },
+  lsoa: { key: 'lsoa', label: `coalesce(any_value(lsoa_name), lsoa)` },
+}
+
+export function recordedDimensionSupported(by: CountDimension | null): boolean {
+  return by === null || RECORDED_KEYS[by] !== undefined
+}
+
+export async function countRecorded(store: AnalyticsStore, q: CrimeQuery, by: CountDimension | null): Promise<CountRow[]> {
+  const p = new Params()
+  const scope = recordedScope(q, by, p)
+  if (!by) {
+    const rows = await store.all<{ count: number }>(`WITH ${scope} SELECT coalesce(sum(count), 0)::BIGINT AS count FROM chosen`, p.values)
+    return [{ key: null, label: 'All', count: rows[0]?.count ?? 0 }]
+  }
+  const k = RECORDED_KEYS[by]
+  if (!k) throw new Error(`Recorded crime cannot be broken down by ${by}`)
+  return store.all<CountRow>(
+    `WITH ${scope} SELECT ${k.key} AS key, ${k.label} AS label, sum(count)::BIGINT AS count
+     FROM chosen GROUP BY ${k.key} ORDER BY count DESC, key`,
+    p.values,
+  )
+}
+
+/** Which recorded-crime level supplied each month of the query (for the data notes). */
+export async function recordedLevels(store: AnalyticsStore, q: CrimeQuery): Promise<Array<{ level: number; from: string; to: string }>> {
+  const p = new Params()
+  const scope = recordedScope({ ...q, categories: null }, null, p)
+  return store.all(
+    `WITH ${scope} SELECT level, strftime(min(month), '%Y-%m') AS "from", strftime(max(month), '%Y-%m') AS "to" FROM best GROUP BY level ORDER BY 2`,
+    p.values,
+  )
+}

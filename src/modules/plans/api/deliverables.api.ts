@@ -1,0 +1,76 @@
+import type { Services } from '../../../deps.ts'
+import { type ApiRegistry, idParams } from '../../../http/api.ts'
+import { deliverableChangesInput, progressUpdateInput } from '../schema.ts'
+import { CANNOT_UPDATE, forbidden, userOf } from '../routes/common.ts'
+import { deliverableJson, ledJson, updateJson } from './json.ts'
+
+const tag = 'Deliverables'
+
+export function deliverablesApi(api: ApiRegistry, { deliverables, partners }: Services) {
+  const requireMayUpdate = async (request: Parameters<typeof userOf>[0], id: number) => {
+    // Checked before the body, so a lead is told plainly that the deliverable is not theirs.
+    await deliverables.get(id)
+    if (!(await deliverables.mayUpdate(userOf(request), id))) throw forbidden(CANNOT_UPDATE)
+  }
+
+  api.add({
+    method: 'GET',
+    url: '/deliverables/:id',
+    permission: 'plans:view',
+    tag,
+    summary: 'One deliverable with its plan, theme, action, flags and latest update',
+    params: idParams,
+    handler: async ({ params }) => deliverableJson(await deliverables.get(params.id)),
+  })
+  api.add({
+    method: 'PUT',
+    url: '/deliverables/:id',
+    permission: 'plans:update-own',
+    tag,
+    summary: 'Change a deliverable: its lead or a partnership manager (a stale version answers 409)',
+    params: idParams,
+    body: deliverableChangesInput,
+    handler: async ({ request, params, body }) => {
+      await requireMayUpdate(request, params.id)
+      await deliverables.edit(request.actor, userOf(request), params.id, body)
+      return deliverableJson(await deliverables.get(params.id))
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/deliverables/:id/updates',
+    permission: 'plans:view',
+    tag,
+    summary: 'A deliverable’s progress updates, newest first',
+    params: idParams,
+    handler: async ({ params }) => ({ updates: (await deliverables.get(params.id)).updates.map(updateJson) }),
+  })
+  api.add({
+    method: 'POST',
+    url: '/deliverables/:id/updates',
+    permission: 'plans:update-own',
+    tag,
+    summary: 'Add a progress update (its RAG becomes the deliverable’s): its lead or a partnership manager',
+    params: idParams,
+    body: progressUpdateInput,
+    status: 201,
+    handler: async ({ request, params, body }) => {
+      await requireMayUpdate(request, params.id)
+      const updateId = await deliverables.addUpdate(request.actor, userOf(request), params.id, body)
+      const update = (await deliverables.get(params.id)).updates.find((u) => u.id === updateId)
+      return update ? updateJson(update) : { id: updateId }
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/my-actions',
+    permission: 'plans:view',
+    tag,
+    summary: 'The deliverables the signed-in user leads, with their flags',
+    handler: async ({ request }) => {
+      const user = userOf(request)
+      const linked = (await partners.personForUser(user)) !== undefined
+      return { linked, deliverables: linked ? (await deliverables.ledBy(user)).map(ledJson) : [] }
+    },
+  })
+}

@@ -1,0 +1,2 @@
+export { exportPlanCsv } from './csv.ts'
+export { exportPlanXlsx } from './xlsx.ts'

@@ -1,0 +1,68 @@
+import ExcelJS from 'exceljs'
+import type { PlanTree } from '../plan-tree.ts'
+import type { Rag } from '../rag.ts'
+import { COLUMN_WIDTHS, PLAN_WIDTH } from './columns.ts'
+import { buildPlanSheet, RAG_COLUMN, type SheetRow } from './rows.ts'
+
+// GOV.UK colours, with the text colour that keeps the letter readable on each. The letter is
+// always written too: colour is never the only signal.
+export const RAG_FILLS: Partial<Record<Rag, { fill: string; text: string }>> = {
+  blue: { fill: 'FF1D70B8', text: 'FFFFFFFF' },
+  green: { fill: 'FF00703C', text: 'FFFFFFFF' },
+  amber: { fill: 'FFFFDD00', text: 'FF0B0C0C' },
+  red: { fill: 'FFD4351C', text: 'FFFFFFFF' },
+}
+
+const BOLD_ROWS = new Set<SheetRow['kind']>(['title', 'leadership-header', 'plan-header'])
+
+function writeRow(sheet: ExcelJS.Worksheet, index: number, row: SheetRow): void {
+  const target = sheet.getRow(index)
+  row.cells.forEach((text, c) => {
+    // Always a string, never a Date or number: "Dec-18" must stay the month the plan says.
+    if (text) target.getCell(c + 1).value = text
+  })
+  if (BOLD_ROWS.has(row.kind)) target.font = { bold: true, size: row.kind === 'title' ? 14 : 11 }
+  // The title runs on across the empty cells beside it rather than wrapping in column A.
+  if (row.kind === 'title') target.getCell(1).alignment = { vertical: 'top', wrapText: false }
+  if (row.kind === 'note') target.getCell(1).font = { italic: true }
+  const first = row.cells[0] ?? ''
+  if (row.boldPrefix) {
+    // Rich text reads back as its plain text, so the bold title costs the importer nothing.
+    target.getCell(1).value = {
+      richText: [
+        { text: first.slice(0, row.boldPrefix), font: { bold: true } },
+        { text: first.slice(row.boldPrefix) },
+      ],
+    }
+  }
+  const style = row.rag ? RAG_FILLS[row.rag] : undefined
+  if (style) {
+    const rag = target.getCell(RAG_COLUMN + 1)
+    rag.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } }
+    rag.font = { bold: true, color: { argb: style.text } }
+  }
+}
+
+/** The plan as an Excel workbook in the partnerships' own layout, ready to edit and import again. */
+export async function exportPlanXlsx(tree: PlanTree): Promise<Buffer> {
+  const { rows, firstPlanHeaderRow } = buildPlanSheet(tree)
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'Safer'
+  const sheet = workbook.addWorksheet('Action plan', {
+    views: [
+      { state: 'frozen', xSplit: 0, ySplit: firstPlanHeaderRow, topLeftCell: `A${firstPlanHeaderRow + 1}` },
+    ],
+  })
+  sheet.columns = COLUMN_WIDTHS.map((width) => ({
+    width,
+    style: { alignment: { wrapText: true, vertical: 'top' } },
+  }))
+  rows.forEach((row, i) => {
+    writeRow(sheet, i + 1, row)
+  })
+  sheet.autoFilter = {
+    from: { row: firstPlanHeaderRow, column: 1 },
+    to: { row: Math.max(rows.length, firstPlanHeaderRow), column: PLAN_WIDTH },
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}

@@ -1,0 +1,214 @@
+import type { Executor } from '../../db/database.ts'
+
+// All SQL for action plans as wholes: the plan row, its themes, actions and deliverables,
+// its aims and leadership. Deliverable edits and updates are in deliverables.repository.ts.
+
+export async function listPlans(db: Executor) {
+  return db
+    .selectFrom('plans')
+    .leftJoin('strategies', 'strategies.id', 'plans.strategy_id')
+    .select(['plans.id', 'plans.title', 'plans.period', 'plans.owning_board', 'plans.strategy_id', 'plans.updated_at', 'strategies.title as strategy_title'])
+    .orderBy('plans.title')
+    .execute()
+}
+
+export async function findPlan(db: Executor, id: number) {
+  return db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findPlanByTitle(db: Executor, title: string) {
+  return db.selectFrom('plans').selectAll().where('title', '=', title).executeTakeFirst()
+}
+
+export interface PlanValues {
+  strategy_id: number | null
+  title: string
+  period: string | null
+  owning_board: string | null
+  source_file: string | null
+  source_sha256: string | null
+}
+
+export async function insertPlan(db: Executor, values: PlanValues, now: string) {
+  const row = await db.insertInto('plans').values({ ...values, created_at: now, updated_at: now, version: 1 }).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function replacePlanRow(db: Executor, id: number, values: PlanValues, now: string) {
+  await db
+    .updateTable('plans')
+    .set((eb) => ({ ...values, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Removes a plan's content (themes cascade to actions, deliverables, leads and updates), keeping the plan row. */
+export async function clearPlanContent(db: Executor, planId: number) {
+  await db.deleteFrom('plan_themes').where('plan_id', '=', planId).execute()
+  await db.deleteFrom('strategic_aims').where('plan_id', '=', planId).execute()
+  await db.deleteFrom('leadership_members').where('plan_id', '=', planId).execute()
+}
+
+export async function insertTheme(db: Executor, values: { plan_id: number; position: number; title: string; subtitle: string; notes: string }) {
+  return (await db.insertInto('plan_themes').values(values).returning('id').executeTakeFirstOrThrow()).id
+}
+
+export interface DeliverableValues {
+  action_id: number
+  position: number
+  outcome: string
+  start_on: string | null
+  end_on: string | null
+  supporting_organisations: string
+  progress: string
+  comment: string
+  document_references: string
+  rag: string
+  source_row: number | null
+}
+
+// Multi-row inserts in chunks: a 2,000-deliverable plan is a few dozen statements, not thousands,
+// and each chunk stays under SQLite's and PostgreSQL's limits on bound parameters.
+const CHUNK = 400
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK))
+}
+
+export async function insertActions(db: Executor, rows: Array<{ theme_id: number; position: number; number: string | null; locally_added: number; text: string }>) {
+  await insertChunked(rows, (chunk) => db.insertInto('plan_actions').values(chunk).execute())
+}
+
+export async function insertDeliverables(db: Executor, rows: DeliverableValues[], now: string) {
+  await insertChunked(rows, (chunk) =>
+    db
+      .insertInto('deliverables')
+      .values(chunk.map((values) => ({ ...values, created_at: now, updated_at: now, version: 1 })))
+      .execute(),
+  )
+}
+
+/** Ids of a plan's actions by theme and position: how a batch insert learns what it made. */
+export async function actionKeysOf(db: Executor, planId: number) {
+  return db
+    .selectFrom('plan_actions')
+    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
+    .select(['plan_actions.id', 'plan_actions.theme_id', 'plan_actions.position'])
+    .where('plan_themes.plan_id', '=', planId)
+    .execute()
+}
+
+export async function deliverableKeysOf(db: Executor, planId: number) {
+  return db
+    .selectFrom('deliverables')
+    .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
+    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
+    .select(['deliverables.id', 'deliverables.action_id', 'deliverables.position'])
+    .where('plan_themes.plan_id', '=', planId)
+    .execute()
+}
+
+export async function insertLeads(db: Executor, rows: Array<{ deliverable_id: number; position: number; person_id: number; name_as_written: string }>) {
+  await insertChunked(rows, (chunk) => db.insertInto('deliverable_leads').values(chunk).execute())
+}
+
+export async function insertLeadOrganisations(db: Executor, rows: Array<{ deliverable_id: number; position: number; name: string }>) {
+  await insertChunked(rows, (chunk) => db.insertInto('deliverable_lead_organisations').values(chunk).execute())
+}
+
+export async function insertAims(db: Executor, rows: Array<{ strategy_id: number | null; plan_id: number | null; position: number; text: string }>) {
+  if (rows.length) await db.insertInto('strategic_aims').values(rows).execute()
+}
+
+export async function insertLeaders(
+  db: Executor,
+  rows: Array<{
+    strategy_id: number | null
+    plan_id: number | null
+    position: number
+    person_id: number
+    name_as_written: string
+    initials: string | null
+    organisation: string
+    role: string
+  }>,
+) {
+  if (rows.length) await db.insertInto('leadership_members').values(rows).execute()
+}
+
+// Reading a plan back: one query per level, assembled in the service.
+
+export async function themesOf(db: Executor, planId: number) {
+  return db.selectFrom('plan_themes').selectAll().where('plan_id', '=', planId).orderBy('position').execute()
+}
+
+export async function actionsOf(db: Executor, planId: number) {
+  return db
+    .selectFrom('plan_actions')
+    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
+    .selectAll('plan_actions')
+    .where('plan_themes.plan_id', '=', planId)
+    .orderBy('plan_actions.position')
+    .execute()
+}
+
+export async function deliverablesOf(db: Executor, planId: number) {
+  return db
+    .selectFrom('deliverables')
+    .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
+    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
+    .selectAll('deliverables')
+    .select((eb) =>
+      eb
+        .selectFrom('deliverable_updates')
+        .select((u) => u.fn.max('update_on').as('latest'))
+        .whereRef('deliverable_updates.deliverable_id', '=', 'deliverables.id')
+        .as('latest_update_on'),
+    )
+    .where('plan_themes.plan_id', '=', planId)
+    .orderBy('deliverables.position')
+    .execute()
+}
+
+export async function leadsOf(db: Executor, planId: number) {
+  return db
+    .selectFrom('deliverable_leads')
+    .innerJoin('deliverables', 'deliverables.id', 'deliverable_leads.deliverable_id')
+    .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
+    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
+    .select(['deliverable_leads.deliverable_id', 'deliverable_leads.person_id', 'deliverable_leads.name_as_written', 'deliverable_leads.position'])
+    .where('plan_themes.plan_id', '=', planId)
+    .orderBy('deliverable_leads.position')
+    .execute()
+}
+
+export async function leadOrganisationsOf(db: Executor, planId: number) {
+  return db
+    .selectFrom('deliverable_lead_organisations')
+    .innerJoin('deliverables', 'deliverables.id', 'deliverable_lead_organisations.deliverable_id')
+    .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
+    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
+    .select(['deliverable_lead_organisations.deliverable_id', 'deliverable_lead_organisations.name', 'deliverable_lead_organisations.position'])
+    .where('plan_themes.plan_id', '=', planId)
+    .orderBy('deliverable_lead_organisations.position')
+    .execute()
+}
+
+export async function aimsOf(db: Executor, owner: { planId?: number; strategyId?: number }) {
+  let q = db.selectFrom('strategic_aims').select(['text', 'position'])
+  q = owner.planId !== undefined ? q.where('plan_id', '=', owner.planId) : q.where('strategy_id', '=', owner.strategyId ?? -1)
+  return q.orderBy('position').execute()
+}
+
+export async function leadersOf(db: Executor, owner: { planId?: number; strategyId?: number }) {
+  let q = db
+    .selectFrom('leadership_members')
+    .innerJoin('people', 'people.id', 'leadership_members.person_id')
+    .select(['leadership_members.name_as_written as name', 'leadership_members.initials', 'leadership_members.organisation', 'leadership_members.role', 'leadership_members.person_id'])
+  q = owner.planId !== undefined ? q.where('leadership_members.plan_id', '=', owner.planId) : q.where('leadership_members.strategy_id', '=', owner.strategyId ?? -1)
+  return q.orderBy('leadership_members.position').execute()
+}
+
+export async function plansOfStrategy(db: Executor, strategyId: number) {
+  return db.selectFrom('plans').select(['id', 'title', 'period']).where('strategy_id', '=', strategyId).orderBy('title').execute()
+}

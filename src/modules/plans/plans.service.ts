@@ -1,0 +1,108 @@
+import type { Db } from '../../db/database.ts'
+import type { Actor, AuditService } from '../audit/service.ts'
+import { exportPlanCsv, exportPlanXlsx } from './export/index.ts'
+import { NotFoundError } from '../../shared/errors.ts'
+import { flagsFor, londonToday } from './flags.ts'
+import { type DeliverableView, type PlanView, treeOf } from './plan-view.ts'
+import * as repo from './plans.repository.ts'
+import type { Rag } from './rag.ts'
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = map.get(k)
+    if (list) list.push(item)
+    else map.set(k, [item])
+  }
+  return map
+}
+
+/** Reading plans: the list, and one plan whole with its flags worked out for today. */
+export function createPlansService(db: Db, audit: AuditService, options: { staleDays: number }) {
+  async function getPlan(id: number, today = londonToday()): Promise<PlanView> {
+    const plan = await repo.findPlan(db, id)
+    if (!plan) throw new NotFoundError('Plan')
+    const [themes, actions, deliverables, leads, organisations, aims, leaders] = await Promise.all([
+      repo.themesOf(db, id),
+      repo.actionsOf(db, id),
+      repo.deliverablesOf(db, id),
+      repo.leadsOf(db, id),
+      repo.leadOrganisationsOf(db, id),
+      repo.aimsOf(db, { planId: id }),
+      repo.leadersOf(db, { planId: id }),
+    ])
+    const leadsBy = groupBy(leads, (l) => l.deliverable_id)
+    const orgsBy = groupBy(organisations, (o) => o.deliverable_id)
+    const deliverablesBy = groupBy(
+      deliverables.map((d): DeliverableView & { actionId: number } => {
+        const view = {
+          id: d.id,
+          actionId: d.action_id,
+          version: d.version,
+          outcome: d.outcome,
+          leads: (leadsBy.get(d.id) ?? []).map((l) => l.name_as_written),
+          leadPersonIds: (leadsBy.get(d.id) ?? []).map((l) => l.person_id),
+          leadOrganisations: (orgsBy.get(d.id) ?? []).map((o) => o.name),
+          start: d.start_on,
+          end: d.end_on,
+          supportingOrganisations: d.supporting_organisations,
+          progress: d.progress,
+          comment: d.comment,
+          documentReferences: d.document_references,
+          rag: d.rag as Rag,
+          latestUpdateOn: d.latest_update_on ?? null,
+          createdAt: d.created_at,
+          sourceRow: d.source_row,
+        }
+        return { ...view, flags: flagsFor(view, today, options.staleDays) }
+      }),
+      (d) => d.actionId,
+    )
+    const actionsBy = groupBy(actions, (a) => a.theme_id)
+    return {
+      id: plan.id,
+      title: plan.title,
+      strategyId: plan.strategy_id,
+      period: plan.period,
+      owningBoard: plan.owning_board,
+      sourceFile: plan.source_file,
+      updatedAt: plan.updated_at,
+      version: plan.version,
+      strategicAims: aims.map((a) => a.text),
+      leadership: leaders.map((l) => ({ name: l.name, initials: l.initials, organisation: l.organisation, role: l.role })),
+      themes: themes.map((t) => ({
+        id: t.id,
+        title: t.title,
+        subtitle: t.subtitle,
+        notes: JSON.parse(t.notes) as string[],
+        actions: (actionsBy.get(t.id) ?? []).map((a) => ({
+          id: a.id,
+          number: a.number,
+          locallyAdded: a.locally_added === 1,
+          text: a.text,
+          deliverables: (deliverablesBy.get(a.id) ?? []).map(({ actionId: _a, ...d }) => d),
+        })),
+      })),
+    }
+  }
+
+  /** A download of the plan in the partnership's spreadsheet layout. Every export is audited. */
+  async function exportPlan(actor: Actor, id: number, format: 'xlsx' | 'csv') {
+    const plan = await getPlan(id)
+    const tree = treeOf(plan)
+    const content = format === 'xlsx' ? await exportPlanXlsx(tree) : Buffer.from(exportPlanCsv(tree), 'utf8')
+    const slug = plan.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || `plan-${id}`
+    await audit.record(db, actor, { action: 'plan.export', entityType: 'plan', entityId: id, detail: { format, bytes: content.length } })
+    return { fileName: `${slug}.${format}`, content, contentType: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8' }
+  }
+
+  return {
+    exportPlan,
+    listPlans: () => repo.listPlans(db),
+    plansOfStrategy: (strategyId: number) => repo.plansOfStrategy(db, strategyId),
+    getPlan,
+  }
+}
+
+export type PlansService = ReturnType<typeof createPlansService>

@@ -1,0 +1,122 @@
+import { basename, join } from 'node:path'
+import multipart, { type MultipartFile } from '@fastify/multipart'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Config } from '../../../config.ts'
+import type { Services } from '../../../deps.ts'
+import type { FieldErrors } from '../../../shared/errors.ts'
+import { formBody, withNotice } from '../../../web/forms.ts'
+import { paths } from '../../../web/paths.ts'
+import { PlanExistsError } from '../import.service.ts'
+import { MAX_IMPORT_BYTES } from '../import/table.ts'
+import { importErrors, importPreview } from '../web/import-preview.ts'
+import { userOf } from './common.ts'
+import { createPendingImports, type PendingImport } from './pending-imports.ts'
+
+const FORM = 'plans/views/import.njk'
+const PREVIEW = 'plans/views/import-preview.njk'
+
+interface UploadedFile {
+  fileName: string
+  content: Buffer
+}
+
+// One more byte than the importer takes, so a larger file reaches it and gets its plain "over 20 MB" message.
+const UPLOAD_LIMITS = { fileSize: MAX_IMPORT_BYTES + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 12 }
+
+/** Keeps the uploaded file in memory with its name: the body then holds it as { fileName, content }. */
+async function keepFile(part: MultipartFile) {
+  const content = await part.toBuffer()
+  ;(part as unknown as { value: UploadedFile }).value = { fileName: part.filename, content }
+}
+
+const cleanFileName = (name: string) => basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200)
+
+export async function importRoutes(app: FastifyInstance, { plans, planImport, strategies }: Services, config: Pick<Config, 'dataDir'>) {
+  const manage = { permission: 'plans:manage' as const }
+  const pending = createPendingImports(join(config.dataDir, 'uploads'))
+
+  async function renderForm(reply: FastifyReply, status: number, values: Record<string, unknown>, errors?: FieldErrors, report: unknown[] = []) {
+    const strategyItems = (await strategies.list()).map((s) => ({ value: s.id, text: s.period ? `${s.title} (${s.period})` : s.title }))
+    return reply.code(status).page(FORM, { pageTitle: 'Import a plan from a spreadsheet', values, strategyItems, errors, report, backLink: paths.plans.list() })
+  }
+
+  async function renderPreview(reply: FastifyReply, status: number, token: string, meta: PendingImport, content: Buffer, replace: boolean, errors?: FieldErrors) {
+    const { summary } = await planImport.importPlan(reply.request.actor, { fileName: meta.fileName, content, title: meta.title ?? undefined, dryRun: true })
+    const preview = importPreview(summary)
+    const existing = (await plans.listPlans()).find((p) => p.title === preview.title)
+    const strategy = meta.strategyId ? (await strategies.list()).find((s) => s.id === meta.strategyId) : undefined
+    return reply.code(status).page(PREVIEW, {
+      pageTitle: 'Check the plan before you import it',
+      token,
+      fileName: meta.fileName,
+      preview,
+      existing: existing ? { title: existing.title, href: paths.plans.show(existing.id) } : undefined,
+      strategyTitle: strategy?.title,
+      replace,
+      errors,
+      backLink: paths.plans.import(),
+    })
+  }
+
+  app.get(paths.plans.import(), { config: manage }, async (_request, reply) => renderForm(reply, 200, {}))
+
+  // Only the upload takes multipart bodies: the plugin is registered for this one route, so
+  // every other form keeps its URL-encoded parser. The CSRF token travels in the multipart body.
+  await app.register(async (scope) => {
+    await scope.register(multipart, { attachFieldsToBody: 'keyValues', onFile: keepFile, throwFileSizeLimit: false, limits: UPLOAD_LIMITS })
+    scope.post(paths.plans.import(), { config: manage }, async (request: FastifyRequest, reply) => {
+      const user = userOf(request)
+      const body = (request.body ?? {}) as Record<string, unknown>
+      const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string).trim() : '')
+      const values = { title: text('title'), strategyId: text('strategyId'), replace: text('replace') === 'yes' }
+      const file = body.file as UploadedFile | undefined
+      const errors: FieldErrors = {}
+      if (!file || typeof file !== 'object' || !file.fileName) errors.file = 'Select the spreadsheet to import'
+      if (values.title.length > 300) errors.title = 'The title must be 300 characters or fewer'
+      let strategyId: number | null = null
+      if (values.strategyId) {
+        const found = (await strategies.list()).find((s) => String(s.id) === values.strategyId)
+        if (found) strategyId = found.id
+        else errors.strategyId = 'Select a strategy from the list'
+      }
+      if (Object.keys(errors).length || !file) return renderForm(reply, 400, values, errors)
+
+      const fileName = cleanFileName(file.fileName) || 'upload'
+      const title = values.title || null
+      const { summary } = await planImport.importPlan(request.actor, { fileName, content: file.content, title: title ?? undefined, strategyId, dryRun: true })
+      if (summary.errors.length) {
+        const problem = importErrors(summary)
+        return renderForm(reply, 400, values, problem.errors, problem.report)
+      }
+      const meta = { userId: user.id, fileName, title, strategyId }
+      const token = await pending.save(meta, file.content)
+      return renderPreview(reply, 200, token, { ...meta, createdAt: Date.now() }, file.content, values.replace)
+    })
+  })
+
+  app.post(paths.plans.importConfirm(), { config: manage }, async (request, reply) => {
+    const user = userOf(request)
+    const body = formBody(request.body)
+    const upload = await pending.load(user.id, body.token)
+    if (!upload) {
+      return renderForm(reply, 400, {}, { file: 'The file you uploaded has expired or has already been imported. Upload it again.' })
+    }
+    const { meta, content } = upload
+    const replace = body.replace === 'yes'
+    try {
+      const outcome = await planImport.importPlan(request.actor, { fileName: meta.fileName, content, title: meta.title ?? undefined, strategyId: meta.strategyId, replace })
+      await pending.discard(body.token as string)
+      if (!outcome.planId) {
+        const problem = importErrors(outcome.summary)
+        return renderForm(reply, 400, {}, problem.errors, problem.report)
+      }
+      const c = outcome.summary.counts
+      const notice = `${outcome.replaced ? 'Plan replaced' : 'Plan imported'}: ${c.themes} themes, ${c.actions} actions, ${c.deliverables} deliverables`
+      return reply.redirect(withNotice(paths.plans.show(outcome.planId), notice), 303)
+    } catch (error) {
+      if (!(error instanceof PlanExistsError)) throw error
+      const message = `A plan called “${error.title}” already exists. Tick “Replace the existing plan” to replace it with this file, or upload the file again with a different title.`
+      return renderPreview(reply, 409, body.token as string, meta, content, false, { replace: message })
+    }
+  })
+}

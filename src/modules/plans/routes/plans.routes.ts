@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Config } from '../../../config.ts'
+import type { Services } from '../../../deps.ts'
+import { idParams } from '../../../http/api.ts'
+import { type FieldErrors, ValidationError } from '../../../shared/errors.ts'
+import { parseInput } from '../../../shared/validation.ts'
+import { paths } from '../../../web/paths.ts'
+import { can } from '../../auth/permissions.ts'
+import { type PlanFilter, planFilterQuery } from '../plan-filter.ts'
+import { RAG_LABELS, RAG_STATUSES } from '../rag.ts'
+import { planPage } from '../web/plan-page.ts'
+import { summaryPage } from '../web/summary-page.ts'
+import { noticeOf, userOf } from './common.ts'
+
+const ragOptions = RAG_STATUSES.map((r) => ({ value: r, text: RAG_LABELS[r] }))
+
+/** A download: the browser saves it under the plan's name instead of showing it. */
+export function sendDownload(reply: FastifyReply, file: { fileName: string; content: Buffer; contentType: string }) {
+  return reply
+    .header('Content-Disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '')}"`)
+    .type(file.contentType)
+    .send(file.content)
+}
+
+export function planRoutes(app: FastifyInstance, { plans }: Services, config: Pick<Config, 'planStaleDays'>) {
+  const view = { permission: 'plans:view' as const }
+  const exportable = { permission: 'plans:export' as const }
+  const canManage = (request: FastifyRequest) => can(userOf(request).role, 'plans:manage')
+
+  app.get(paths.plans.list(), { config: view }, async (request, reply) =>
+    reply.page('plans/views/plans.njk', { pageTitle: 'Action plans', plans: await plans.listPlans(), canManage: canManage(request), notice: noticeOf(request) }),
+  )
+
+  app.get(paths.plans.show(':id'), { config: view }, async (request, reply) => {
+    const { id } = parseInput(idParams, request.params)
+    const plan = await plans.getPlan(id)
+    // A filter that does not parse (a search over 200 characters, a hand-edited address) shows
+    // the whole plan with the problem named, rather than an error page.
+    let filter: PlanFilter = planFilterQuery.parse({})
+    let errors: FieldErrors | undefined
+    try {
+      filter = parseInput(planFilterQuery, request.query)
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      errors = error.fieldErrors
+    }
+    return reply.page('plans/views/plan.njk', {
+      errors,
+      filterValues: errors ? (request.query as Record<string, string>) : filter,
+      pageTitle: plan.title,
+      plan: { id: plan.id, title: plan.title, period: plan.period, strategyId: plan.strategyId, sourceFile: plan.sourceFile, leadership: plan.leadership, strategicAims: plan.strategicAims },
+      page: planPage(plan, filter),
+      ragOptions,
+      staleDays: config.planStaleDays,
+      canExport: can(userOf(request).role, 'plans:export'),
+      notice: noticeOf(request),
+      backLink: paths.plans.list(),
+    })
+  })
+
+  app.get(paths.plans.summary(':id'), { config: view }, async (request, reply) => {
+    const { id } = parseInput(idParams, request.params)
+    const plan = await plans.getPlan(id)
+    return reply.page('plans/views/plan-summary.njk', {
+      pageTitle: `Plan on a page: ${plan.title}`,
+      plan: { id: plan.id, title: plan.title },
+      summary: summaryPage(plan),
+      backLink: paths.plans.show(id),
+    })
+  })
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    const url = format === 'xlsx' ? paths.plans.exportXlsx(':id') : paths.plans.exportCsv(':id')
+    app.get(url, { config: exportable }, async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      return sendDownload(reply, await plans.exportPlan(request.actor, id, format))
+    })
+  }
+}

@@ -1,0 +1,71 @@
+import { paths } from '../../../web/paths.ts'
+import type { DeliverablesService } from '../deliverables.service.ts'
+import { formatPlanDate, parsePlanDate, spreadsheetPlanDate } from '../plan-dates.ts'
+import { RAG_LABELS, type Rag } from '../rag.ts'
+import { changedFields, text } from './conflict.ts'
+import { actionHeading, NO_OUTCOME } from './plan-page.ts'
+import { flagTags, ragTag } from './status-tags.ts'
+import { summaryRows } from './summary-rows.ts'
+
+export type Deliverable = Awaited<ReturnType<DeliverablesService['get']>>
+
+const orNone = (value: string, none = 'Not recorded') => value.trim() || none
+
+/** The deliverable page: where it sits in the plan, every field, its flags and its history. */
+export function deliverablePage(d: Deliverable) {
+  return {
+    title: d.outcome || NO_OUTCOME,
+    plan: { title: d.plan_title, href: paths.plans.show(d.plan_id) },
+    theme: d.theme_title,
+    action: { heading: actionHeading(d.action_number), locallyAdded: d.locally_added === 1, text: d.action_text },
+    rag: ragTag(d.rag),
+    flags: flagTags(d.flags),
+    fields: summaryRows([
+      ['Outcome', orNone(d.outcome)],
+      [d.leads.length > 1 ? 'Leads' : 'Lead', orNone(d.leads.map((l) => l.name_as_written).join(', '), 'No named lead')],
+      ['Lead organisations', orNone(d.leadOrganisations.join(', '))],
+      ['Start', orNone(formatPlanDate(d.start_on))],
+      ['End', orNone(formatPlanDate(d.end_on))],
+      ['Supporting organisations', orNone(d.supporting_organisations)],
+      ['Progress', orNone(d.progress)],
+      ['Comment', orNone(d.comment)],
+      ['Document references', orNone(d.document_references)],
+    ]),
+    history: d.updates.map((u) => ({ date: formatPlanDate(u.update_on), author: u.author_name, rag: ragTag(u.rag as Rag), text: u.text })),
+  }
+}
+
+/** The edit form's values, as a person would type them ("Dec-18", "Ongoing"). */
+export function editValues(d: Deliverable): Record<string, string> {
+  return {
+    outcome: d.outcome,
+    start: spreadsheetPlanDate(d.start_on),
+    end: spreadsheetPlanDate(d.end_on),
+    supportingOrganisations: d.supporting_organisations,
+    progress: d.progress,
+    comment: d.comment,
+    documentReferences: d.document_references,
+    rag: d.rag,
+    version: String(d.version),
+  }
+}
+
+const asTyped = (typed: string | undefined) => {
+  const parsed = parsePlanDate(typed ?? '')
+  return parsed.ok ? formatPlanDate(parsed.value) : (typed ?? '')
+}
+const ragText = (value: unknown) => RAG_LABELS[value as Rag] ?? text(value)
+
+/** What someone else saved (the stored row a 409 carries) against what this person sent. */
+export function deliverableChanges(current: Record<string, unknown>, sent: Record<string, string>) {
+  return changedFields([
+    { label: 'Outcome', theirs: text(current.outcome), yours: text(sent.outcome) },
+    { label: 'Start', theirs: formatPlanDate((current.start_on as string | null) ?? null), yours: asTyped(sent.start) },
+    { label: 'End', theirs: formatPlanDate((current.end_on as string | null) ?? null), yours: asTyped(sent.end) },
+    { label: 'Supporting organisations', theirs: text(current.supporting_organisations), yours: text(sent.supportingOrganisations) },
+    { label: 'Progress', theirs: text(current.progress), yours: text(sent.progress) },
+    { label: 'Comment', theirs: text(current.comment), yours: text(sent.comment) },
+    { label: 'Document references', theirs: text(current.document_references), yours: text(sent.documentReferences) },
+    { label: 'RAG status', theirs: ragText(current.rag), yours: ragText(sent.rag) },
+  ])
+}
