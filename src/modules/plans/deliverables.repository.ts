@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts'
+import { latestUpdateOn } from './plans.repository.ts'
 
 // SQL for single deliverables: their context, edits, and progress updates.
 
@@ -98,13 +99,7 @@ export async function deliverablesLedBy(db: Executor, personId: number) {
       'plans.id as plan_id',
       'plans.title as plan_title',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('deliverable_updates')
-        .select((u) => u.fn.max('update_on').as('latest'))
-        .whereRef('deliverable_updates.deliverable_id', '=', 'deliverables.id')
-        .as('latest_update_on'),
-    )
+    .select((eb) => latestUpdateOn(eb).as('latest_update_on'))
     .where('deliverable_leads.person_id', '=', personId)
     .orderBy('plans.title')
     .orderBy('plan_themes.position')

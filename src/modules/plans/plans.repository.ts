@@ -1,4 +1,6 @@
+import type { ExpressionBuilder, Insertable } from 'kysely'
 import type { Executor } from '../../db/database.ts'
+import type { Database, DeliverableTable } from '../../db/types.ts'
 
 // All SQL for action plans as wholes: the plan row, its themes, actions and deliverables,
 // its aims and leadership. Deliverable edits and updates are in deliverables.repository.ts.
@@ -53,19 +55,7 @@ export async function insertTheme(db: Executor, values: { plan_id: number; posit
   return (await db.insertInto('plan_themes').values(values).returning('id').executeTakeFirstOrThrow()).id
 }
 
-export interface DeliverableValues {
-  action_id: number
-  position: number
-  outcome: string
-  start_on: string | null
-  end_on: string | null
-  supporting_organisations: string
-  progress: string
-  comment: string
-  document_references: string
-  rag: string
-  source_row: number | null
-}
+export type DeliverableValues = Omit<Insertable<DeliverableTable>, 'created_at' | 'updated_at' | 'version'>
 
 // Multi-row inserts in chunks: a 2,000-deliverable plan is a few dozen statements, not thousands,
 // and each chunk stays under SQLite's and PostgreSQL's limits on bound parameters.
@@ -99,13 +89,7 @@ export async function actionKeysOf(db: Executor, planId: number) {
 }
 
 export async function deliverableKeysOf(db: Executor, planId: number) {
-  return db
-    .selectFrom('deliverables')
-    .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
-    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
-    .select(['deliverables.id', 'deliverables.action_id', 'deliverables.position'])
-    .where('plan_themes.plan_id', '=', planId)
-    .execute()
+  return db.selectFrom('deliverables').select(['id', 'action_id', 'position']).where('id', 'in', deliverableIdsIn(db, planId)).execute()
 }
 
 export async function insertLeads(db: Executor, rows: Array<{ deliverable_id: number; position: number; person_id: number; name_as_written: string }>) {
@@ -138,6 +122,24 @@ export async function insertLeaders(
 
 // Reading a plan back: one query per level, assembled in the service.
 
+/** The date of a deliverable's latest progress update, for selecting beside it. */
+export function latestUpdateOn(eb: ExpressionBuilder<Database, 'deliverables'>) {
+  return eb
+    .selectFrom('deliverable_updates')
+    .select((u) => u.fn.max('update_on').as('latest'))
+    .whereRef('deliverable_updates.deliverable_id', '=', 'deliverables.id')
+}
+
+/** The ids of a plan's deliverables, as a subquery: the one place that walks plan → theme → action. */
+export function deliverableIdsIn(db: Executor, planId: number) {
+  return db
+    .selectFrom('deliverables')
+    .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
+    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
+    .select('deliverables.id')
+    .where('plan_themes.plan_id', '=', planId)
+}
+
 export async function themesOf(db: Executor, planId: number) {
   return db.selectFrom('plan_themes').selectAll().where('plan_id', '=', planId).orderBy('position').execute()
 }
@@ -155,42 +157,29 @@ export async function actionsOf(db: Executor, planId: number) {
 export async function deliverablesOf(db: Executor, planId: number) {
   return db
     .selectFrom('deliverables')
-    .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
-    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
-    .selectAll('deliverables')
-    .select((eb) =>
-      eb
-        .selectFrom('deliverable_updates')
-        .select((u) => u.fn.max('update_on').as('latest'))
-        .whereRef('deliverable_updates.deliverable_id', '=', 'deliverables.id')
-        .as('latest_update_on'),
-    )
-    .where('plan_themes.plan_id', '=', planId)
-    .orderBy('deliverables.position')
+    .selectAll()
+    .select((eb) => latestUpdateOn(eb).as('latest_update_on'))
+    .where('id', 'in', deliverableIdsIn(db, planId))
+    .orderBy('action_id')
+    .orderBy('position')
     .execute()
 }
 
 export async function leadsOf(db: Executor, planId: number) {
   return db
     .selectFrom('deliverable_leads')
-    .innerJoin('deliverables', 'deliverables.id', 'deliverable_leads.deliverable_id')
-    .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
-    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
-    .select(['deliverable_leads.deliverable_id', 'deliverable_leads.person_id', 'deliverable_leads.name_as_written', 'deliverable_leads.position'])
-    .where('plan_themes.plan_id', '=', planId)
-    .orderBy('deliverable_leads.position')
+    .select(['deliverable_id', 'person_id', 'name_as_written', 'position'])
+    .where('deliverable_id', 'in', deliverableIdsIn(db, planId))
+    .orderBy('position')
     .execute()
 }
 
 export async function leadOrganisationsOf(db: Executor, planId: number) {
   return db
     .selectFrom('deliverable_lead_organisations')
-    .innerJoin('deliverables', 'deliverables.id', 'deliverable_lead_organisations.deliverable_id')
-    .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
-    .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
-    .select(['deliverable_lead_organisations.deliverable_id', 'deliverable_lead_organisations.name', 'deliverable_lead_organisations.position'])
-    .where('plan_themes.plan_id', '=', planId)
-    .orderBy('deliverable_lead_organisations.position')
+    .select(['deliverable_id', 'name', 'position'])
+    .where('deliverable_id', 'in', deliverableIdsIn(db, planId))
+    .orderBy('position')
     .execute()
 }
 

@@ -1,5 +1,6 @@
-import type { PlanDate } from '../plan-dates.ts'
-import type { Rag } from '../rag.ts'
+import type { ActionNode, DeliverableNode, LeaderNode, PlanTree, ThemeNode } from '../plan-tree.ts'
+
+// The importer's result is a PlanTree whose parts remember the spreadsheet row they came from.
 
 /** One line of the data-quality report: the spreadsheet row, what was found and what was done. */
 export interface RowNote {
@@ -7,50 +8,29 @@ export interface RowNote {
   message: string
 }
 
-export interface ParsedDeliverable {
+export interface ParsedDeliverable extends DeliverableNode {
   row: number
-  outcome: string
-  leads: string[]
-  leadOrganisations: string[]
-  start: PlanDate | null
-  end: PlanDate | null
-  supportingOrganisations: string
-  progress: string
-  comment: string
-  documentReferences: string
-  rag: Rag
 }
 
-export interface ParsedAction {
+export interface ParsedAction extends Omit<ActionNode, 'deliverables'> {
   row: number
-  /** As written, star included: "3", "*3"; null when the row had none. */
-  number: string | null
-  locallyAdded: boolean
-  text: string
   deliverables: ParsedDeliverable[]
 }
 
-export interface ParsedTheme {
+export interface ParsedTheme extends Omit<ThemeNode, 'actions'> {
   row: number
-  title: string
-  subtitle: string
-  notes: string[]
   actions: ParsedAction[]
 }
 
-export interface ParsedLeader {
+export interface ParsedLeader extends LeaderNode {
   row: number
-  name: string
   initials: string | null
-  organisation: string
-  role: string
 }
 
-export interface ParsedPlan {
+export interface ParsedPlan extends Omit<PlanTree, 'title' | 'themes' | 'leadership'> {
   title: string | null
   themes: ParsedTheme[]
   leadership: ParsedLeader[]
-  strategicAims: string[]
   warnings: RowNote[]
   errors: RowNote[]
 }
