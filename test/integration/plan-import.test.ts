@@ -124,3 +124,19 @@ describe.each(DIALECTS)('plan import on %s', (dialect) => {
     expect(early.themes[0]?.actions[0]?.deliverables[0]?.flags.stale).toBe(true)
   })
 })
+
+describe.each(DIALECTS)('people named by plans on %s', (dialect) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await buildTestApp(dialect)
+  })
+  afterAll(() => t.close())
+
+  it('matches a name with accents whatever its case, the same on both databases', async () => {
+    const { partners } = t.deps.services
+    await partners.createPerson(TEST_ACTOR, { name: 'Émile Zoë' })
+    const ids = await t.deps.database.db.transaction().execute((trx) => partners.matchPeople(trx, TEST_ACTOR, [{ name: 'ÉMILE ZOË' }, { name: 'émile zoë' }]))
+    expect(new Set(ids.values()).size).toBe(1)
+    expect((await partners.listPeople()).filter((p) => p.name.toLowerCase() === 'émile zoë')).toHaveLength(1)
+  })
+})

@@ -110,10 +110,11 @@ export function createPartnersService(db: Db, audit: AuditService) {
     actor: Actor,
     entries: Array<{ name: string; jobTitle?: string | null }>,
   ): Promise<Map<string, number>> {
-    const wanted = [...new Set(entries.map((e) => e.name.trim().toLowerCase()).filter(Boolean))]
+    // Names are compared in code: SQLite's lower() folds only ASCII, PostgreSQL's folds everything.
     const found = new Map<string, number>()
-    for (const person of await repo.findPeopleByLowerName(exec, wanted)) {
-      if (!found.has(person.name.toLowerCase())) found.set(person.name.toLowerCase(), person.id)
+    for (const person of await repo.listPersonNames(exec)) {
+      const key = person.name.trim().toLowerCase()
+      if (!found.has(key)) found.set(key, person.id)
     }
     const now = new Date().toISOString()
     for (const entry of entries) {
@@ -131,7 +132,8 @@ export function createPartnersService(db: Db, audit: AuditService) {
   async function personForUser(user: { email: string; name: string }): Promise<number | undefined> {
     const byEmail = await repo.findPersonByEmail(db, user.email)
     if (byEmail) return byEmail.id
-    const [byName] = await repo.findPeopleByLowerName(db, [user.name.trim().toLowerCase()])
+    const wanted = user.name.trim().toLowerCase()
+    const byName = (await repo.listPersonNames(db)).find((p) => p.name.trim().toLowerCase() === wanted)
     return byName?.id
   }
 
