@@ -21,6 +21,12 @@ const result = sass.compileString(source, {
   quietDeps: true,
   silenceDeprecations: ['import'],
 })
+// Sass keeps custom property values as written (": 40.0625rem"), and GOV.UK Frontend's script reads
+// --govuk-breakpoint-* raw to decide when to collapse the navigation: write them as the official
+// build does, with no space.
+// Compressed Sass output opens with a byte-order mark when the CSS has non-ASCII characters; after
+// our comment it would glue itself to the first selector ("\uFEFF:root") and void that rule.
+const css = result.css.replace(/^\uFEFF/, '').replace(/(--govuk-[a-z-]+):\s+/g, '$1:')
 const target = resolve(root, 'src/web/assets/safer-frontend.css')
-writeFileSync(target, `/* Built by scripts/build-css.ts from govuk-frontend (MIT). Do not edit. */\n${result.css}\n`)
-console.log(`Wrote ${target} (${result.css.length.toLocaleString('en-GB')} bytes)`)
+writeFileSync(target, `@charset "UTF-8";\n/* Built by scripts/build-css.ts from govuk-frontend (MIT). Do not edit. */\n${css}\n`)
+console.log(`Wrote ${target} (${css.length.toLocaleString('en-GB')} bytes)`)

@@ -19,6 +19,9 @@ import { accountRoutes } from './modules/auth/account.routes.ts'
 import { authApi } from './modules/auth/api.ts'
 import { signInRoutes } from './modules/auth/sign-in.routes.ts'
 import { userAdminRoutes } from './modules/auth/users.routes.ts'
+import { crimeApi } from './modules/crime/api.ts'
+import { assessmentRoutes } from './modules/crime/assessment/routes.ts'
+import { crimeRoutes } from './modules/crime/routes.ts'
 import { homeRoutes } from './modules/home/routes.ts'
 import { partnersApi } from './modules/partners/api.ts'
 import { partnersRoutes } from './modules/partners/routes.ts'
@@ -71,11 +74,14 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<S
   partnersRoutes(app, services)
   userAdminRoutes(app, services)
   auditRoutes(app, services)
+  crimeRoutes(app, services)
+  assessmentRoutes(app, services)
   await plansRoutes(app, services, config)
 
   const api = new ApiRegistry()
   authApi(api, services)
   partnersApi(api, services)
+  crimeApi(api, services)
   plansModuleApi(api, services)
   api.mount(app)
   const openapi = openApiDocument(api)

@@ -12,6 +12,7 @@ interface NavigationItem {
 const ITEMS: NavigationItem[] = [
   { text: 'Home', href: paths.home(), needs: 'home:view' },
   { text: 'Plans', href: paths.plans.list(), needs: 'plans:view' },
+  { text: 'Crime', href: paths.crime.overview(), needs: 'crime:view' },
   { text: 'Organisations', href: paths.admin.organisations(), needs: 'organisations:view' },
   { text: 'People', href: paths.admin.people(), needs: 'people:view' },
   { text: 'Users', href: paths.admin.users(), needs: 'users:view' },

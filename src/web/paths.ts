@@ -47,6 +47,19 @@ export const paths = {
     deliverableUpdates: (id: number | string) => `/deliverables/${id}/updates`,
     myActions: () => '/my-actions',
   },
+  crime: {
+    overview: () => '/crime',
+    hotspots: () => '/crime/hotspots',
+    stopSearch: () => '/crime/stop-and-search',
+    deprivation: () => '/crime/deprivation',
+    seriousViolence: () => '/crime/serious-violence',
+    data: () => '/crime/data',
+  },
+  assessment: {
+    form: () => '/assessment',
+    preview: () => '/assessment/preview',
+    download: () => '/assessment/download',
+  },
   api: {
     openapi: () => '/api/v1/openapi.json',
   },

@@ -29,10 +29,22 @@ describe('delivery plans in a real browser', () => {
       vision: 'A borough where people are safe, and feel safe.',
       strategicAims: ['Protection of Life', 'Reduction in youth violence'],
     })
-    await s.strategies.addPriority(TEST_ACTOR, strategyId, { title: 'Reduce knife crime', description: 'Fewer people carry knives.', objectives: ['Fewer injuries'], focus: ['Young people'], keyRecommendations: ['Weapon sweeps'] })
+    await s.strategies.addPriority(TEST_ACTOR, strategyId, {
+      title: 'Reduce knife crime',
+      description: 'Fewer people carry knives.',
+      objectives: ['Fewer injuries'],
+      focus: ['Young people'],
+      keyRecommendations: ['Weapon sweeps'],
+    })
     // The lead user is the plan's "Det Supt Helen Lyons": users are linked to people by name.
     const lead = await s.users.get(e.t.userIds.lead)
-    await s.users.update(TEST_ACTOR, lead.id, { email: lead.email, name: 'Helen Lyons', organisationId: lead.organisation_id, role: 'lead', version: lead.version })
+    await s.users.update(TEST_ACTOR, lead.id, {
+      email: lead.email,
+      name: 'Helen Lyons',
+      organisationId: lead.organisation_id,
+      role: 'lead',
+      version: lead.version,
+    })
     manager = (await e.newPage()).page
     await signIn(manager, 'partnership-manager@test.example')
   })
@@ -41,7 +53,10 @@ describe('delivery plans in a real browser', () => {
   })
 
   it('shows the strategies and a strategy’s priorities', async () => {
-    await clickAndCheck(manager, manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans' }))
+    await clickAndCheck(
+      manager,
+      manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plans' }),
+    )
     expect(pathOf(manager)).toBe('/plans')
     expect(await manager.getByText('There are no action plans yet').isVisible()).toBe(true)
     await clickAndCheck(manager, manager.getByRole('link', { name: 'See the strategies' }))
@@ -56,7 +71,9 @@ describe('delivery plans in a real browser', () => {
     expect(invalid?.status()).toBe(400)
     expect(await errorSummaryItems(manager)).toEqual(['Enter the priority’s title'])
     await manager.getByLabel('Title').fill('Support victims')
-    await manager.getByLabel('Key recommendations (optional)').fill('Victim support in A&E\nTrauma-informed schools')
+    await manager
+      .getByLabel('Key recommendations (optional)')
+      .fill('Victim support in A&E\nTrauma-informed schools')
     await clickAndCheck(manager, manager.getByRole('button', { name: 'Save priority' }))
     expect(await banner(manager)).toContain('Priority added')
     expect(await manager.getByText('Trauma-informed schools').isVisible()).toBe(true)
@@ -67,29 +84,45 @@ describe('delivery plans in a real browser', () => {
   it('imports a plan: a bad file is refused with its name, a good one previewed, then confirmed', async () => {
     await visit(manager, '/plans/import')
     expect(await heading(manager)).toBe('Import a plan from a spreadsheet')
-    await manager.getByLabel('Spreadsheet').setInputFiles({ name: 'minutes.csv', mimeType: 'text/csv', buffer: Buffer.from('Item,Minutes\n1,Apologies\n') })
+    await manager.getByLabel('Spreadsheet').setInputFiles({
+      name: 'minutes.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Item,Minutes\n1,Apologies\n'),
+    })
     const refused = await clickAndCheck(manager, manager.getByRole('button', { name: 'Upload and check' }))
     expect(refused?.status()).toBe(400)
     expect((await errorSummaryItems(manager))[0]).toContain('minutes.csv: No header row found')
 
-    await manager.getByLabel('Spreadsheet').setInputFiles({ name: 'knife-crime-plan.txt', mimeType: 'text/plain', buffer: seed003() })
-    await manager.getByLabel('Strategy it delivers (optional)').selectOption({ label: 'Violent Crime Strategy 2010–15 (2010–2015)' })
+    await manager
+      .getByLabel('Spreadsheet')
+      .setInputFiles({ name: 'knife-crime-plan.txt', mimeType: 'text/plain', buffer: seed003() })
+    await manager
+      .getByLabel('Strategy it delivers (optional)')
+      .selectOption({ label: 'Violent Crime Strategy 2010–15 (2010–2015)' })
     await clickAndCheck(manager, manager.getByRole('button', { name: 'Upload and check' }))
     expect(await heading(manager)).toBe('Check the plan before you import it')
-    expect(await manager.locator('.govuk-summary-list').innerText()).toMatch(/Deliverables\s+61/)
+    expect(await manager.locator('.govuk-summary-list').textContent()).toMatch(/Deliverables\s+61/)
     expect(await manager.getByRole('table', { name: 'Themes' }).getByRole('row').count()).toBe(9)
-    expect(await manager.getByRole('table', { name: 'Things to check' }).getByRole('row').count()).toBeGreaterThan(1)
+    expect(
+      await manager.getByRole('table', { name: 'Things to check' }).getByRole('row').count(),
+    ).toBeGreaterThan(1)
 
     await clickAndCheck(manager, manager.getByRole('button', { name: 'Import this plan' }))
     planPath = pathOf(manager)
     expect(planPath).toMatch(/^\/plans\/\d+$/)
     expect(await banner(manager)).toContain('Plan imported: 8 themes, 56 actions, 61 deliverables')
     expect(await deliverableLinks(manager).count()).toBe(61)
-    expect(await manager.getByRole('heading', { name: 'Action *3 Locally added' }).first().isVisible()).toBe(true)
+    expect(await manager.getByRole('heading', { name: 'Action *3 Locally added' }).first().isVisible()).toBe(
+      true,
+    )
   })
 
   it('filters the plan page, and shows the plan on a page with its chart', async () => {
-    await visit(manager, planPath)
+    await visit(manager, '/plans')
+    const row = manager.getByRole('row', { name: /Knife Crime and Serious Violence Plan 2018\/20/ })
+    expect(await row.getByRole('link', { name: 'Violent Crime Strategy 2010–15' }).isVisible()).toBe(true)
+    await clickAndCheck(manager, row.getByRole('link').first())
+    expect(pathOf(manager)).toBe(planPath)
     await manager.getByLabel('Lead organisation').selectOption('MPS')
     await manager.getByLabel('Overdue').check()
     await clickAndCheck(manager, manager.getByRole('button', { name: 'Apply filters' }))
@@ -99,12 +132,20 @@ describe('delivery plans in a real browser', () => {
     const shown = await deliverableLinks(manager).count()
     expect(shown).toBeGreaterThan(0)
     expect(shown).toBeLessThan(61)
-    expect(await manager.locator('#result-count').textContent()).toContain(`Showing ${shown} of 61 deliverables`)
+    expect(await manager.locator('#result-count').textContent()).toContain(
+      `Showing ${shown} of 61 deliverables`,
+    )
     expect(await manager.locator('.safer-flag', { hasText: 'Overdue' }).count()).toBe(shown)
 
     await clickAndCheck(manager, manager.getByRole('link', { name: 'Plan on a page: RAG and flag counts' }))
-    expect(await heading(manager)).toBe('Southwark Borough - Community Safety Partnership Knife Crime and Serious Violence Plan 2018/20')
-    expect(await manager.getByRole('img', { name: 'Bar chart: deliverables in each theme by RAG status' }).isVisible()).toBe(true)
+    expect(await heading(manager)).toBe(
+      'Southwark Borough - Community Safety Partnership Knife Crime and Serious Violence Plan 2018/20',
+    )
+    expect(
+      await manager
+        .getByRole('img', { name: 'Bar chart: deliverables in each theme by RAG status' })
+        .isVisible(),
+    ).toBe(true)
     expect(await manager.getByRole('table', { name: 'By theme' }).getByRole('row').count()).toBe(10)
   })
 
@@ -115,14 +156,19 @@ describe('delivery plans in a real browser', () => {
     await manager.getByLabel('Day').fill('')
     const invalid = await clickAndCheck(manager, manager.getByRole('button', { name: 'Add update' }))
     expect(invalid?.status()).toBe(400)
-    expect(await errorSummaryItems(manager)).toEqual(['The date of the update must include a day', 'Describe the progress made'])
+    expect(await errorSummaryItems(manager)).toEqual([
+      'The date of the update must include a day',
+      'Describe the progress made',
+    ])
     await manager.getByLabel('Day').fill('1')
     await manager.getByLabel('What progress has been made?').fill('Partnership tasking group meets monthly')
     await manager.getByLabel('Green – on track').check()
     await clickAndCheck(manager, manager.getByRole('button', { name: 'Add update' }))
     expect(await banner(manager)).toContain('Progress update added')
     const history = manager.getByRole('table', { name: /1 update, newest first/ })
-    expect(await history.getByRole('cell', { name: 'Partnership tasking group meets monthly' }).isVisible()).toBe(true)
+    expect(
+      await history.getByRole('cell', { name: 'Partnership tasking group meets monthly' }).isVisible(),
+    ).toBe(true)
 
     await clickAndCheck(manager, manager.getByRole('link', { name: 'Change the deliverable’s details' }))
     expect(await heading(manager)).toBe('Change the deliverable')

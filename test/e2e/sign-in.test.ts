@@ -75,7 +75,7 @@ describe('signing in and out in a real browser', { timeout: 90_000 }, () => {
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Hello, ${name}`)
         const nav = page.getByRole('navigation', { name: 'Main' })
         // The current section is marked for assistive technology, and only that one.
-        expect(await nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('true')
+        expect(await nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('page')
         expect(await nav.locator('[aria-current]').count()).toBe(1)
         expect(await nav.getByRole('link', { name: 'Organisations' }).isVisible()).toBe(true)
         // Not an administrator: no Users or Audit log.

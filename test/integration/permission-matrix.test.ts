@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requireDeclaredPermissions } from '../../src/http/permissions.ts'
 import { ALL_ACTIONS, type Action, ROLES, type Role, can } from '../../src/modules/auth/permissions.ts'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
+import { seed003 } from '../helpers/seeds.ts'
 import { Browser } from '../helpers/session.ts'
 
 // Generated from the permission table: every declared route, called as every role and signed out.
@@ -30,6 +31,17 @@ describe('permission matrix', () => {
         password: 'amber-kettle-orchard',
       }),
     }
+    // Delivery plans: seed 003 through the importer, a strategy with a priority, and a deliverable
+    // the lead user leads (users are linked to the plan's people by name), so that routes with an
+    // :id reach a real record and the lead reaches the checks past "is it theirs".
+    ids.plan = (await s.planImport.importPlan(TEST_ACTOR, { fileName: 'knife-crime-plan.txt', content: seed003() })).planId as number
+    ids.strategy = await s.strategies.create(TEST_ACTOR, { title: 'Matrix Strategy', status: 'draft' })
+    ids.priority = await s.strategies.addPriority(TEST_ACTOR, ids.strategy, { title: 'Matrix Priority' })
+    const plan = await s.plans.getPlan(ids.plan)
+    const helens = plan.themes.flatMap((th) => th.actions.flatMap((a) => a.deliverables)).find((d) => d.leads.includes('Det Supt Helen Lyons'))
+    ids.deliverable = helens?.id as number
+    const lead = await s.users.get(t.userIds.lead)
+    await s.users.update(TEST_ACTOR, lead.id, { email: lead.email, name: 'Helen Lyons', organisationId: lead.organisation_id, role: 'lead', version: lead.version })
     for (const role of ROLES) {
       const browser = new Browser(t.app)
       await browser.signIn(`${role}@test.example`)
@@ -43,7 +55,19 @@ describe('permission matrix', () => {
 
   function concreteUrl(url: string): string {
     if (url === '/assets/*') return '/assets/safer.css'
-    const kind = url.includes('organisations') ? 'organisation' : url.includes('people') ? 'person' : 'user'
+    const kind = url.includes('organisations')
+      ? 'organisation'
+      : url.includes('people')
+        ? 'person'
+        : url.includes('priorities/:id')
+          ? 'priority'
+          : url.includes('strategies')
+            ? 'strategy'
+            : url.includes('plans')
+              ? 'plan'
+              : url.includes('deliverables')
+                ? 'deliverable'
+                : 'user'
     return url.replace(':id', String(ids[kind] ?? 1))
   }
 

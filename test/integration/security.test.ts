@@ -49,6 +49,10 @@ describe('security headers, sessions and error pages', () => {
     expect(css.statusCode).toBe(200)
     expect(css.headers['content-type']).toContain('text/css')
     expect(css.body).not.toContain('GDS Transport')
+    // A byte-order mark inside the file would void the rule it touches (the breakpoints GOV.UK's script reads).
+    expect(css.body.startsWith('@charset "UTF-8";')).toBe(true)
+    expect(css.body).not.toContain('\uFEFF')
+    expect(css.body).toContain(':root{--govuk-breakpoint-mobile:20rem;--govuk-breakpoint-tablet:40.0625rem')
     expect(css.body).toContain('font-family:arial,sans-serif')
     expect((await t.app.inject({ method: 'GET', url: '/assets/govuk-frontend.min.js' })).statusCode).toBe(200)
     // GDS Transport is licensed for GOV.UK services only: Safer does not serve it.

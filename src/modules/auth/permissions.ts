@@ -22,16 +22,21 @@ const EVERYONE = [
   // Strategies and action plans are the partnership's shared work: everyone signed in reads them.
   'plans:view',
   'plans:export',
+  // Crime figures are published data: everyone signed in may read the analyses.
+  'crime:view',
 ] as const
+
+// Loading crime and area data, saving local definitions, and building the strategic assessment.
+const CRIME_ANALYSIS = ['crime:ingest', 'crime:define', 'assessment:build'] as const
 
 const PERMISSIONS = {
   // plans:update-own opens the deliverable update routes; plans:manage lets the service allow any deliverable.
-  admin: [...EVERYONE, 'organisations:manage', 'people:manage', 'users:view', 'users:manage', 'audit:view', 'plans:manage', 'plans:update-own'],
-  'partnership-manager': [...EVERYONE, 'organisations:manage', 'people:manage', 'plans:manage', 'plans:update-own'],
+  admin: [...EVERYONE, ...CRIME_ANALYSIS, 'organisations:manage', 'people:manage', 'users:view', 'users:manage', 'audit:view', 'plans:manage', 'plans:update-own'],
+  'partnership-manager': [...EVERYONE, ...CRIME_ANALYSIS, 'organisations:manage', 'people:manage', 'plans:manage', 'plans:update-own'],
   // A lead updates the deliverables they lead; the service checks which ones those are.
   lead: [...EVERYONE, 'plans:update-own'],
   'board-member': [...EVERYONE],
-  analyst: [...EVERYONE],
+  analyst: [...EVERYONE, ...CRIME_ANALYSIS],
   caseworker: [...EVERYONE],
   viewer: [...EVERYONE],
 } as const satisfies Record<Role, readonly string[]>

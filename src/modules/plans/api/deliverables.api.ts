@@ -1,7 +1,7 @@
 import type { Services } from '../../../deps.ts'
 import { type ApiRegistry, idParams } from '../../../http/api.ts'
-import { deliverableChangesInput, progressUpdateInput } from '../schema.ts'
 import { CANNOT_UPDATE, forbidden, userOf } from '../routes/common.ts'
+import { deliverableChangesInput, progressUpdateInput } from '../schema.ts'
 import { deliverableJson, ledJson, updateJson } from './json.ts'
 
 const tag = 'Deliverables'

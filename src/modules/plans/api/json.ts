@@ -32,7 +32,13 @@ export const strategyJson = (s: Strategy) => ({
   vision: s.vision,
   strategicAims: s.strategicAims,
   priorities: s.priorities,
-  leadership: s.leadership.map((l) => ({ name: l.name, initials: l.initials, organisation: l.organisation, role: l.role, personId: l.person_id })),
+  leadership: s.leadership.map((l) => ({
+    name: l.name,
+    initials: l.initials,
+    organisation: l.organisation,
+    role: l.role,
+    personId: l.person_id,
+  })),
   plans: s.plans,
   version: s.version,
 })
@@ -47,7 +53,14 @@ export const planSummaryJson = (p: PlanRow) => ({
   updatedAt: p.updated_at,
 })
 
-export const updateJson = (u: Update) => ({ id: u.id, updateOn: u.update_on, authorName: u.author_name, text: u.text, rag: u.rag, createdAt: u.created_at })
+export const updateJson = (u: Update) => ({
+  id: u.id,
+  updateOn: u.update_on,
+  authorName: u.author_name,
+  text: u.text,
+  rag: u.rag,
+  createdAt: u.created_at,
+})
 
 export const deliverableJson = (d: Deliverable) => ({
   id: d.id,

@@ -4,19 +4,27 @@ import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { sendProblem } from '../../../http/problem.ts'
 import { NotFoundError, ValidationError } from '../../../shared/errors.ts'
 import { idField } from '../../../shared/validation.ts'
-import { PlanExistsError } from '../import.service.ts'
 import { MAX_IMPORT_BYTES } from '../import/table.ts'
+import { PlanExistsError } from '../import.service.ts'
 import { summarisePlan } from '../plan-summary.ts'
-import { sendDownload } from '../routes/plans.routes.ts'
+import { sendDownload } from '../routes/common.ts'
 import { planSummaryJson } from './json.ts'
 
 const tag = 'Plans'
 
-export const exportQuery = z.object({ format: z.enum(['xlsx', 'csv'], { error: 'The format is xlsx or csv' }).default('xlsx') })
+export const exportQuery = z.object({
+  format: z.enum(['xlsx', 'csv'], { error: 'The format is xlsx or csv' }).default('xlsx'),
+})
 
 export const importBody = z.object({
-  fileName: z.string({ error: 'Give the file’s name, with its extension (.xlsx, .csv or .tsv)' }).trim().min(1, 'Give the file’s name, with its extension (.xlsx, .csv or .tsv)').max(200, 'Must be 200 characters or fewer'),
-  contentBase64: z.string({ error: 'Give the file’s content, base64-encoded' }).regex(/^[A-Za-z0-9+/=\r\n]*$/, 'The content must be base64-encoded'),
+  fileName: z
+    .string({ error: 'Give the file’s name, with its extension (.xlsx, .csv or .tsv)' })
+    .trim()
+    .min(1, 'Give the file’s name, with its extension (.xlsx, .csv or .tsv)')
+    .max(200, 'Must be 200 characters or fewer'),
+  contentBase64: z
+    .string({ error: 'Give the file’s content, base64-encoded' })
+    .regex(/^[A-Za-z0-9+/=\r\n]*$/, 'The content must be base64-encoded'),
   title: z.string().trim().max(300, 'Must be 300 characters or fewer').optional(),
   strategyId: idField('The strategy id must be a whole number').nullable().optional(),
   dryRun: z.boolean().optional(),
@@ -70,7 +78,8 @@ export function plansApi(api: ApiRegistry, { plans, planImport, strategies }: Se
     url: '/plans/import',
     permission: 'plans:manage',
     tag,
-    summary: 'Import a plan from a spreadsheet (all or nothing); 400 lists the problems, 409 if a plan with the title exists',
+    summary:
+      'Import a plan from a spreadsheet (all or nothing); 400 lists the problems, 409 if a plan with the title exists',
     body: importBody,
     bodyLimit: IMPORT_BODY_LIMIT,
     handler: async ({ request, reply, body }) => {
@@ -83,7 +92,9 @@ export function plansApi(api: ApiRegistry, { plans, planImport, strategies }: Se
       const v = input.data
       if (v.strategyId) {
         await strategies.get(v.strategyId).catch((error: unknown) => {
-          throw error instanceof NotFoundError ? new ValidationError({ strategyId: 'No strategy has this id' }) : error
+          throw error instanceof NotFoundError
+            ? new ValidationError({ strategyId: 'No strategy has this id' })
+            : error
         })
       }
       try {
@@ -98,17 +109,22 @@ export function plansApi(api: ApiRegistry, { plans, planImport, strategies }: Se
         const { summary } = outcome
         if (summary.errors.length) {
           const first = summary.errors[0]
-          reply.code(400).type('application/problem+json').send({
-            type: 'about:blank',
-            title: 'The request is not valid',
-            status: 400,
-            detail: first?.message ?? 'The file could not be read',
-            errors: { contentBase64: first?.message ?? 'The file could not be read' },
-            report: summary.errors,
-          })
+          reply
+            .code(400)
+            .type('application/problem+json')
+            .send({
+              type: 'about:blank',
+              title: 'The request is not valid',
+              status: 400,
+              detail: first?.message ?? 'The file could not be read',
+              errors: { contentBase64: first?.message ?? 'The file could not be read' },
+              report: summary.errors,
+            })
           return
         }
-        reply.code(v.dryRun ? 200 : 201).send({ ...summary, planId: outcome.planId, replaced: outcome.replaced, dryRun: Boolean(v.dryRun) })
+        reply
+          .code(v.dryRun ? 200 : 201)
+          .send({ ...summary, planId: outcome.planId, replaced: outcome.replaced, dryRun: Boolean(v.dryRun) })
       } catch (error) {
         if (!(error instanceof PlanExistsError)) throw error
         sendProblem(reply, 409, error.message, { current: { planId: error.planId, title: error.title } })

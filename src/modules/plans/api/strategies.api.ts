@@ -31,7 +31,8 @@ export function strategiesApi(api: ApiRegistry, { strategies }: Services) {
     summary: 'Add a strategy (strategicAims as a list)',
     body: strategyInput,
     status: 201,
-    handler: async ({ request, body }) => strategyJson(await strategies.get(await strategies.create(request.actor, body))),
+    handler: async ({ request, body }) =>
+      strategyJson(await strategies.get(await strategies.create(request.actor, body))),
   })
   api.add({
     method: 'PUT',
@@ -55,7 +56,8 @@ export function strategiesApi(api: ApiRegistry, { strategies }: Services) {
     params: idParams,
     body: priorityInput,
     status: 201,
-    handler: async ({ request, params, body }) => strategies.getPriority(await strategies.addPriority(request.actor, params.id, body)),
+    handler: async ({ request, params, body }) =>
+      strategies.getPriority(await strategies.addPriority(request.actor, params.id, body)),
   })
   api.add({
     method: 'PUT',

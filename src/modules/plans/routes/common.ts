@@ -23,4 +23,16 @@ export function forbiddenPage(reply: FastifyReply, backLink: string) {
   })
 }
 
-export const noticeOf = (request: FastifyRequest) => (request.query as { notice?: string } | undefined)?.notice
+export const noticeOf = (request: FastifyRequest) =>
+  (request.query as { notice?: string } | undefined)?.notice
+
+/** A download: the browser saves it under the plan's name instead of showing it. */
+export function sendDownload(
+  reply: FastifyReply,
+  file: { fileName: string; content: Buffer; contentType: string },
+) {
+  return reply
+    .header('Content-Disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '')}"`)
+    .type(file.contentType)
+    .send(file.content)
+}

@@ -7,7 +7,7 @@ import { formBody, submitForm, withNotice } from '../../../web/forms.ts'
 import { paths } from '../../../web/paths.ts'
 import { londonToday } from '../flags.ts'
 import { progressUpdateInput } from '../schema.ts'
-import { dateItems, type DateParts, dayFromParts, partsFromBody, partsOf } from '../web/date-parts.ts'
+import { type DateParts, dateItems, dayFromParts, partsFromBody, partsOf } from '../web/date-parts.ts'
 import { type Deliverable, deliverableChanges, deliverablePage, editValues } from '../web/deliverable-page.ts'
 import { checkFormWithDate, renameError } from '../web/form-errors.ts'
 import { ragItems } from '../web/status-tags.ts'
@@ -31,7 +31,11 @@ function pageData(d: Deliverable, mayUpdate: boolean, form: UpdateForm) {
     d: page,
     id: d.id,
     mayUpdate,
-    form: { text: form.text, dateItems: dateItems(form.date, Boolean(form.errors?.['updateOn-day'])), ragItems: ragItems(form.rag) },
+    form: {
+      text: form.text,
+      dateItems: dateItems(form.date, Boolean(form.errors?.['updateOn-day'])),
+      ragItems: ragItems(form.rag),
+    },
     errors: form.errors,
     backLink: page.plan.href,
   }
@@ -46,7 +50,10 @@ export function deliverableRoutes(app: FastifyInstance, { deliverables }: Servic
     const { id } = parseInput(idParams, request.params)
     const d = await deliverables.get(id)
     const mayUpdate = await deliverables.mayUpdate(userOf(request), id)
-    return reply.page(PAGE, { ...pageData(d, mayUpdate, { date: partsOf(londonToday()), text: '', rag: d.rag }), notice: noticeOf(request) })
+    return reply.page(PAGE, {
+      ...pageData(d, mayUpdate, { date: partsOf(londonToday()), text: '', rag: d.rag }),
+      notice: noticeOf(request),
+    })
   })
 
   app.post(paths.plans.deliverableUpdates(':id'), { config: update }, async (request, reply) => {
@@ -60,11 +67,24 @@ export function deliverableRoutes(app: FastifyInstance, { deliverables }: Servic
       reply,
       async () => {
         const result = dayFromParts(date, 'The date of the update')
-        const updateOn = checkFormWithDate(progressUpdateInput, { ...body, updateOn: '2000-01-01' }, { key: 'updateOn-day', result, requiredMessage: 'Enter the date of the update' }, UPDATE_ORDER)
+        const updateOn = checkFormWithDate(
+          progressUpdateInput,
+          { ...body, updateOn: '2000-01-01' },
+          { key: 'updateOn-day', result, requiredMessage: 'Enter the date of the update' },
+          UPDATE_ORDER,
+        )
         await deliverables.addUpdate(request.actor, user, id, { ...body, updateOn })
         return withNotice(paths.plans.deliverable(id), 'Progress update added')
       },
-      ({ errors }) => ({ template: PAGE, ...pageData(d, true, { date, text: body.text ?? '', rag: body.rag ?? '', errors: renameError(errors, 'updateOn', 'updateOn-day') }) }),
+      ({ errors }) => ({
+        template: PAGE,
+        ...pageData(d, true, {
+          date,
+          text: body.text ?? '',
+          rag: body.rag ?? '',
+          errors: renameError(errors, 'updateOn', 'updateOn-day'),
+        }),
+      }),
     )
   })
 
@@ -82,7 +102,8 @@ export function deliverableRoutes(app: FastifyInstance, { deliverables }: Servic
   app.get(paths.plans.editDeliverable(':id'), { config: update }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const d = await deliverables.get(id)
-    if (!(await deliverables.mayUpdate(userOf(request), id))) return forbiddenPage(reply, paths.plans.deliverable(id))
+    if (!(await deliverables.mayUpdate(userOf(request), id)))
+      return forbiddenPage(reply, paths.plans.deliverable(id))
     const { template, ...data } = formData(d, editValues(d))
     return reply.page(template, data)
   })

@@ -6,8 +6,9 @@ import type { Services } from '../../../deps.ts'
 import type { FieldErrors } from '../../../shared/errors.ts'
 import { formBody, withNotice } from '../../../web/forms.ts'
 import { paths } from '../../../web/paths.ts'
-import { PlanExistsError } from '../import.service.ts'
+import type { ImportSummary } from '../import/summary.ts'
 import { MAX_IMPORT_BYTES } from '../import/table.ts'
+import { PlanExistsError } from '../import.service.ts'
 import { importErrors, importPreview } from '../web/import-preview.ts'
 import { userOf } from './common.ts'
 import { createPendingImports, type PendingImport } from './pending-imports.ts'
@@ -29,22 +30,56 @@ async function keepFile(part: MultipartFile) {
   ;(part as unknown as { value: UploadedFile }).value = { fileName: part.filename, content }
 }
 
-const cleanFileName = (name: string) => basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200)
+/** The name the browser gave, without any folder or control characters: it is only ever shown, never a path. */
+const cleanFileName = (name: string) =>
+  [...basename(name.replace(/\\/g, '/'))]
+    .filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127)
+    .join('')
+    .slice(0, 200)
 
-export async function importRoutes(app: FastifyInstance, { plans, planImport, strategies }: Services, config: Pick<Config, 'dataDir'>) {
+export async function importRoutes(
+  app: FastifyInstance,
+  { plans, planImport, strategies }: Services,
+  config: Pick<Config, 'dataDir'>,
+) {
   const manage = { permission: 'plans:manage' as const }
   const pending = createPendingImports(join(config.dataDir, 'uploads'))
 
-  async function renderForm(reply: FastifyReply, status: number, values: Record<string, unknown>, errors?: FieldErrors, report: unknown[] = []) {
-    const strategyItems = (await strategies.list()).map((s) => ({ value: s.id, text: s.period ? `${s.title} (${s.period})` : s.title }))
-    return reply.code(status).page(FORM, { pageTitle: 'Import a plan from a spreadsheet', values, strategyItems, errors, report, backLink: paths.plans.list() })
+  async function renderForm(
+    reply: FastifyReply,
+    status: number,
+    values: Record<string, unknown>,
+    errors?: FieldErrors,
+    report: unknown[] = [],
+  ) {
+    const strategyItems = (await strategies.list()).map((s) => ({
+      value: s.id,
+      text: s.period ? `${s.title} (${s.period})` : s.title,
+    }))
+    return reply.code(status).page(FORM, {
+      pageTitle: 'Import a plan from a spreadsheet',
+      values,
+      strategyItems,
+      errors,
+      report,
+      backLink: paths.plans.list(),
+    })
   }
 
-  async function renderPreview(reply: FastifyReply, status: number, token: string, meta: PendingImport, content: Buffer, replace: boolean, errors?: FieldErrors) {
-    const { summary } = await planImport.importPlan(reply.request.actor, { fileName: meta.fileName, content, title: meta.title ?? undefined, dryRun: true })
+  /** The preview of an upload that read without errors; the summary is read again only after a refusal. */
+  async function renderPreview(
+    reply: FastifyReply,
+    status: number,
+    upload: { token: string; meta: Pick<PendingImport, 'fileName' | 'strategyId'>; summary: ImportSummary },
+    replace: boolean,
+    errors?: FieldErrors,
+  ) {
+    const { token, meta, summary } = upload
     const preview = importPreview(summary)
     const existing = (await plans.listPlans()).find((p) => p.title === preview.title)
-    const strategy = meta.strategyId ? (await strategies.list()).find((s) => s.id === meta.strategyId) : undefined
+    const strategy = meta.strategyId
+      ? (await strategies.list()).find((s) => s.id === meta.strategyId)
+      : undefined
     return reply.code(status).page(PREVIEW, {
       pageTitle: 'Check the plan before you import it',
       token,
@@ -63,15 +98,25 @@ export async function importRoutes(app: FastifyInstance, { plans, planImport, st
   // Only the upload takes multipart bodies: the plugin is registered for this one route, so
   // every other form keeps its URL-encoded parser. The CSRF token travels in the multipart body.
   await app.register(async (scope) => {
-    await scope.register(multipart, { attachFieldsToBody: 'keyValues', onFile: keepFile, throwFileSizeLimit: false, limits: UPLOAD_LIMITS })
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      onFile: keepFile,
+      throwFileSizeLimit: false,
+      limits: UPLOAD_LIMITS,
+    })
     scope.post(paths.plans.import(), { config: manage }, async (request: FastifyRequest, reply) => {
       const user = userOf(request)
       const body = (request.body ?? {}) as Record<string, unknown>
       const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string).trim() : '')
-      const values = { title: text('title'), strategyId: text('strategyId'), replace: text('replace') === 'yes' }
+      const values = {
+        title: text('title'),
+        strategyId: text('strategyId'),
+        replace: text('replace') === 'yes',
+      }
       const file = body.file as UploadedFile | undefined
       const errors: FieldErrors = {}
-      if (!file || typeof file !== 'object' || !file.fileName) errors.file = 'Select the spreadsheet to import'
+      if (!file || typeof file !== 'object' || !file.fileName)
+        errors.file = 'Select the spreadsheet to import'
       if (values.title.length > 300) errors.title = 'The title must be 300 characters or fewer'
       let strategyId: number | null = null
       if (values.strategyId) {
@@ -83,14 +128,20 @@ export async function importRoutes(app: FastifyInstance, { plans, planImport, st
 
       const fileName = cleanFileName(file.fileName) || 'upload'
       const title = values.title || null
-      const { summary } = await planImport.importPlan(request.actor, { fileName, content: file.content, title: title ?? undefined, strategyId, dryRun: true })
+      const { summary } = await planImport.importPlan(request.actor, {
+        fileName,
+        content: file.content,
+        title: title ?? undefined,
+        strategyId,
+        dryRun: true,
+      })
       if (summary.errors.length) {
         const problem = importErrors(summary)
         return renderForm(reply, 400, values, problem.errors, problem.report)
       }
       const meta = { userId: user.id, fileName, title, strategyId }
       const token = await pending.save(meta, file.content)
-      return renderPreview(reply, 200, token, { ...meta, createdAt: Date.now() }, file.content, values.replace)
+      return renderPreview(reply, 200, { token, meta, summary }, values.replace)
     })
   })
 
@@ -99,12 +150,23 @@ export async function importRoutes(app: FastifyInstance, { plans, planImport, st
     const body = formBody(request.body)
     const upload = await pending.load(user.id, body.token)
     if (!upload) {
-      return renderForm(reply, 400, {}, { file: 'The file you uploaded has expired or has already been imported. Upload it again.' })
+      return renderForm(
+        reply,
+        400,
+        {},
+        { file: 'The file you uploaded has expired or has already been imported. Upload it again.' },
+      )
     }
     const { meta, content } = upload
     const replace = body.replace === 'yes'
     try {
-      const outcome = await planImport.importPlan(request.actor, { fileName: meta.fileName, content, title: meta.title ?? undefined, strategyId: meta.strategyId, replace })
+      const outcome = await planImport.importPlan(request.actor, {
+        fileName: meta.fileName,
+        content,
+        title: meta.title ?? undefined,
+        strategyId: meta.strategyId,
+        replace,
+      })
       await pending.discard(body.token as string)
       if (!outcome.planId) {
         const problem = importErrors(outcome.summary)
@@ -116,7 +178,15 @@ export async function importRoutes(app: FastifyInstance, { plans, planImport, st
     } catch (error) {
       if (!(error instanceof PlanExistsError)) throw error
       const message = `A plan called “${error.title}” already exists. Tick “Replace the existing plan” to replace it with this file, or upload the file again with a different title.`
-      return renderPreview(reply, 409, body.token as string, meta, content, false, { replace: message })
+      const { summary } = await planImport.importPlan(request.actor, {
+        fileName: meta.fileName,
+        content,
+        title: meta.title ?? undefined,
+        dryRun: true,
+      })
+      return renderPreview(reply, 409, { token: body.token as string, meta, summary }, false, {
+        replace: message,
+      })
     }
   })
 }

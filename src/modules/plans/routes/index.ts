@@ -8,7 +8,11 @@ import { planRoutes } from './plans.routes.ts'
 import { strategyRoutes } from './strategies.routes.ts'
 
 /** The delivery-plans pages: strategies, plans, deliverables, "My actions" and the spreadsheet import. */
-export async function plansRoutes(app: FastifyInstance, services: Services, config: Pick<Config, 'dataDir' | 'planStaleDays'>) {
+export async function plansRoutes(
+  app: FastifyInstance,
+  services: Services,
+  config: Pick<Config, 'dataDir' | 'planStaleDays'>,
+) {
   strategyRoutes(app, services)
   planRoutes(app, services, config)
   deliverableRoutes(app, services)

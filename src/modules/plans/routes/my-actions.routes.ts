@@ -10,6 +10,11 @@ export function myActionsRoutes(app: FastifyInstance, { deliverables, partners }
     // Signed-in users are linked to the people named in plans by email address, or else by name.
     const linked = (await partners.personForUser(user)) !== undefined
     const led = linked ? await deliverables.ledBy(user) : []
-    return reply.page('plans/views/my-actions.njk', { pageTitle: 'My actions', linked, count: led.length, plans: myActionsByPlan(led) })
+    return reply.page('plans/views/my-actions.njk', {
+      pageTitle: 'My actions',
+      linked,
+      count: led.length,
+      plans: myActionsByPlan(led),
+    })
   })
 }

@@ -20,7 +20,10 @@ export const PENDING_IMPORT_MAX_AGE_MS = 60 * 60 * 1000
 export function createPendingImports(dir: string, options: { maxAgeMs?: number; now?: () => number } = {}) {
   const maxAge = options.maxAgeMs ?? PENDING_IMPORT_MAX_AGE_MS
   const now = options.now ?? Date.now
-  const files = (token: string) => ({ meta: join(dir, `${token}.json`), content: join(dir, `${token}.upload`) })
+  const files = (token: string) => ({
+    meta: join(dir, `${token}.json`),
+    content: join(dir, `${token}.upload`),
+  })
 
   async function discard(token: string) {
     if (!TOKEN.test(token)) return
@@ -57,7 +60,10 @@ export function createPendingImports(dir: string, options: { maxAgeMs?: number; 
   }
 
   /** The upload for this token, if it exists, is this user's, and is not too old. */
-  async function load(userId: number, token: unknown): Promise<{ meta: PendingImport; content: Buffer } | undefined> {
+  async function load(
+    userId: number,
+    token: unknown,
+  ): Promise<{ meta: PendingImport; content: Buffer } | undefined> {
     if (typeof token !== 'string' || !TOKEN.test(token)) return undefined
     const f = files(token)
     try {

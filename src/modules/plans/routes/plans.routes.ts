@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../../../config.ts'
 import type { Services } from '../../../deps.ts'
 import { idParams } from '../../../http/api.ts'
@@ -10,17 +10,9 @@ import { type PlanFilter, planFilterQuery } from '../plan-filter.ts'
 import { RAG_LABELS, RAG_STATUSES } from '../rag.ts'
 import { planPage } from '../web/plan-page.ts'
 import { summaryPage } from '../web/summary-page.ts'
-import { noticeOf, userOf } from './common.ts'
+import { noticeOf, sendDownload, userOf } from './common.ts'
 
 const ragOptions = RAG_STATUSES.map((r) => ({ value: r, text: RAG_LABELS[r] }))
-
-/** A download: the browser saves it under the plan's name instead of showing it. */
-export function sendDownload(reply: FastifyReply, file: { fileName: string; content: Buffer; contentType: string }) {
-  return reply
-    .header('Content-Disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '')}"`)
-    .type(file.contentType)
-    .send(file.content)
-}
 
 export function planRoutes(app: FastifyInstance, { plans }: Services, config: Pick<Config, 'planStaleDays'>) {
   const view = { permission: 'plans:view' as const }
@@ -28,7 +20,12 @@ export function planRoutes(app: FastifyInstance, { plans }: Services, config: Pi
   const canManage = (request: FastifyRequest) => can(userOf(request).role, 'plans:manage')
 
   app.get(paths.plans.list(), { config: view }, async (request, reply) =>
-    reply.page('plans/views/plans.njk', { pageTitle: 'Action plans', plans: await plans.listPlans(), canManage: canManage(request), notice: noticeOf(request) }),
+    reply.page('plans/views/plans.njk', {
+      pageTitle: 'Action plans',
+      plans: await plans.listPlans(),
+      canManage: canManage(request),
+      notice: noticeOf(request),
+    }),
   )
 
   app.get(paths.plans.show(':id'), { config: view }, async (request, reply) => {
@@ -48,7 +45,15 @@ export function planRoutes(app: FastifyInstance, { plans }: Services, config: Pi
       errors,
       filterValues: errors ? (request.query as Record<string, string>) : filter,
       pageTitle: plan.title,
-      plan: { id: plan.id, title: plan.title, period: plan.period, strategyId: plan.strategyId, sourceFile: plan.sourceFile, leadership: plan.leadership, strategicAims: plan.strategicAims },
+      plan: {
+        id: plan.id,
+        title: plan.title,
+        period: plan.period,
+        strategyId: plan.strategyId,
+        sourceFile: plan.sourceFile,
+        leadership: plan.leadership,
+        strategicAims: plan.strategicAims,
+      },
       page: planPage(plan, filter),
       ragOptions,
       staleDays: config.planStaleDays,

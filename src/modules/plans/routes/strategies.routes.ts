@@ -8,7 +8,14 @@ import { can } from '../../auth/permissions.ts'
 import { strategyChanges as changedStrategy, strategyInput as newStrategy } from '../schema.ts'
 import { dateItems, dayFromParts, partsFromBody } from '../web/date-parts.ts'
 import { checkFormWithDate } from '../web/form-errors.ts'
-import { priorityChanges, priorityFormValues, statusItems, strategyChanges, strategyFormValues, strategyPage } from '../web/strategy-page.ts'
+import {
+  priorityChanges,
+  priorityFormValues,
+  statusItems,
+  strategyChanges,
+  strategyFormValues,
+  strategyPage,
+} from '../web/strategy-page.ts'
 import { noticeOf } from './common.ts'
 
 const STRATEGY_FORM = 'plans/views/strategy-form.njk'
@@ -18,11 +25,19 @@ const STRATEGY_ORDER = ['title', 'period', 'status', 'adoptedOn-day', 'adoptedBy
 /** The strategy form's body with its date input read as one YYYY-MM-DD field for the service. */
 function strategyInput(body: Record<string, string>, schema: typeof newStrategy | typeof changedStrategy) {
   const result = dayFromParts(partsFromBody(body, 'adoptedOn'), 'The date it was adopted')
-  const adoptedOn = checkFormWithDate(schema, { ...body, adoptedOn: null }, { key: 'adoptedOn-day', result }, STRATEGY_ORDER)
+  const adoptedOn = checkFormWithDate(
+    schema,
+    { ...body, adoptedOn: null },
+    { key: 'adoptedOn-day', result },
+    STRATEGY_ORDER,
+  )
   return { ...body, adoptedOn }
 }
 
-function strategyForm(body: Record<string, string>, extra: Record<string, unknown> & { errors?: Record<string, string> }) {
+function strategyForm(
+  body: Record<string, string>,
+  extra: Record<string, unknown> & { errors?: Record<string, string> },
+) {
   return {
     template: STRATEGY_FORM,
     values: body,
@@ -35,7 +50,8 @@ function strategyForm(body: Record<string, string>, extra: Record<string, unknow
 export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
   const view = { permission: 'plans:view' as const }
   const manage = { permission: 'plans:manage' as const }
-  const canManage = (request: FastifyRequest) => (request.user ? can(request.user.role, 'plans:manage') : false)
+  const canManage = (request: FastifyRequest) =>
+    request.user ? can(request.user.role, 'plans:manage') : false
 
   app.get(paths.plans.strategies(), { config: view }, async (request, reply) =>
     reply.page('plans/views/strategies.njk', {
@@ -47,7 +63,10 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
   )
 
   app.get(paths.plans.newStrategy(), { config: manage }, async (_request, reply) => {
-    const { template, ...data } = strategyForm({ status: 'draft' }, { pageTitle: 'Add a strategy', backLink: paths.plans.strategies() })
+    const { template, ...data } = strategyForm(
+      { status: 'draft' },
+      { pageTitle: 'Add a strategy', backLink: paths.plans.strategies() },
+    )
     return reply.page(template, data)
   })
 
@@ -59,7 +78,8 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
         const id = await strategies.create(request.actor, strategyInput(body, newStrategy))
         return withNotice(paths.plans.strategy(id), 'Strategy added')
       },
-      ({ errors }) => strategyForm(body, { pageTitle: 'Add a strategy', backLink: paths.plans.strategies(), errors }),
+      ({ errors }) =>
+        strategyForm(body, { pageTitle: 'Add a strategy', backLink: paths.plans.strategies(), errors }),
     )
   })
 
@@ -79,7 +99,11 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
   app.get(paths.plans.editStrategy(':id'), { config: manage }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const s = await strategies.get(id)
-    const { template, ...data } = strategyForm(strategyFormValues(s), { pageTitle: `Change ${s.title}`, strategyId: id, backLink: paths.plans.strategy(id) })
+    const { template, ...data } = strategyForm(strategyFormValues(s), {
+      pageTitle: `Change ${s.title}`,
+      strategyId: id,
+      backLink: paths.plans.strategy(id),
+    })
     return reply.page(template, data)
   })
 
@@ -98,7 +122,12 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
         const adopted = dayFromParts(partsFromBody(body, 'adoptedOn'), '')
         return {
           // After a conflict the next save is made knowingly over the stored version.
-          ...strategyForm(stored ? { ...body, version: String(stored.version) } : body, { pageTitle: `Change ${s.title}`, strategyId: id, backLink: paths.plans.strategy(id), errors }),
+          ...strategyForm(stored ? { ...body, version: String(stored.version) } : body, {
+            pageTitle: `Change ${s.title}`,
+            strategyId: id,
+            backLink: paths.plans.strategy(id),
+            errors,
+          }),
           changes: stored ? strategyChanges(stored, body, adopted.ok ? adopted.value : '') : undefined,
         }
       },
@@ -110,7 +139,13 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
   app.get(paths.plans.newPriority(':id'), { config: manage }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const s = await strategies.get(id)
-    return reply.page(PRIORITY_FORM, { pageTitle: 'Add a priority', strategyTitle: s.title, action: paths.plans.priorities(id), values: {}, backLink: paths.plans.strategy(id) })
+    return reply.page(PRIORITY_FORM, {
+      pageTitle: 'Add a priority',
+      strategyTitle: s.title,
+      action: paths.plans.priorities(id),
+      values: {},
+      backLink: paths.plans.strategy(id),
+    })
   })
 
   app.post(paths.plans.priorities(':id'), { config: manage }, async (request, reply) => {
@@ -123,7 +158,15 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
         await strategies.addPriority(request.actor, id, body)
         return withNotice(paths.plans.strategy(id), 'Priority added')
       },
-      ({ errors }) => ({ template: PRIORITY_FORM, pageTitle: 'Add a priority', strategyTitle: s.title, action: paths.plans.priorities(id), values: body, errors, backLink: paths.plans.strategy(id) }),
+      ({ errors }) => ({
+        template: PRIORITY_FORM,
+        pageTitle: 'Add a priority',
+        strategyTitle: s.title,
+        action: paths.plans.priorities(id),
+        values: body,
+        errors,
+        backLink: paths.plans.strategy(id),
+      }),
     )
   })
 

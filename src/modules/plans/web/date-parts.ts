@@ -37,7 +37,11 @@ export function partsOf(iso: string | null | undefined): DateParts {
 
 /** The date input's fields from a form body, by the prefix GOV.UK's macro gives them. */
 export function partsFromBody(body: Record<string, string>, prefix: string): DateParts {
-  return { day: body[`${prefix}-day`] ?? '', month: body[`${prefix}-month`] ?? '', year: body[`${prefix}-year`] ?? '' }
+  return {
+    day: body[`${prefix}-day`] ?? '',
+    month: body[`${prefix}-month`] ?? '',
+    year: body[`${prefix}-year`] ?? '',
+  }
 }
 
 /** Items for govukDateInput with the values filled in and the error shown on every box. */

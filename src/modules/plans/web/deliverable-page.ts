@@ -15,14 +15,23 @@ const orNone = (value: string, none = 'Not recorded') => value.trim() || none
 export function deliverablePage(d: Deliverable) {
   return {
     title: d.outcome || NO_OUTCOME,
+    /** Long outcomes get a smaller heading, so the page does not open on a wall of large type. */
+    titleClass: (d.outcome || NO_OUTCOME).length > 100 ? 'govuk-heading-m' : 'govuk-heading-l',
     plan: { title: d.plan_title, href: paths.plans.show(d.plan_id) },
-    theme: d.theme_title,
-    action: { heading: actionHeading(d.action_number), locallyAdded: d.locally_added === 1, text: d.action_text },
+    context: summaryRows([
+      ['Plan', { text: d.plan_title, href: paths.plans.show(d.plan_id) }],
+      ['Theme', d.theme_title],
+      ['Action', `${actionHeading(d.action_number)}${d.locally_added === 1 ? ' (locally added)' : ''}`],
+      ['What the action says', orNone(d.action_text, 'Not written')],
+    ]),
     rag: ragTag(d.rag),
     flags: flagTags(d.flags),
     fields: summaryRows([
       ['Outcome', orNone(d.outcome)],
-      [d.leads.length > 1 ? 'Leads' : 'Lead', orNone(d.leads.map((l) => l.name_as_written).join(', '), 'No named lead')],
+      [
+        d.leads.length > 1 ? 'Leads' : 'Lead',
+        orNone(d.leads.map((l) => l.name_as_written).join(', '), 'No named lead'),
+      ],
       ['Lead organisations', orNone(d.leadOrganisations.join(', '))],
       ['Start', orNone(formatPlanDate(d.start_on))],
       ['End', orNone(formatPlanDate(d.end_on))],
@@ -31,7 +40,12 @@ export function deliverablePage(d: Deliverable) {
       ['Comment', orNone(d.comment)],
       ['Document references', orNone(d.document_references)],
     ]),
-    history: d.updates.map((u) => ({ date: formatPlanDate(u.update_on), author: u.author_name, rag: ragTag(u.rag as Rag), text: u.text })),
+    history: d.updates.map((u) => ({
+      date: formatPlanDate(u.update_on),
+      author: u.author_name,
+      rag: ragTag(u.rag as Rag),
+      text: u.text,
+    })),
   }
 }
 
@@ -60,12 +74,28 @@ const ragText = (value: unknown) => RAG_LABELS[value as Rag] ?? text(value)
 export function deliverableChanges(current: Record<string, unknown>, sent: Record<string, string>) {
   return changedFields([
     { label: 'Outcome', theirs: text(current.outcome), yours: text(sent.outcome) },
-    { label: 'Start', theirs: formatPlanDate((current.start_on as string | null) ?? null), yours: asTyped(sent.start) },
-    { label: 'End', theirs: formatPlanDate((current.end_on as string | null) ?? null), yours: asTyped(sent.end) },
-    { label: 'Supporting organisations', theirs: text(current.supporting_organisations), yours: text(sent.supportingOrganisations) },
+    {
+      label: 'Start',
+      theirs: formatPlanDate((current.start_on as string | null) ?? null),
+      yours: asTyped(sent.start),
+    },
+    {
+      label: 'End',
+      theirs: formatPlanDate((current.end_on as string | null) ?? null),
+      yours: asTyped(sent.end),
+    },
+    {
+      label: 'Supporting organisations',
+      theirs: text(current.supporting_organisations),
+      yours: text(sent.supportingOrganisations),
+    },
     { label: 'Progress', theirs: text(current.progress), yours: text(sent.progress) },
     { label: 'Comment', theirs: text(current.comment), yours: text(sent.comment) },
-    { label: 'Document references', theirs: text(current.document_references), yours: text(sent.documentReferences) },
+    {
+      label: 'Document references',
+      theirs: text(current.document_references),
+      yours: text(sent.documentReferences),
+    },
     { label: 'RAG status', theirs: ragText(current.rag), yours: ragText(sent.rag) },
   ])
 }

@@ -33,6 +33,7 @@ export function checkFormWithDate(
   if (!dateError) return date.result.ok ? date.result.value : ''
   const errors: FieldErrors = { [date.key]: dateError }
   const rest = schema.safeParse(input)
-  if (!rest.success) for (const issue of rest.error.issues) errors[issue.path.join('.') || 'form'] ??= issue.message
+  if (!rest.success)
+    for (const issue of rest.error.issues) errors[issue.path.join('.') || 'form'] ??= issue.message
   throw new ValidationError(inFormOrder(errors, order))
 }

@@ -11,7 +11,10 @@ export function importPreview(summary: ImportSummary) {
       locallyAdded: t.actions.filter((a) => a.locallyAdded).length,
       deliverables: t.actions.reduce((n, a) => n + a.deliverables.length, 0),
     })),
-    warnings: summary.warnings.map((w) => ({ row: w.row > 0 ? String(w.row) : 'Whole file', message: w.message })),
+    warnings: summary.warnings.map((w) => ({
+      row: w.row > 0 ? String(w.row) : 'Whole file',
+      message: w.message,
+    })),
     leadership: summary.leadership.length,
     strategicAims: summary.strategicAims,
   }
@@ -21,6 +24,13 @@ export function importPreview(summary: ImportSummary) {
 export function importErrors(summary: ImportSummary) {
   const rows = summary.errors.map((e) => ({ row: e.row > 0 ? String(e.row) : '', message: e.message }))
   const first = rows[0]
-  const text = first ? (first.row ? `Row ${first.row}: ${first.message}` : first.message) : 'The file could not be read'
-  return { errors: { file: rows.length > 1 ? `${text} (and ${rows.length - 1} more problems, listed below)` : text }, report: rows.length > 1 ? rows : [] }
+  const text = first
+    ? first.row
+      ? `Row ${first.row}: ${first.message}`
+      : first.message
+    : 'The file could not be read'
+  return {
+    errors: { file: rows.length > 1 ? `${text} (and ${rows.length - 1} more problems, listed below)` : text },
+    report: rows.length > 1 ? rows : [],
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { planFilterQuery } from '../plan-filter.ts'
 import type { DeliverableView, PlanView } from '../plan-view.ts'
-import { actionHeading, planPage } from './plan-page.ts'
+import { actionHeading, deliverableRow, planPage } from './plan-page.ts'
 
 const none = { overdue: false, stale: false, endBeforeStart: false }
 
@@ -46,11 +46,40 @@ const plan: PlanView = {
       subtitle: 'Leadership',
       notes: [],
       actions: [
-        { id: 10, number: '1', locallyAdded: false, text: 'Set up a board', deliverables: [deliverable(100), deliverable(101, { rag: 'red', leads: ['Simon Messinger'], flags: { ...none, overdue: true } })] },
-        { id: 11, number: '*3', locallyAdded: true, text: 'Local action', deliverables: [deliverable(102, { outcome: '', leadOrganisations: ['LBS', 'MPS'] })] },
+        {
+          id: 10,
+          number: '1',
+          locallyAdded: false,
+          text: 'Set up a board',
+          deliverables: [
+            deliverable(100),
+            deliverable(101, { rag: 'red', leads: ['Simon Messinger'], flags: { ...none, overdue: true } }),
+          ],
+        },
+        {
+          id: 11,
+          number: '*3',
+          locallyAdded: true,
+          text: 'Local action',
+          deliverables: [deliverable(102, { outcome: '', leadOrganisations: ['LBS', 'MPS'] })],
+        },
       ],
     },
-    { id: 2, title: 'TARGETTING LAWBREAKERS', subtitle: '', notes: [], actions: [{ id: 12, number: null, locallyAdded: false, text: 'Unnumbered', deliverables: [deliverable(103, { end: '2019-03-05' })] }] },
+    {
+      id: 2,
+      title: 'TARGETTING LAWBREAKERS',
+      subtitle: '',
+      notes: [],
+      actions: [
+        {
+          id: 12,
+          number: null,
+          locallyAdded: false,
+          text: 'Unnumbered',
+          deliverables: [deliverable(103, { end: '2019-03-05' })],
+        },
+      ],
+    },
   ],
 }
 
@@ -74,20 +103,31 @@ describe('plan page data', () => {
       leadOrganisations: 'MPS',
       start: 'Dec 2018',
       end: 'Ongoing',
+      summary: 'Lead: Simon Messinger (MPS). Start: Dec 2018. End: Ongoing.',
       rag: { text: 'Red – off track', classes: 'govuk-tag--red' },
       flags: [{ text: 'Overdue', classes: 'govuk-tag--pink' }],
     })
-    expect(governance?.actions[1]?.rows[0]).toMatchObject({ outcome: 'Outcome not written', leadOrganisations: 'LBS, MPS' })
-    expect(lawbreakers?.actions[0]).toMatchObject({ heading: 'Action without a number', rows: [{ end: '5 Mar 2019' }] })
+    expect(governance?.actions[1]?.rows[0]).toMatchObject({
+      outcome: 'Outcome not written',
+      leadOrganisations: 'LBS, MPS',
+    })
+    expect(lawbreakers?.actions[0]).toMatchObject({
+      heading: 'Action without a number',
+      rows: [{ end: '5 Mar 2019' }],
+    })
   })
 
   it('applies the filters and counts what is shown', () => {
     const page = planPage(plan, filter({ rag: 'red' }))
     expect(page.filtered).toBe(true)
     expect(page.shownCount).toBe(1)
-    expect(page.themes.flatMap((t) => t.actions.flatMap((a) => a.rows.map((r) => r.href)))).toEqual(['/deliverables/101'])
+    expect(page.themes.flatMap((t) => t.actions.flatMap((a) => a.rows.map((r) => r.href)))).toEqual([
+      '/deliverables/101',
+    ])
     expect(planPage(plan, filter({ leadOrganisation: 'LBS' })).shownCount).toBe(1)
-    expect(planPage(plan, filter({ q: 'unnumbered' })).themes.map((t) => t.title)).toEqual(['TARGETTING LAWBREAKERS'])
+    expect(planPage(plan, filter({ q: 'unnumbered' })).themes.map((t) => t.title)).toEqual([
+      'TARGETTING LAWBREAKERS',
+    ])
   })
 
   it('offers every theme, lead and organisation of the whole plan as a choice, even when filtered', () => {
@@ -95,6 +135,11 @@ describe('plan page data', () => {
     expect(page.choices.themes.map((o) => o.text)).toEqual(['GOVERNANCE', 'TARGETTING LAWBREAKERS'])
     expect(page.choices.leads.map((o) => o.value)).toEqual(['Det Supt Helen Lyons', 'Simon Messinger'])
     expect(page.choices.leadOrganisations.map((o) => o.value)).toEqual(['LBS', 'MPS'])
+  })
+
+  it('says plainly when a deliverable has no lead or dates', () => {
+    const row = deliverableRow(deliverable(104, { leads: [], leadOrganisations: [], start: null, end: null }))
+    expect(row.summary).toBe('Lead: none named. Start: not set. End: not set.')
   })
 
   it('names actions by their number as written', () => {

@@ -14,6 +14,8 @@ export interface DeliverableRow {
   leadOrganisations: string
   start: string
   end: string
+  /** "Lead: Det Supt Helen Lyons (MPS). Start: Dec 2018. End: Ongoing." */
+  summary: string
   rag: Tag
   flags: Tag[]
 }
@@ -41,13 +43,18 @@ export function actionHeading(number: string | null): string {
 }
 
 export function deliverableRow(d: DeliverableView): DeliverableRow {
+  const leads = d.leads.join(', ')
+  const leadOrganisations = d.leadOrganisations.join(', ')
+  const start = formatPlanDate(d.start)
+  const end = formatPlanDate(d.end)
   return {
     href: paths.plans.deliverable(d.id),
     outcome: d.outcome || NO_OUTCOME,
-    leads: d.leads.join(', '),
-    leadOrganisations: d.leadOrganisations.join(', '),
-    start: formatPlanDate(d.start),
-    end: formatPlanDate(d.end),
+    leads,
+    leadOrganisations,
+    start,
+    end,
+    summary: `Lead: ${leads || 'none named'}${leadOrganisations ? ` (${leadOrganisations})` : ''}. Start: ${start || 'not set'}. End: ${end || 'not set'}.`,
     rag: ragTag(d.rag),
     flags: flagTags(d.flags),
   }
@@ -61,7 +68,8 @@ const actionBlock = (a: ActionView): ActionBlock => ({
   rows: a.deliverables.map(deliverableRow),
 })
 
-const countDeliverables = (plan: PlanView) => plan.themes.reduce((n, t) => n + t.actions.reduce((m, a) => m + a.deliverables.length, 0), 0)
+const countDeliverables = (plan: PlanView) =>
+  plan.themes.reduce((n, t) => n + t.actions.reduce((m, a) => m + a.deliverables.length, 0), 0)
 
 const options = (values: string[]) => values.map((v) => ({ value: v, text: v }))
 
@@ -70,10 +78,21 @@ export function planPage(plan: PlanView, filter: PlanFilter) {
   const shown = filterPlan(plan, filter)
   const choices = filterChoices(plan)
   return {
-    themes: shown.themes.map((t): ThemeBlock => ({ id: t.id, title: t.title, subtitle: t.subtitle, actions: t.actions.map(actionBlock) })),
+    themes: shown.themes.map(
+      (t): ThemeBlock => ({
+        id: t.id,
+        title: t.title,
+        subtitle: t.subtitle,
+        actions: t.actions.map(actionBlock),
+      }),
+    ),
     total: countDeliverables(plan),
     shownCount: countDeliverables(shown),
     filtered: isFiltered(filter),
-    choices: { themes: options(choices.themes), leads: options(choices.leads), leadOrganisations: options(choices.leadOrganisations) },
+    choices: {
+      themes: options(choices.themes),
+      leads: options(choices.leads),
+      leadOrganisations: options(choices.leadOrganisations),
+    },
   }
 }

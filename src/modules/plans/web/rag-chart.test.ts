@@ -4,7 +4,12 @@ import { CHART_WIDTH, chartDescription, ragChart } from './rag-chart.ts'
 
 const row = (label: string, rag: Partial<SummaryRow['rag']>): SummaryRow => {
   const full = { blue: 0, green: 0, amber: 0, red: 0, 'not-started': 0, 'not-rated': 0, ...rag }
-  return { label, total: Object.values(full).reduce((a, b) => a + b, 0), rag: full, flags: { overdue: 0, stale: 0, endBeforeStart: 0 } }
+  return {
+    label,
+    total: Object.values(full).reduce((a, b) => a + b, 0),
+    rag: full,
+    flags: { overdue: 0, stale: 0, endBeforeStart: 0 },
+  }
 }
 
 describe('RAG bar chart', () => {
@@ -24,7 +29,10 @@ describe('RAG bar chart', () => {
     const half = (victims?.segments ?? []).reduce((w, s) => w + s.width, 0)
     expect(half).toBeCloseTo(widest / 2, 0)
     // Segments follow each other without gaps or overlaps.
-    expect(governance?.segments[1]?.x).toBeCloseTo((governance?.segments[0]?.x ?? 0) + (governance?.segments[0]?.width ?? 0), 0)
+    expect(governance?.segments[1]?.x).toBeCloseTo(
+      (governance?.segments[0]?.x ?? 0) + (governance?.segments[0]?.width ?? 0),
+      0,
+    )
   })
 
   it('writes the letter and count on segments wide enough to hold them', () => {

@@ -6,7 +6,7 @@ import { RAG_LABELS, RAG_STATUSES, type Rag } from '../rag.ts'
 // colour, and the table beside the chart carries the figures.
 
 export const CHART_WIDTH = 720
-const PLOT_LEFT = 0
+const PLOT_LEFT = 1
 const PLOT_RIGHT = CHART_WIDTH - 56 // room for the total after each bar
 const LEGEND_ROW = 26
 const LABEL_GAP = 22
@@ -15,7 +15,10 @@ const BAR_GAP = 20
 const MIN_LABELLED = 44
 
 /** Fill, pattern and the letter written on the bar, for each status. */
-export const RAG_STYLES: Record<Rag, { fill: string; pattern: 'solid' | 'stripes' | 'dots' | 'cross' | 'lines' | 'empty'; letter: string }> = {
+export const RAG_STYLES: Record<
+  Rag,
+  { fill: string; pattern: 'solid' | 'stripes' | 'dots' | 'cross' | 'lines' | 'empty'; letter: string }
+> = {
   blue: { fill: '#1d70b8', pattern: 'solid', letter: 'B' },
   green: { fill: '#00703c', pattern: 'stripes', letter: 'G' },
   amber: { fill: '#f47738', pattern: 'dots', letter: 'A' },
@@ -50,7 +53,9 @@ const round = (n: number) => Math.round(n * 10) / 10
 /** A plain-English description of the chart, for its <desc>. */
 export function chartDescription(rows: SummaryRow[]): string {
   const parts = rows.map((row) => {
-    const counts = RAG_STATUSES.filter((r) => row.rag[r] > 0).map((r) => `${row.rag[r]} ${RAG_LABELS[r].toLowerCase()}`)
+    const counts = RAG_STATUSES.filter((r) => row.rag[r] > 0).map(
+      (r) => `${row.rag[r]} ${RAG_LABELS[r].toLowerCase()}`,
+    )
     return `${row.label}: ${row.total} deliverable${row.total === 1 ? '' : 's'}${counts.length ? ` (${counts.join(', ')})` : ''}`
   })
   return `Deliverables in each theme by RAG status. ${parts.join('. ')}. The table gives the same figures.`
@@ -77,11 +82,33 @@ export function ragChart(rows: SummaryRow[]) {
       const text = `${RAG_STYLES[rag].letter} ${count}`
       const labelWidth = text.length * 8 + 8
       const fits = width >= Math.max(MIN_LABELLED, labelWidth + 6)
-      segments.push({ rag, x: round(x), width: round(width), count, label: fits ? text : null, labelX: round(x + width / 2), labelWidth })
+      segments.push({
+        rag,
+        x: round(x),
+        width: round(width),
+        count,
+        label: fits ? text : null,
+        labelX: round(x + width / 2),
+        labelWidth,
+      })
       x += width
     }
-    return { label: row.label, labelY, y: labelY + 6, total: row.total, totalX: round(x + 8), segments }
+    return {
+      label: row.label.length > 80 ? `${row.label.slice(0, 79)}…` : row.label,
+      labelY,
+      y: labelY + 6,
+      total: row.total,
+      totalX: round(x + 8),
+      segments,
+    }
   })
   const height = top + rows.length * (LABEL_GAP + BAR_HEIGHT + BAR_GAP) + 8
-  return { width: CHART_WIDTH, height, barHeight: BAR_HEIGHT, legend, bars, description: chartDescription(rows) }
+  return {
+    width: CHART_WIDTH,
+    height,
+    barHeight: BAR_HEIGHT,
+    legend,
+    bars,
+    description: chartDescription(rows),
+  }
 }

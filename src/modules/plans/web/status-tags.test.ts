@@ -10,7 +10,11 @@ describe('RAG and flag tags', () => {
 
   it('lists only the flags that are set, in a fixed order', () => {
     expect(flagTags({ overdue: false, stale: false, endBeforeStart: false })).toEqual([])
-    expect(flagTags({ endBeforeStart: true, stale: true, overdue: true }).map((t) => t.text)).toEqual(['Overdue', 'No update', 'End before start'])
+    expect(flagTags({ endBeforeStart: true, stale: true, overdue: true }).map((t) => t.text)).toEqual([
+      'Overdue',
+      'No update',
+      'End before start',
+    ])
   })
 
   it('checks the current RAG among the choices', () => {

@@ -30,8 +30,16 @@ export const ragTag = (rag: Rag): Tag => ({ text: RAG_LABELS[rag], classes: RAG_
 
 /** The flags that are set, in a fixed order, as tags. */
 export const flagTags = (flags: DeliverableFlags): Tag[] =>
-  FLAG_ORDER.filter((flag) => flags[flag]).map((flag) => ({ text: FLAG_LABELS[flag], classes: FLAG_CLASSES[flag] }))
+  FLAG_ORDER.filter((flag) => flags[flag]).map((flag) => ({
+    text: FLAG_LABELS[flag],
+    classes: FLAG_CLASSES[flag],
+  }))
 
 /** Radio or select items for a RAG choice, with the current one checked. */
 export const ragItems = (selected: unknown) =>
-  RAG_STATUSES.map((rag) => ({ value: rag, text: RAG_LABELS[rag], checked: rag === selected, selected: rag === selected }))
+  RAG_STATUSES.map((rag) => ({
+    value: rag,
+    text: RAG_LABELS[rag],
+    checked: rag === selected,
+    selected: rag === selected,
+  }))

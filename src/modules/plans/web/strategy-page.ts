@@ -9,8 +9,13 @@ import { summaryRows } from './summary-rows.ts'
 export type Strategy = Awaited<ReturnType<StrategiesService['get']>>
 export type Priority = Strategy['priorities'][number]
 
-export const STATUS_LABELS: Record<(typeof STRATEGY_STATUSES)[number], string> = { draft: 'Draft', adopted: 'Adopted', superseded: 'Superseded' }
-export const statusItems = (selected: unknown) => STRATEGY_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], checked: s === selected }))
+export const STATUS_LABELS: Record<(typeof STRATEGY_STATUSES)[number], string> = {
+  draft: 'Draft',
+  adopted: 'Adopted',
+  superseded: 'Superseded',
+}
+export const statusItems = (selected: unknown) =>
+  STRATEGY_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], checked: s === selected }))
 const statusText = (status: unknown) => STATUS_LABELS[status as keyof typeof STATUS_LABELS] ?? text(status)
 
 /** One strategy as its page shows it. */
@@ -60,12 +65,20 @@ export function priorityFormValues(p: Priority) {
 }
 
 /** A 409's stored strategy row against what was sent. */
-export function strategyChanges(current: Record<string, unknown>, sent: Record<string, string>, sentAdoptedOn: string) {
+export function strategyChanges(
+  current: Record<string, unknown>,
+  sent: Record<string, string>,
+  sentAdoptedOn: string,
+) {
   return changedFields([
     { label: 'Title', theirs: text(current.title), yours: text(sent.title) },
     { label: 'Period', theirs: text(current.period), yours: text(sent.period) },
     { label: 'Status', theirs: statusText(current.status), yours: statusText(sent.status) },
-    { label: 'Adopted on', theirs: formatPlanDate((current.adopted_on as string | null) ?? null), yours: formatPlanDate(sentAdoptedOn || null) },
+    {
+      label: 'Adopted on',
+      theirs: formatPlanDate((current.adopted_on as string | null) ?? null),
+      yours: formatPlanDate(sentAdoptedOn || null),
+    },
     { label: 'Adopted by', theirs: text(current.adopted_by), yours: text(sent.adoptedBy) },
     { label: 'Vision', theirs: text(current.vision), yours: text(sent.vision) },
   ])
@@ -78,6 +91,10 @@ export function priorityChanges(current: Record<string, unknown>, sent: Record<s
     { label: 'Description', theirs: text(current.description), yours: text(sent.description) },
     { label: 'Objectives', theirs: lines(current.objectives), yours: text(sent.objectives) },
     { label: 'Focus', theirs: lines(current.focus), yours: text(sent.focus) },
-    { label: 'Key recommendations', theirs: lines(current.keyRecommendations), yours: text(sent.keyRecommendations) },
+    {
+      label: 'Key recommendations',
+      theirs: lines(current.keyRecommendations),
+      yours: text(sent.keyRecommendations),
+    },
   ])
 }

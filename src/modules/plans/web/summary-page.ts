@@ -1,12 +1,19 @@
-import { FLAG_LABELS, type DeliverableFlags } from '../flags.ts'
+import { type DeliverableFlags, FLAG_LABELS } from '../flags.ts'
 import { summarisePlan } from '../plan-summary.ts'
 import type { PlanView } from '../plan-view.ts'
 import { RAG_LABELS, RAG_STATUSES } from '../rag.ts'
 import { ragChart } from './rag-chart.ts'
 
 /** Column headings for the summary tables, in a fixed order. */
-export const RAG_COLUMNS = RAG_STATUSES.map((key) => ({ key, text: RAG_LABELS[key] }))
-export const FLAG_COLUMNS = (Object.keys(FLAG_LABELS) as Array<keyof DeliverableFlags>).map((key) => ({ key, text: FLAG_LABELS[key] }))
+// The word alone ("Blue", "Not started"): the chart's key says what each means.
+export const RAG_COLUMNS = RAG_STATUSES.map((key) => ({
+  key,
+  text: RAG_LABELS[key].split(' – ')[0] as string,
+}))
+export const FLAG_COLUMNS = (Object.keys(FLAG_LABELS) as Array<keyof DeliverableFlags>).map((key) => ({
+  key,
+  text: FLAG_LABELS[key],
+}))
 
 /** Plan on a page: RAG and flag counts per theme (with the chart), per lead organisation and per lead. */
 export function summaryPage(plan: PlanView) {
