@@ -11,6 +11,10 @@ export interface ServerReady {
   origin: string
   email: string
   password: string
+  /** With BENCH_PLAN_DELIVERABLES: the generated plan's id. */
+  planId?: number
+  /** A folder the app serves under /bench-static/. */
+  staticDir: string
 }
 
 export interface AppServer {
@@ -20,6 +24,10 @@ export interface AppServer {
   password: string
   /** The environment the server's config was loaded from: the same config opens the same database. */
   env: NodeJS.ProcessEnv
+  /** With planDeliverables: the generated plan's id. */
+  planId?: number
+  /** A folder the app serves under /bench-static/. */
+  staticDir: string
   stop(): Promise<void>
 }
 
@@ -31,7 +39,7 @@ const START_TIMEOUT_MS = 60_000
  * production-like: NODE_ENV=production, a real session secret, quiet logs, a fresh SQLite file.
  * Cookies are not Secure, because the benchmark speaks plain HTTP on loopback.
  */
-export async function startAppServer(options: { role?: string } = {}): Promise<AppServer> {
+export async function startAppServer(options: { role?: string; planDeliverables?: number } = {}): Promise<AppServer> {
   const dir = mkdtempSync(join(tmpdir(), 'safer-bench-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -49,6 +57,7 @@ export async function startAppServer(options: { role?: string } = {}): Promise<A
     BENCH_USER_EMAIL: 'bench@bench.example',
     BENCH_USER_PASSWORD: `correct-horse-${randomBytes(12).toString('hex')}`,
     BENCH_USER_ROLE: options.role ?? 'admin',
+    BENCH_PLAN_DELIVERABLES: String(options.planDeliverables ?? 0),
   }
   // process.execArgv carries tsx's loader, so the child runs TypeScript too.
   const child = fork(SERVE, [], {
@@ -77,7 +86,7 @@ export async function startAppServer(options: { role?: string } = {}): Promise<A
     }
     cleanup()
   }
-  return { origin: ready.origin, email: ready.email, password: ready.password, env, stop }
+  return { origin: ready.origin, email: ready.email, password: ready.password, env, planId: ready.planId, staticDir: ready.staticDir, stop }
 }
 
 function waitForReady(child: ChildProcess): Promise<ServerReady> {

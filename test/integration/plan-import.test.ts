@@ -140,3 +140,35 @@ describe.each(DIALECTS)('people named by plans on %s', (dialect) => {
     expect((await partners.listPeople()).filter((p) => p.name.toLowerCase() === 'émile zoë')).toHaveLength(1)
   })
 })
+
+describe.each(DIALECTS)('the cached plan view on %s', (dialect) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await buildTestApp(dialect)
+  })
+  afterAll(() => t.close())
+
+  it('is used until the plan changes, including changes made by another process', async () => {
+    const { planImport, plans } = t.deps.services
+    const outcome = await planImport.importPlan(TEST_ACTOR, { fileName: 'plan.tsv', content: seed003() })
+    const id = outcome.planId as number
+    const first = await plans.getPlan(id)
+    expect(await plans.getPlan(id)).toBe(first)
+    expect(Object.isFrozen(first.themes[0]?.actions[0]?.deliverables[0])).toBe(true)
+
+    // Another process: its own services over the same database.
+    const { createServices } = await import('../../src/deps.ts')
+    const other = createServices(t.deps.database, t.deps.config)
+    const manager = await other.users.get(t.userIds['partnership-manager'])
+    const asManager = { id: manager.id, email: manager.email, name: manager.name, role: 'partnership-manager' as const, organisationId: manager.organisation_id, organisationName: 'Test Council' }
+    const target = first.themes[0]?.actions[0]?.deliverables[0]?.id as number
+    await other.deliverables.addUpdate({ userId: manager.id, label: manager.email, ip: null }, asManager, target, { updateOn: '2026-11-01', text: 'Agreed', rag: 'red' })
+
+    const after = await plans.getPlan(id)
+    expect(after).not.toBe(first)
+    expect(after.themes[0]?.actions[0]?.deliverables[0]?.rag).toBe('red')
+    expect(after.themes[0]?.actions[0]?.deliverables[0]?.latestUpdateOn).toBe('2026-11-01')
+    // A new day works the flags out again.
+    expect(await plans.getPlan(id, '2099-01-01')).not.toBe(after)
+  })
+})

@@ -7,6 +7,7 @@ import { can } from '../auth/permissions.ts'
 import type { PartnersService } from '../partners/service.ts'
 import { flagsFor, londonToday } from './flags.ts'
 import * as repo from './deliverables.repository.ts'
+import { touchPlan } from './plans.repository.ts'
 import type { Rag } from './rag.ts'
 import { deliverableChangesInput, progressUpdateInput } from './schema.ts'
 
@@ -68,6 +69,7 @@ export function createDeliverablesService(db: Db, audit: AuditService, partners:
       // The RAG the lead gives with their latest update is the deliverable's RAG.
       const latest = (await repo.updatesOf(trx, id))[0]
       if (latest?.id === updateId) await repo.updateDeliverable(trx, id, before.version, { rag: v.rag }, now)
+      await touchPlan(trx, before.plan_id, now)
       await audit.record(trx, actor, {
         action: 'deliverable.update-progress',
         entityType: 'deliverable',
@@ -95,7 +97,9 @@ export function createDeliverablesService(db: Db, audit: AuditService, partners:
         document_references: v.documentReferences ?? '',
         rag: v.rag,
       }
-      if (!(await repo.updateDeliverable(trx, id, v.version, changes, new Date().toISOString()))) throw new ConflictError(STALE, before)
+      const now = new Date().toISOString()
+      if (!(await repo.updateDeliverable(trx, id, v.version, changes, now))) throw new ConflictError(STALE, before)
+      await touchPlan(trx, before.plan_id, now)
       const { outcome, start_on, end_on, supporting_organisations, progress, comment, document_references, rag } = before
       await audit.record(trx, actor, {
         action: 'deliverable.update',

@@ -36,6 +36,22 @@ export async function insertPlan(db: Executor, values: PlanValues, now: string) 
   return row.id
 }
 
+/**
+ * Marks the plan as changed. Everything that changes what the plan page shows (a deliverable, a
+ * progress update, the strategy link) calls this, so updated_at is the plan's change stamp.
+ */
+export async function touchPlan(db: Executor, planId: number, now: string) {
+  await db
+    .updateTable('plans')
+    .set((eb) => ({ updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', planId)
+    .execute()
+}
+
+export async function planStamp(db: Executor, planId: number) {
+  return db.selectFrom('plans').select(['updated_at', 'version']).where('id', '=', planId).executeTakeFirst()
+}
+
 export async function replacePlanRow(db: Executor, id: number, values: PlanValues, now: string) {
   await db
     .updateTable('plans')

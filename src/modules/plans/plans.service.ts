@@ -7,6 +7,14 @@ import { type DeliverableView, type PlanView, treeOf } from './plan-view.ts'
 import * as repo from './plans.repository.ts'
 import type { Rag } from './rag.ts'
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child)
+    Object.freeze(value)
+  }
+  return value
+}
+
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>()
   for (const item of items) {
@@ -20,7 +28,27 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 /** Reading plans: the list, and one plan whole with its flags worked out for today. */
 export function createPlansService(db: Db, audit: AuditService, options: { staleDays: number }) {
+  // Plans are read far more than they change, and a large one takes tens of milliseconds to load.
+  // A cached view is used while the plan's change stamp and the day (flags depend on it) are the same;
+  // the stamp is read from the database on every call, so other processes' changes are seen at once.
+  const cache = new Map<number, { key: string; view: PlanView }>()
+  const CACHED_PLANS = 20
+
   async function getPlan(id: number, today = londonToday()): Promise<PlanView> {
+    const stamp = await repo.planStamp(db, id)
+    if (!stamp) throw new NotFoundError('Plan')
+    const key = `${stamp.updated_at}|${stamp.version}|${today}`
+    const hit = cache.get(id)
+    if (hit?.key === key) return hit.view
+    // Frozen, because every reader shares it: one that changed it would change it for all.
+    const view = deepFreeze(await loadPlan(id, today))
+    cache.delete(id)
+    cache.set(id, { key, view })
+    if (cache.size > CACHED_PLANS) cache.delete(cache.keys().next().value as number)
+    return view
+  }
+
+  async function loadPlan(id: number, today: string): Promise<PlanView> {
     const plan = await repo.findPlan(db, id)
     if (!plan) throw new NotFoundError('Plan')
     const [themes, actions, deliverables, leads, organisations, aims, leaders] = await Promise.all([

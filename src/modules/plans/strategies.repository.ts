@@ -91,5 +91,9 @@ export async function replaceStrategyAims(db: Executor, strategyId: number, aims
 }
 
 export async function linkPlan(db: Executor, planId: number, strategyId: number | null) {
-  await db.updateTable('plans').set({ strategy_id: strategyId }).where('id', '=', planId).execute()
+  await db
+    .updateTable('plans')
+    .set((eb) => ({ strategy_id: strategyId, updated_at: new Date().toISOString(), version: eb('version', '+', 1) }))
+    .where('id', '=', planId)
+    .execute()
 }
