@@ -30,6 +30,7 @@ export const paths = {
     list: () => '/plans',
     show: (id: number | string) => `/plans/${id}`,
     summary: (id: number | string) => `/plans/${id}/summary`,
+    planStrategy: (id: number | string) => `/plans/${id}/strategy`,
     exportXlsx: (id: number | string) => `/plans/${id}/export.xlsx`,
     exportCsv: (id: number | string) => `/plans/${id}/export.csv`,
     import: () => '/plans/import',

@@ -22,7 +22,7 @@ export const organisationInput = z.object({
 export const organisationChanges = organisationInput.extend({ version: versionField })
 
 const optionalId = z
-  .union([z.literal(''), z.null(), idField('Select an organisation')])
+  .union([z.literal(''), z.null(), idField('Select an organisation')], { error: 'Select an organisation' })
   .optional()
   .transform((v) => (v === '' || v == null ? null : v))
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalText, requiredText, versionField } from '../../shared/validation.ts'
+import { idField, optionalText, requiredText, versionField } from '../../shared/validation.ts'
 import { parsePlanDate } from './plan-dates.ts'
 import { RAG_STATUSES } from './rag.ts'
 
@@ -82,3 +82,11 @@ export const priorityInput = z.object({
   keyRecommendations: lines,
 })
 export const priorityChanges = priorityInput.extend({ version: versionField })
+
+/** Which strategy a plan delivers: blank for none. */
+export const planStrategyInput = z.object({
+  strategyId: z
+    .union([z.literal(''), z.null(), idField('Select a strategy from the list')], { error: 'Select a strategy from the list' })
+    .optional()
+    .transform((v) => (v === '' || v == null ? null : v)),
+})

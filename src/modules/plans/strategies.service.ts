@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import * as plansRepo from './plans.repository.ts'
-import { priorityChanges, priorityInput, strategyChanges, strategyInput } from './schema.ts'
+import { planStrategyInput, priorityChanges, priorityInput, strategyChanges, strategyInput } from './schema.ts'
 import * as repo from './strategies.repository.ts'
 
 const STALE = 'Someone else changed this after you opened it. Check their changes, then make yours again.'
@@ -133,7 +133,13 @@ export function createStrategiesService(db: Db, audit: AuditService) {
     })
   }
 
-  return { list: () => repo.listStrategies(db), get, create, update, addPriority, updatePriority, getPriority, linkPlan }
+  /** Links a plan to the strategy it delivers (or to none), from a form or the API. */
+  async function setPlanStrategy(actor: Actor, planId: number, input: unknown) {
+    const { strategyId } = parseInput(planStrategyInput, input)
+    await linkPlan(actor, planId, strategyId)
+  }
+
+  return { list: () => repo.listStrategies(db), get, create, update, addPriority, updatePriority, getPriority, linkPlan, setPlanStrategy }
 }
 
 export type StrategiesService = ReturnType<typeof createStrategiesService>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Services } from '../../../deps.ts'
+import { planStrategyInput } from '../schema.ts'
 import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { sendProblem } from '../../../http/problem.ts'
 import { NotFoundError, ValidationError } from '../../../shared/errors.ts'
@@ -51,6 +52,20 @@ export function plansApi(api: ApiRegistry, { plans, planImport, strategies }: Se
     summary: 'One plan whole: themes, actions and deliverables with their flags',
     params: idParams,
     handler: async ({ params }) => plans.getPlan(params.id),
+  })
+  api.add({
+    method: 'PUT',
+    url: '/plans/:id/strategy',
+    permission: 'plans:manage',
+    tag,
+    summary: 'Link the plan to the strategy it delivers ({strategyId: null} for none)',
+    params: idParams,
+    body: planStrategyInput,
+    handler: async ({ request, params, body }) => {
+      await strategies.setPlanStrategy(request.actor, params.id, body)
+      const plan = await plans.getPlan(params.id)
+      return { id: plan.id, strategyId: plan.strategyId }
+    },
   })
   api.add({
     method: 'GET',

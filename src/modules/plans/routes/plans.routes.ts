@@ -14,7 +14,7 @@ import { noticeOf, sendDownload, userOf } from './common.ts'
 
 const ragOptions = RAG_STATUSES.map((r) => ({ value: r, text: RAG_LABELS[r] }))
 
-export function planRoutes(app: FastifyInstance, { plans }: Services, config: Pick<Config, 'planStaleDays'>) {
+export function planRoutes(app: FastifyInstance, { plans, strategies }: Services, config: Pick<Config, 'planStaleDays'>) {
   const view = { permission: 'plans:view' as const }
   const exportable = { permission: 'plans:export' as const }
   const canManage = (request: FastifyRequest) => can(userOf(request).role, 'plans:manage')
@@ -58,9 +58,17 @@ export function planRoutes(app: FastifyInstance, { plans }: Services, config: Pi
       ragOptions,
       staleDays: config.planStaleDays,
       canExport: can(userOf(request).role, 'plans:export'),
+      // Only those who may change the link need the list of strategies to choose from.
+      strategyItems: canManage(request) ? (await strategies.list()).map((st) => ({ value: st.id, text: st.title })) : undefined,
       notice: noticeOf(request),
       backLink: paths.plans.list(),
     })
+  })
+
+  app.post(paths.plans.planStrategy(':id'), { config: { permission: 'plans:manage' } }, async (request, reply) => {
+    const { id } = parseInput(idParams, request.params)
+    await strategies.setPlanStrategy(request.actor, id, request.body)
+    return reply.redirect(`${paths.plans.show(id)}?notice=${encodeURIComponent('Linked strategy saved')}`, 303)
   })
 
   app.get(paths.plans.summary(':id'), { config: view }, async (request, reply) => {

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
+import { DIALECTS } from '../helpers/databases.ts'
+import { seed003 } from '../helpers/seeds.ts'
+import { Browser } from '../helpers/session.ts'
+
+describe.each(DIALECTS)('linking a plan to its strategy on %s', (dialect) => {
+  let t: TestApp
+  let planId: number
+  let strategyId: number
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect)
+    planId = (await t.deps.services.planImport.importPlan(TEST_ACTOR, { fileName: 'plan.tsv', content: seed003() })).planId as number
+    strategyId = await t.deps.services.strategies.create(TEST_ACTOR, { title: 'Community Safety Partnership Plan 2017-2020', status: 'adopted' })
+  })
+  afterAll(() => t.close())
+
+  it('lets a partnership manager link the plan from its page, and the strategy lists it', async () => {
+    const manager = new Browser(t.app)
+    await manager.signIn('partnership-manager@test.example')
+    const page = await manager.get(`/plans/${planId}`)
+    expect(page.body).toContain('Strategy this plan delivers')
+    const saved = await manager.post(`/plans/${planId}/strategy`, { strategyId: String(strategyId) })
+    expect(saved.statusCode).toBe(303)
+    expect((await manager.get(`/strategies/${strategyId}`)).body).toContain(`href="/plans/${planId}"`)
+    const log = await t.deps.services.audit.search({ action: 'plan.link-strategy' }, 1)
+    expect(JSON.parse(log.rows[0]?.detail ?? '{}')).toEqual({ before: { strategy_id: null }, after: { strategy_id: strategyId } })
+  })
+
+  it('does not offer or allow the change to a viewer, and refuses a strategy that does not exist', async () => {
+    const viewer = new Browser(t.app)
+    await viewer.signIn('viewer@test.example')
+    expect((await viewer.get(`/plans/${planId}`)).body).not.toContain('Strategy this plan delivers')
+    expect((await viewer.post(`/plans/${planId}/strategy`, { strategyId: '' })).statusCode).toBe(403)
+
+    const manager = new Browser(t.app)
+    await manager.signIn('partnership-manager@test.example')
+    await manager.get(`/plans/${planId}`)
+    const bad = await manager.post(`/plans/${planId}/strategy`, { strategyId: '99999' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.body).toContain('Select a strategy from the list')
+    expect((await t.deps.services.plans.getPlan(planId)).strategyId).toBe(strategyId)
+  })
+
+  it('links and unlinks over the API', async () => {
+    const admin = await t.deps.services.users.get(t.userIds.admin)
+    const { token } = await t.deps.services.auth.createToken(
+      { id: admin.id, email: admin.email, name: admin.name, role: 'admin', organisationId: admin.organisation_id, organisationName: 'Test Council' },
+      'tests',
+      TEST_ACTOR,
+    )
+    const put = (body: unknown) =>
+      t.app.inject({ method: 'PUT', url: `/api/v1/plans/${planId}/strategy`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) })
+    expect((await put({ strategyId: null })).json()).toEqual({ id: planId, strategyId: null })
+    expect((await put({ strategyId })).json()).toEqual({ id: planId, strategyId })
+    const bad = await put({ strategyId: 'x' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().errors.strategyId).toBe('Select a strategy from the list')
+  })
+})
