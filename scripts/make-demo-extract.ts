@@ -8,10 +8,10 @@
 // and the borough file whole (for London comparisons). Areas: London lookups and population (only
 // the columns Safer reads), Southwark's IMD 2019 rows and its LSOA and ward boundaries.
 
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { splitCsvLine } from '../src/modules/crime/detect.ts'
-import { type Geometry, areaIndex, bboxOf, polygonsOf } from '../src/modules/crime/geo.ts'
+import { areaIndex, bboxOf, type Geometry, polygonsOf } from '../src/modules/crime/geo.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const SOURCE = resolve(process.argv[2] ?? join(ROOT, '../shared/data'))
@@ -23,7 +23,9 @@ const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"
 const line = (fields: string[]) => fields.map(quote).join(',')
 
 function readLines(path: string): { header: string[]; rows: string[][] } {
-  const [head = '', ...rest] = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)
+  const [head = '', ...rest] = readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
   return { header: splitCsvLine(head), rows: rest.filter((l) => l !== '').map(splitCsvLine) }
 }
 
@@ -36,7 +38,10 @@ function write(path: string, header: string[], rows: string[][]) {
 /** Keeps the named columns only (Safer reads columns by name, so the format is still recognised). */
 function keepColumns(header: string[], rows: string[][], keep: (h: string) => boolean) {
   const indexes = header.flatMap((h, i) => (keep(h) ? [i] : []))
-  return { header: indexes.map((i) => header[i] ?? ''), rows: rows.map((r) => indexes.map((i) => r[i] ?? '')) }
+  return {
+    header: indexes.map((i) => header[i] ?? ''),
+    rows: rows.map((r) => indexes.map((i) => r[i] ?? '')),
+  }
 }
 
 function filterFile(from: string, to: string, keep: (row: Record<string, string>) => boolean) {
@@ -45,24 +50,31 @@ function filterFile(from: string, to: string, keep: (row: Record<string, string>
   write(to, header, kept)
 }
 
-rmSync(OUT, { recursive: true, force: true })
+// Only this script's folders: demo-data/ also holds other modules' demo files (plans/).
+for (const folder of ['police-uk', 'mps-recorded-crime', 'areas'])
+  rmSync(join(OUT, folder), { recursive: true, force: true })
 
 // Southwark's LSOAs, from the ONS lookup.
 const lookup = readLines(join(SOURCE, 'lookups/ons_lsoa21_to_ward24_to_lad24_bestfit_EW.csv'))
 const lsoaColumn = lookup.header.indexOf('LSOA21CD')
 const ladColumn = lookup.header.indexOf('LAD24CD')
 const southwark = new Set(lookup.rows.filter((r) => r[ladColumn] === LAD).map((r) => r[lsoaColumn]))
-const inSouthwark = (r: Record<string, string>) => southwark.has(r['LSOA code'] ?? '') || (r['LSOA name'] ?? '').startsWith(`${LAD_NAME} `)
+const inSouthwark = (r: Record<string, string>) =>
+  southwark.has(r['LSOA code'] ?? '') || (r['LSOA name'] ?? '').startsWith(`${LAD_NAME} `)
 
 // Street crime and outcomes.
 for (const folder of ['met-burglary', 'btp']) {
-  for (const file of readdirSync(join(SOURCE, 'police-uk', folder)).filter((f) => f.endsWith('.csv')).sort()) {
+  for (const file of readdirSync(join(SOURCE, 'police-uk', folder))
+    .filter((f) => f.endsWith('.csv'))
+    .sort()) {
     filterFile(join(SOURCE, 'police-uk', folder, file), join(OUT, 'police-uk', folder, file), inSouthwark)
   }
 }
 
 // Stop and search, placed by its coordinates.
-const shapes = JSON.parse(readFileSync(join(SOURCE, 'boundaries/southwark_lsoa21_gen20.geojson'), 'utf8')) as {
+const shapes = JSON.parse(
+  readFileSync(join(SOURCE, 'boundaries/southwark_lsoa21_gen20.geojson'), 'utf8'),
+) as {
   features: Array<{ properties: { LSOA21CD: string }; geometry: Geometry }>
 }
 const index = areaIndex(
@@ -72,7 +84,9 @@ const index = areaIndex(
   }),
 )
 const searchFolder = join(SOURCE, 'police-uk/met-stop-and-search')
-for (const file of readdirSync(searchFolder).filter((f) => f.endsWith('.csv')).sort()) {
+for (const file of readdirSync(searchFolder)
+  .filter((f) => f.endsWith('.csv'))
+  .sort()) {
   filterFile(join(searchFolder, file), join(OUT, 'police-uk/met-stop-and-search', file), (r) => {
     const lat = Number(r.Latitude)
     const lon = Number(r.Longitude)
@@ -90,18 +104,34 @@ for (const file of readdirSync(join(SOURCE, 'mps-recorded-crime')).filter((f) =>
 // Areas: London's lookups and population (the columns Safer reads), Southwark's IMD and shapes.
 const london = (code: string | undefined) => (code ?? '').startsWith('E09')
 {
-  const l21 = keepColumns(lookup.header, lookup.rows.filter((r) => london(r[ladColumn])), (h) => /^(LSOA21CD|LSOA21NM|WD24CD|WD24NM|LAD24CD|LAD24NM)$/.test(h))
+  const l21 = keepColumns(
+    lookup.header,
+    lookup.rows.filter((r) => london(r[ladColumn])),
+    (h) => /^(LSOA21CD|LSOA21NM|WD24CD|WD24NM|LAD24CD|LAD24NM)$/.test(h),
+  )
   write(join(OUT, 'areas/ons_lsoa21_to_ward24_to_lad24_bestfit_london.csv'), l21.header, l21.rows)
   const raw = readLines(join(SOURCE, 'lookups/ons_lsoa11_to_lsoa21_to_lad22_exactfit_EW.csv'))
   const lad = raw.header.indexOf('LAD22CD')
-  const l11 = keepColumns(raw.header, raw.rows.filter((r) => london(r[lad])), (h) => /^(LSOA11CD|LSOA11NM|LSOA21CD|LSOA21NM|CHGIND|LAD22CD|LAD22NM)$/.test(h))
+  const l11 = keepColumns(
+    raw.header,
+    raw.rows.filter((r) => london(r[lad])),
+    (h) => /^(LSOA11CD|LSOA11NM|LSOA21CD|LSOA21NM|CHGIND|LAD22CD|LAD22NM)$/.test(h),
+  )
   write(join(OUT, 'areas/ons_lsoa11_to_lsoa21_to_lad22_exactfit_london.csv'), l11.header, l11.rows)
-  const pop = readLines(join(SOURCE, 'population/ons_lsoa21_population_density_mid2011_to_mid2022_london.csv'))
-  const p = keepColumns(pop.header, pop.rows, (h) => /^(LSOA 2021 Code|LSOA 2021 Name|Mid-20(19|20|21|22): Population)$/.test(h))
+  const pop = readLines(
+    join(SOURCE, 'population/ons_lsoa21_population_density_mid2011_to_mid2022_london.csv'),
+  )
+  const p = keepColumns(pop.header, pop.rows, (h) =>
+    /^(LSOA 2021 Code|LSOA 2021 Name|Mid-20(19|20|21|22): Population)$/.test(h),
+  )
   write(join(OUT, 'areas/ons_lsoa21_population_mid2019_to_mid2022_london.csv'), p.header, p.rows)
   const imd = readLines(join(SOURCE, 'imd/iod2019_london_lsoa11_gla.csv'))
   const imdLad = imd.header.indexOf('Local Authority District code (2019)')
-  write(join(OUT, 'areas/iod2019_southwark_lsoa11.csv'), imd.header, imd.rows.filter((r) => r[imdLad] === LAD))
+  write(
+    join(OUT, 'areas/iod2019_southwark_lsoa11.csv'),
+    imd.header,
+    imd.rows.filter((r) => r[imdLad] === LAD),
+  )
 }
 for (const file of ['southwark_lsoa21_gen20.geojson', 'southwark_wards_wd24_bgc.geojson']) {
   copyFileSync(join(SOURCE, 'boundaries', file), join(OUT, 'areas', file))

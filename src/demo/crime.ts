@@ -10,8 +10,12 @@ export const DEMO_DATA = join(ROOT_DIR, 'demo-data')
 export async function loadCrimeDemo(services: Services, actor: Actor) {
   await services.crime.reset()
   const areas = await services.crime.importAreas(actor, [join(DEMO_DATA, 'areas')])
-  const crime = await services.crime.ingest(actor, [join(DEMO_DATA, 'police-uk'), join(DEMO_DATA, 'mps-recorded-crime')])
+  const crime = await services.crime.ingest(actor, [
+    join(DEMO_DATA, 'police-uk'),
+    join(DEMO_DATA, 'mps-recorded-crime'),
+  ])
   const failed = [...areas.failed, ...crime.failed]
-  if (failed.length) throw new Error(`The demo crime data did not load: ${failed.map((f) => f.error).join('; ')}`)
+  if (failed.length)
+    throw new Error(`The demo crime data did not load: ${failed.map((f) => f.error).join('; ')}`)
   return { files: areas.files.length + crime.files.length, rows: crime.rows }
 }

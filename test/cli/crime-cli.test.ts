@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.ts'
-import { SHARED_DATA, readCsv, readCsvObjects } from '../helpers/csv.ts'
+import { readCsv, readCsvObjects, SHARED_DATA } from '../helpers/csv.ts'
 
 const CITY = join(SHARED_DATA, 'police-uk/city-of-london')
 
@@ -18,11 +18,31 @@ describe('the safer crime and areas commands', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('ingests a folder and prints the report as JSON', async () => {
-    const result = await runCli(['crime', 'ingest', CITY, join(SHARED_DATA, 'mps-recorded-crime/mps_recorded_crime_ward_southwark_historical_2010-04_to_2024-02.csv'), '--json'], env)
+    const result = await runCli(
+      [
+        'crime',
+        'ingest',
+        CITY,
+        join(
+          SHARED_DATA,
+          'mps-recorded-crime/mps_recorded_crime_ward_southwark_historical_2010-04_to_2024-02.csv',
+        ),
+        '--json',
+      ],
+      env,
+    )
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout)
-    expect(Object.keys(report).sort()).toEqual(['duplicates', 'failed', 'files', 'noLocation', 'rejected', 'replacedMonths', 'rows'])
+    expect(Object.keys(report).sort()).toEqual([
+      'duplicates',
+      'failed',
+      'files',
+      'noLocation',
+      'rejected',
+      'replacedMonths',
+      'rows',
+    ])
     const files = readdirSync(CITY, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
     expect(report.files).toHaveLength(files.length + 1)
     expect(report.files[0]).toEqual({
@@ -35,12 +55,19 @@ describe('the safer crime and areas commands', () => {
       noLocation: expect.any(Number),
     })
     expect(report.replacedMonths).toHaveLength(1)
-    expect(report.replacedMonths[0]).toMatchObject({ month: '2024-01', area: 'City of London Police', changedOutcomes: expect.any(Number) })
+    expect(report.replacedMonths[0]).toMatchObject({
+      month: '2024-01',
+      area: 'City of London Police',
+      changedOutcomes: expect.any(Number),
+    })
     expect(report.rejected).toBe(0)
   })
 
   it('imports the ONS lookups and population', async () => {
-    const result = await runCli(['areas', 'import', join(SHARED_DATA, 'lookups'), join(SHARED_DATA, 'population'), '--json'], env)
+    const result = await runCli(
+      ['areas', 'import', join(SHARED_DATA, 'lookups'), join(SHARED_DATA, 'population'), '--json'],
+      env,
+    )
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout)
     expect(report.files.map((f: { kind: string }) => f.kind)).toEqual([
@@ -55,18 +82,55 @@ describe('the safer crime and areas commands', () => {
 
   it('counts crimes by force and month as JSON, agreeing with the CSVs', async () => {
     const result = await runCli(
-      ['crime', 'counts', '--source', 'police-uk', '--area', 'City of London Police', '--area-type', 'force', '--from', '2024-01', '--to', '2024-12', '--by', 'month', '--json'],
+      [
+        'crime',
+        'counts',
+        '--source',
+        'police-uk',
+        '--area',
+        'City of London Police',
+        '--area-type',
+        'force',
+        '--from',
+        '2024-01',
+        '--to',
+        '2024-12',
+        '--by',
+        'month',
+        '--json',
+      ],
       env,
     )
     expect(result.code).toBe(0)
     const counts = JSON.parse(result.stdout)
-    const monthly = readdirSync(CITY).filter((f) => f.endsWith('.csv')).map((f) => ({ key: f.slice(0, 7), count: readCsv(join(CITY, f)).rows.length }))
+    const monthly = readdirSync(CITY)
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => ({ key: f.slice(0, 7), count: readCsv(join(CITY, f)).rows.length }))
     expect(counts.total).toBe(monthly.reduce((s, m) => s + m.count, 0))
-    expect(counts.rows.map((r: { key: string; count: number }) => ({ key: r.key, count: r.count })).sort((a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key))).toEqual(monthly)
+    expect(
+      counts.rows
+        .map((r: { key: string; count: number }) => ({ key: r.key, count: r.count }))
+        .sort((a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key)),
+    ).toEqual(monthly)
   })
 
   it('counts a crime type in a local authority, and recorded crime by ward', async () => {
-    const result = await runCli(['crime', 'counts', '--area', 'City of London', '--from', '2024-01', '--to', '2024-12', '--crime-type', 'bicycle theft', '--json'], env)
+    const result = await runCli(
+      [
+        'crime',
+        'counts',
+        '--area',
+        'City of London',
+        '--from',
+        '2024-01',
+        '--to',
+        '2024-12',
+        '--crime-type',
+        'bicycle theft',
+        '--json',
+      ],
+      env,
+    )
     expect(result.code).toBe(0)
     const direct = readdirSync(CITY)
       .filter((f) => f.endsWith('.csv'))
@@ -74,22 +138,63 @@ describe('the safer crime and areas commands', () => {
       .filter((r) => r['Crime type'] === 'Bicycle theft' && r['LSOA name']?.startsWith('City of London '))
     expect(JSON.parse(result.stdout)).toMatchObject({ total: direct.length, rows: [] })
 
-    const wards = await runCli(['crime', 'counts', '--source', 'recorded', '--area', 'Southwark', '--from', '2023-01', '--to', '2023-12', '--by', 'ward', '--json'], env)
+    const wards = await runCli(
+      [
+        'crime',
+        'counts',
+        '--source',
+        'recorded',
+        '--area',
+        'Southwark',
+        '--from',
+        '2023-01',
+        '--to',
+        '2023-12',
+        '--by',
+        'ward',
+        '--json',
+      ],
+      env,
+    )
     expect(wards.code).toBe(0)
     expect(JSON.parse(wards.stdout).rows).toHaveLength(23)
   })
 
   it('gives the rate per 1,000 residents', async () => {
-    const result = await runCli(['crime', 'rate', '--source', 'recorded', '--area', 'E09000028', '--from', '2023-01', '--to', '2023-12', '--population-year', '2021', '--json'], env)
+    const result = await runCli(
+      [
+        'crime',
+        'rate',
+        '--source',
+        'recorded',
+        '--area',
+        'E09000028',
+        '--from',
+        '2023-01',
+        '--to',
+        '2023-12',
+        '--population-year',
+        '2021',
+        '--json',
+      ],
+      env,
+    )
     expect(result.code).toBe(0)
     const rate = JSON.parse(result.stdout)
-    expect(rate).toMatchObject({ count: expect.any(Number), population: expect.any(Number), populationYear: 2021 })
+    expect(rate).toMatchObject({
+      count: expect.any(Number),
+      population: expect.any(Number),
+      populationYear: 2021,
+    })
     expect(rate.ratePer1000).toBeCloseTo((rate.count / rate.population) * 1000, 2)
   })
 
   it('exits 1 naming the file and lines of a bad file, and 2 when typed wrongly', async () => {
     const bad = join(dir, '2024-01-bad-street.csv')
-    writeFileSync(bad, 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\nx,2024-01,a,a,east,51,b,,,Drugs,,\n')
+    writeFileSync(
+      bad,
+      'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\nx,2024-01,a,a,east,51,b,,,Drugs,,\n',
+    )
     const result = await runCli(['crime', 'ingest', bad], env)
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('NOT LOADED 2024-01-bad-street.csv: 1 line could not be read')

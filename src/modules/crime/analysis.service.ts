@@ -1,12 +1,19 @@
 import { ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import * as counts from './counts.repository.ts'
-import { SERIOUS_VIOLENCE, type DefinitionsService } from './definitions.service.ts'
+import { type DefinitionsService, SERIOUS_VIOLENCE } from './definitions.service.ts'
 import { addMonths, comparisonPeriods, monthRange, monthsBetween } from './months.ts'
 import * as places from './places.repository.ts'
-import { AREA_TYPE_LABELS, type Area, type CountDimension, type CountRow, type CrimeQuery, type Source } from './query-types.ts'
-import { POLICE_UK_CRIME_TYPES, crimeQueryInput } from './schema.ts'
-import { type Change, compareCounts, ratePer1000 } from './statistics.ts'
+import {
+  AREA_TYPE_LABELS,
+  type Area,
+  type CountDimension,
+  type CountRow,
+  type CrimeQuery,
+  type Source,
+} from './query-types.ts'
+import { crimeQueryInput, POLICE_UK_CRIME_TYPES } from './schema.ts'
+import { compareCounts, ratePer1000 } from './statistics.ts'
 import type { AnalyticsStore } from './store.ts'
 
 export interface ResolvedQuery extends CrimeQuery {
@@ -24,7 +31,9 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     if (!text) {
       const home = await places.homeArea(store)
       if (home) return home
-      throw new ValidationError({ area: 'Enter an area: a local authority, ward, LSOA or police force, by name or ONS code' })
+      throw new ValidationError({
+        area: 'Enter an area: a local authority, ward, LSOA or police force, by name or ONS code',
+      })
     }
     const found = await places.findAreas(store, text, type ?? null)
     if (found.length === 1 && found[0]) return found[0]
@@ -34,10 +43,15 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
       })
     }
     const choices = found.map((a) => `${a.name} (${a.type} ${a.code})`).join('; ')
-    throw new ValidationError({ area: `"${text}" could mean more than one area: ${choices}. Give its ONS code or an area type` })
+    throw new ValidationError({
+      area: `"${text}" could mean more than one area: ${choices}. Give its ONS code or an area type`,
+    })
   }
 
-  async function resolveCategories(source: Source, text: string | undefined): Promise<{ categories: string[] | null; label: string }> {
+  async function resolveCategories(
+    source: Source,
+    text: string | undefined,
+  ): Promise<{ categories: string[] | null; label: string }> {
     if (!text) return { categories: null, label: 'All crime' }
     if (SV_WORDS.has(text.toLowerCase())) {
       const d = await definitions.get(SERIOUS_VIOLENCE)
@@ -46,7 +60,10 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     if (source === 'police-uk') {
       const known = [...new Set([...POLICE_UK_CRIME_TYPES, ...(await places.policeUkCrimeTypes(store))])]
       const match = known.find((t) => t.toLowerCase() === text.toLowerCase())
-      if (!match) throw new ValidationError({ crimeType: `No police.uk crime type "${text}". Known: ${known.join(', ')}, or serious-violence` })
+      if (!match)
+        throw new ValidationError({
+          crimeType: `No police.uk crime type "${text}". Known: ${known.join(', ')}, or serious-violence`,
+        })
       return { categories: [match], label: match }
     }
     const upper = text.toUpperCase()
@@ -55,7 +72,9 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     const full = known.find((c) => `${c.major} / ${c.minor}` === upper || c.minor === upper)
     if (!full) {
       const majors = [...new Set(known.map((c) => c.major))]
-      throw new ValidationError({ crimeType: `No recorded-crime category "${text}". Major categories: ${majors.join(', ')}, or serious-violence` })
+      throw new ValidationError({
+        crimeType: `No recorded-crime category "${text}". Major categories: ${majors.join(', ')}, or serious-violence`,
+      })
     }
     return { categories: [`${full.major} / ${full.minor}`], label: text }
   }
@@ -67,7 +86,9 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
 
   async function latestMonth(source: Source): Promise<string | null> {
     const table = source === 'police-uk' ? 'street_crimes' : 'recorded_crimes'
-    const [row] = await store.all<{ m: string | null }>(`SELECT strftime(max(month), '%Y-%m') AS m FROM ${table}`)
+    const [row] = await store.all<{ m: string | null }>(
+      `SELECT strftime(max(month), '%Y-%m') AS m FROM ${table}`,
+    )
     return row?.m ?? null
   }
 
@@ -76,17 +97,33 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     const v = parseInput(crimeQueryInput, input)
     const area = await resolveArea(v.area, v.areaType)
     if (area.type !== 'force' && (v.source === 'police-uk' || area.type !== 'lad') && !(await hasLookups())) {
-      throw new ValidationError({ area: 'The ONS area lookups are not imported, so crimes cannot be placed in wards or local authorities: run safer areas import first' })
+      throw new ValidationError({
+        area: 'The ONS area lookups are not imported, so crimes cannot be placed in wards or local authorities: run safer areas import first',
+      })
     }
     if (v.source === 'recorded' && v.by && !counts.recordedDimensionSupported(v.by)) {
-      throw new ValidationError({ by: 'Recorded crime can be broken down by crime_type, month, ward or lsoa' })
+      throw new ValidationError({
+        by: 'Recorded crime can be broken down by crime_type, month, ward or lsoa',
+      })
     }
     const { categories, label } = await resolveCategories(v.source, v.crimeType)
     let to = v.to
     let from = v.from
-    if (!to) to = from ? addMonths(from, 11) : ((await latestMonth(v.source)) ?? new Date().toISOString().slice(0, 7))
+    if (!to)
+      to = from
+        ? addMonths(from, 11)
+        : ((await latestMonth(v.source)) ?? new Date().toISOString().slice(0, 7))
     if (!from) from = addMonths(to, -11)
-    return { source: v.source, area, from, to, categories, categoryLabel: label, by: v.by ?? null, populationYear: v.populationYear ?? null }
+    return {
+      source: v.source,
+      area,
+      from,
+      to,
+      categories,
+      categoryLabel: label,
+      by: v.by ?? null,
+      populationYear: v.populationYear ?? null,
+    }
   }
 
   async function count(q: CrimeQuery, by: CountDimension | null): Promise<CountRow[]> {
@@ -98,7 +135,11 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
   }
 
   /** `safer crime counts`: the total and a breakdown. */
-  async function counts_(input: unknown): Promise<{ query: ResolvedQuery; total: number; rows: Array<{ key: string | null; label: string; count: number }> }> {
+  async function counts_(input: unknown): Promise<{
+    query: ResolvedQuery
+    total: number
+    rows: Array<{ key: string | null; label: string; count: number }>
+  }> {
     const q = await resolve(input)
     const all = await total(q)
     const rows = q.by ? await count(q, q.by) : []
@@ -110,7 +151,9 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     const years = await places.populationYears(store)
     if (q.populationYear) {
       if (!years.includes(q.populationYear)) {
-        throw new ValidationError({ populationYear: `No population estimate for ${q.populationYear}. Loaded: ${years.join(', ') || 'none – import population first'}` })
+        throw new ValidationError({
+          populationYear: `No population estimate for ${q.populationYear}. Loaded: ${years.join(', ') || 'none – import population first'}`,
+        })
       }
       return q.populationYear
     }
@@ -118,22 +161,45 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     return years.filter((y) => y <= endYear).at(-1) ?? years[0] ?? null
   }
 
-  async function rate(input: unknown) {
-    const q = await resolve(input)
-    if (q.area.type === 'force') throw new ValidationError({ area: 'Rates need an ONS area (local authority, ward or LSOA): a police force has no population estimate' })
+  async function rateFor(q: ResolvedQuery) {
+    if (q.area.type === 'force')
+      throw new ValidationError({
+        area: 'Rates need an ONS area (local authority, ward or LSOA): a police force has no population estimate',
+      })
     const year = await populationYearFor(q)
-    if (year === null) throw new ValidationError({ populationYear: 'No population estimates are loaded: import them with safer areas import' })
+    if (year === null)
+      throw new ValidationError({
+        populationYear: 'No population estimates are loaded: import them with safer areas import',
+      })
     const crimes = await total(q)
     const { population } = await places.populationOf(store, q.area, year)
-    return { query: q, count: crimes, population, populationYear: year, ratePer1000: ratePer1000(crimes, population) }
+    return {
+      query: q,
+      count: crimes,
+      population,
+      populationYear: year,
+      ratePer1000: ratePer1000(crimes, population),
+    }
   }
 
-  /** Against the period just before and the same months a year earlier, each with a significance test. */
-  async function change(q: ResolvedQuery): Promise<{ previous: Change & { from: string; to: string }; lastYear: Change & { from: string; to: string } }> {
+  async function rate(input: unknown) {
+    return rateFor(await resolve(input))
+  }
+
+  /**
+   * Against the period just before and the same months a year earlier, each with a significance
+   * test. A comparison period whose months are not all loaded is marked incomplete, not compared.
+   */
+  async function change(q: ResolvedQuery) {
     const current = await total(q)
     const { previous, lastYear } = comparisonPeriods(q)
-    const [p, l] = [await total({ ...q, ...previous }), await total({ ...q, ...lastYear })]
-    return { previous: { ...compareCounts(current, p), ...previous }, lastYear: { ...compareCounts(current, l), ...lastYear } }
+    const loaded = await loadedMonths(q.source)
+    const compare = async (period: { from: string; to: string }) => ({
+      ...compareCounts(current, await total({ ...q, ...period })),
+      ...period,
+      complete: monthRange(period.from, period.to).every((m) => loaded.has(m)),
+    })
+    return { previous: await compare(previous), lastYear: await compare(lastYear) }
   }
 
   /** Monthly counts with the rolling 12-month total; incomplete where the 12 months are not all loaded. */
@@ -168,6 +234,7 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     total,
     counts: counts_,
     rate,
+    rateFor,
     change,
     monthly,
     populationYearFor,

@@ -12,7 +12,9 @@ export const ANALYTICS_SCHEMA: string[] = [
     kind VARCHAR NOT NULL,
     force VARCHAR,
     rows INTEGER NOT NULL,
-    ingested_at TIMESTAMP NOT NULL
+    ingested_at TIMESTAMP NOT NULL,
+    -- "force|YYYY-MM" for each force and month the file holds: finds older copies without a scan.
+    keys VARCHAR[]
   )`,
   // data.police.uk street-level crime: one row per crime (or ASB incident) as published.
   `CREATE TABLE IF NOT EXISTS street_crimes (
@@ -106,7 +108,14 @@ export const ANALYTICS_SCHEMA: string[] = [
 ]
 
 /** Tables that hold crime records, emptied by a reset (the demo loader). */
-export const FACT_TABLES = ['street_crimes', 'outcomes', 'stop_searches', 'recorded_crimes', 'source_files', 'point_lsoa']
+export const FACT_TABLES = [
+  'street_crimes',
+  'outcomes',
+  'stop_searches',
+  'recorded_crimes',
+  'source_files',
+  'point_lsoa',
+]
 export const AREA_TABLES = [
   'lsoa_lookup',
   'lsoa11_lookup',

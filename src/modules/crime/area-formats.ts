@@ -20,7 +20,12 @@ interface AreaFormat {
   wanted: Wanted[]
 }
 
-const want = (match: RegExp, name: string, type = 'VARCHAR', many = false): Wanted => ({ match, name, type, many })
+const want = (match: RegExp, name: string, type = 'VARCHAR', many = false): Wanted => ({
+  match,
+  name,
+  type,
+  many,
+})
 const DECILE = 'Decile \\(where 1 is most deprived 10% of LSOAs\\)'
 
 export const AREA_FORMATS: AreaFormat[] = [
@@ -52,7 +57,10 @@ export const AREA_FORMATS: AreaFormat[] = [
   {
     kind: 'population-lsoa21',
     label: 'ONS population by 2021 LSOA',
-    wanted: [want(/^LSOA 2021 Code$/i, 'lsoa21_code'), want(/^Mid-(\d{4}): Population$/i, 'population', 'INTEGER', true)],
+    wanted: [
+      want(/^LSOA 2021 Code$/i, 'lsoa21_code'),
+      want(/^Mid-(\d{4}): Population$/i, 'population', 'INTEGER', true),
+    ],
   },
   {
     kind: 'population-lsoa11-ages',
@@ -128,7 +136,10 @@ export function detectAreaFormat(file: string, headers: string[]): DetectedAreaF
     if (!nearest || found > nearest.found) nearest = { label: format.label, missing, found }
   }
   if (nearest && nearest.found >= 2) {
-    throw new CrimeFileError(file, `looks like ${nearest.label} but has no column ${nearest.missing.map((m) => `"${m}"`).join(', ')}`)
+    throw new CrimeFileError(
+      file,
+      `looks like ${nearest.label} but has no column ${nearest.missing.map((m) => `"${m}"`).join(', ')}`,
+    )
   }
   throw new CrimeFileError(
     file,

@@ -1,6 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api'
-import { ident, readCsv } from './csv-sql.ts'
 import type { DetectedAreaFile } from './area-formats.ts'
+import { ident, readCsv } from './csv-sql.ts'
 import type { BoundaryFeature } from './geo.ts'
 import type { StoreConnection } from './store.ts'
 
@@ -9,14 +9,27 @@ import type { StoreConnection } from './store.ts'
 
 const staged = (rejects: string) => ident(`${rejects}_rows`)
 
-export async function stageAreaFile(tx: StoreConnection, path: string, format: DetectedAreaFile, rejects: string) {
-  await tx.run(`CREATE TEMP TABLE ${staged(rejects)} AS SELECT * FROM ${readCsv(path, format.columns, rejects)}`)
+export async function stageAreaFile(
+  tx: StoreConnection,
+  path: string,
+  format: DetectedAreaFile,
+  rejects: string,
+) {
+  await tx.run(
+    `CREATE TEMP TABLE ${staged(rejects)} AS SELECT * FROM ${readCsv(path, format.columns, rejects)}`,
+  )
 }
 
 /** Moves the staged rows into their table; returns how many area rows were written. */
-export async function storeAreaFile(tx: StoreConnection, format: DetectedAreaFile, rejects: string, year: number | null): Promise<number> {
+export async function storeAreaFile(
+  tx: StoreConnection,
+  format: DetectedAreaFile,
+  rejects: string,
+  year: number | null,
+): Promise<number> {
   const s = staged(rejects)
-  const count = async (table: string, where = '') => (await tx.all<{ n: number }>(`SELECT count(*) AS n FROM ${table} ${where}`))[0]?.n ?? 0
+  const count = async (table: string, where = '') =>
+    (await tx.all<{ n: number }>(`SELECT count(*) AS n FROM ${table} ${where}`))[0]?.n ?? 0
   switch (format.kind) {
     case 'lookup-lsoa21':
       await tx.run(`INSERT OR REPLACE INTO lsoa_lookup SELECT DISTINCT ON (lsoa21_code) lsoa21_code, lsoa21_name, ward_code, ward_name, lad_code, lad_name
@@ -28,8 +41,12 @@ export async function storeAreaFile(tx: StoreConnection, format: DetectedAreaFil
         FROM ${s} WHERE lsoa11_code IS NOT NULL`)
       return count(s, 'WHERE lsoa11_code IS NOT NULL')
     case 'population-lsoa21': {
-      const selects = format.years.map((y) => `SELECT lsoa21_code, ${y.year} AS year, ${ident(y.column)} AS population FROM ${s}`)
-      await tx.run(`INSERT OR REPLACE INTO population SELECT * FROM (${selects.join(' UNION ALL ')}) WHERE lsoa21_code IS NOT NULL AND population IS NOT NULL`)
+      const selects = format.years.map(
+        (y) => `SELECT lsoa21_code, ${y.year} AS year, ${ident(y.column)} AS population FROM ${s}`,
+      )
+      await tx.run(
+        `INSERT OR REPLACE INTO population SELECT * FROM (${selects.join(' UNION ALL ')}) WHERE lsoa21_code IS NOT NULL AND population IS NOT NULL`,
+      )
       return count(s, 'WHERE lsoa21_code IS NOT NULL')
     }
     case 'population-lsoa11-ages':
@@ -43,7 +60,9 @@ export async function storeAreaFile(tx: StoreConnection, format: DetectedAreaFil
         education_decile, health_decile, crime_decile, housing_decile, environment_decile FROM ${s} WHERE lsoa11_code IS NOT NULL`)
       return count(s, 'WHERE lsoa11_code IS NOT NULL')
     case 'imd-population':
-      await tx.run(`INSERT OR REPLACE INTO imd_population SELECT lsoa11_code, total, aged_0_15, aged_16_59, aged_60_plus FROM ${s} WHERE lsoa11_code IS NOT NULL`)
+      await tx.run(
+        `INSERT OR REPLACE INTO imd_population SELECT lsoa11_code, total, aged_0_15, aged_16_59, aged_60_plus FROM ${s} WHERE lsoa11_code IS NOT NULL`,
+      )
       return count(s, 'WHERE lsoa11_code IS NOT NULL')
     default:
       throw new Error(`Not a CSV area kind: ${format.kind}`)
@@ -60,7 +79,16 @@ export async function storeBoundaries(tx: StoreConnection, features: BoundaryFea
     const batch = features.slice(i, i + BATCH)
     const params: DuckDBValue[] = []
     const rows = batch.map((f) => {
-      params.push(f.areaType, f.code, f.name, JSON.stringify(f.geometry), f.bbox.minLon, f.bbox.minLat, f.bbox.maxLon, f.bbox.maxLat)
+      params.push(
+        f.areaType,
+        f.code,
+        f.name,
+        JSON.stringify(f.geometry),
+        f.bbox.minLon,
+        f.bbox.minLat,
+        f.bbox.maxLon,
+        f.bbox.maxLat,
+      )
       const n = params.length
       return `(${Array.from({ length: 8 }, (_, k) => `$${n - 7 + k}`).join(', ')})`
     })
@@ -91,13 +119,18 @@ export async function clearPointPlacements(tx: StoreConnection) {
   await tx.run('DELETE FROM point_lsoa')
 }
 
-export async function unplacedPoints(tx: StoreConnection): Promise<Array<{ latitude: number; longitude: number }>> {
+export async function unplacedPoints(
+  tx: StoreConnection,
+): Promise<Array<{ latitude: number; longitude: number }>> {
   return tx.all(`SELECT DISTINCT s.latitude, s.longitude FROM stop_searches s
     ANTI JOIN point_lsoa p ON p.latitude = s.latitude AND p.longitude = s.longitude
     WHERE s.latitude IS NOT NULL AND s.longitude IS NOT NULL`)
 }
 
-export async function storePointPlacements(tx: StoreConnection, placed: Array<{ latitude: number; longitude: number; lsoa: string | null }>) {
+export async function storePointPlacements(
+  tx: StoreConnection,
+  placed: Array<{ latitude: number; longitude: number; lsoa: string | null }>,
+) {
   const BATCH = 500
   for (let i = 0; i < placed.length; i += BATCH) {
     const params: DuckDBValue[] = []

@@ -8,7 +8,7 @@ import { rejectedLines } from './csv-sql.ts'
 import { readHeaderLine, splitCsvLine } from './detect.ts'
 import { type BadLine, CrimeFileError } from './file-errors.ts'
 import { expandPaths } from './files.ts'
-import { type Geometry, areaIndex, bboxOf, parseBoundaries, polygonsOf } from './geo.ts'
+import { areaIndex, bboxOf, type Geometry, parseBoundaries, polygonsOf } from './geo.ts'
 import * as repo from './repository.ts'
 import type { AnalyticsStore } from './store.ts'
 
@@ -47,14 +47,21 @@ export function createAreasService(db: Db, store: AnalyticsStore, audit: AuditSe
     const format = detectAreaFormat(path, splitCsvLine(await readHeaderLine(path)))
     const year = format.kind === 'population-lsoa11-ages' ? yearFromFileName(path) : null
     if (format.kind === 'population-lsoa11-ages' && year === null) {
-      throw new CrimeFileError(path, 'is a population estimate, but its name does not say which year (like …_mid2019.csv)')
+      throw new CrimeFileError(
+        path,
+        'is a population estimate, but its name does not say which year (like …_mid2019.csv)',
+      )
     }
     return store.transaction(async (tx) => {
       const rejects = `area_rejects_${Date.now()}`
       await areasRepo.stageAreaFile(tx, path, format, rejects)
       const bad = await rejectedLines(tx, rejects, format.columns)
       if (bad.length > 0) {
-        throw new CrimeFileError(path, `${bad.length} ${bad.length === 1 ? 'line' : 'lines'} could not be read, so nothing from this file was imported:`, bad)
+        throw new CrimeFileError(
+          path,
+          `${bad.length} ${bad.length === 1 ? 'line' : 'lines'} could not be read, so nothing from this file was imported:`,
+          bad,
+        )
       }
       const rows = await areasRepo.storeAreaFile(tx, format, rejects, year)
       await areasRepo.dropStaged(tx, rejects)
@@ -99,11 +106,23 @@ export function createAreasService(db: Db, store: AnalyticsStore, audit: AuditSe
             actor: actor.label,
             ingested_at: new Date().toISOString(),
           })
-          await audit.record(trx, actor, { action: 'areas.import', entityType: 'crime_ingest', entityId: id, detail: { file: file.file, kind: file.kind, rows: file.rows } })
+          await audit.record(trx, actor, {
+            action: 'areas.import',
+            entityType: 'crime_ingest',
+            entityId: id,
+            detail: { file: file.file, kind: file.kind, rows: file.rows },
+          })
         })
       } catch (error) {
-        const problem = error instanceof CrimeFileError ? error : new CrimeFileError(path, `could not be imported: ${(error as Error).message}`)
-        report.failed.push({ file: basename(path), error: `${basename(path)}: ${problem.reason}`, badLines: problem.badLines })
+        const problem =
+          error instanceof CrimeFileError
+            ? error
+            : new CrimeFileError(path, `could not be imported: ${(error as Error).message}`)
+        report.failed.push({
+          file: basename(path),
+          error: `${basename(path)}: ${problem.reason}`,
+          badLines: problem.badLines,
+        })
       }
     }
     if (report.files.length > 0) {

@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { type Command, CLI_ACTOR_LABEL, type CommandContext, UsageError } from '../../cli/command.ts'
+import { CLI_ACTOR_LABEL, type Command, type CommandContext, UsageError } from '../../cli/command.ts'
 import { createDeps } from '../../deps.ts'
 import { ValidationError } from '../../shared/errors.ts'
+import { buildAssessment } from './assessment/build.ts'
+import { assessmentDocx } from './assessment/docx.ts'
 import { describeLines } from './file-errors.ts'
 import type { IngestReport } from './ingest.service.ts'
 import type { CrimeService } from './service.ts'
@@ -10,13 +13,20 @@ import { AnalyticsStoreBusyError } from './store.ts'
 const actor = { userId: null, label: CLI_ACTOR_LABEL, ip: null }
 
 /** Runs fn with the crime service, closing both stores after; service errors become messages. */
-export async function withCrime(ctx: CommandContext, fn: (crime: CrimeService) => Promise<number>): Promise<number> {
+export async function withCrime(
+  ctx: CommandContext,
+  fn: (crime: CrimeService) => Promise<number>,
+): Promise<number> {
   const deps = await createDeps(ctx.config)
   try {
     return await fn(deps.services.crime)
   } catch (error) {
     if (error instanceof ValidationError) {
-      ctx.err(Object.entries(error.fieldErrors).map(([field, message]) => `${field}: ${message}`).join('\n'))
+      ctx.err(
+        Object.entries(error.fieldErrors)
+          .map(([field, message]) => `${field}: ${message}`)
+          .join('\n'),
+      )
       return 1
     }
     if (error instanceof AnalyticsStoreBusyError) {
@@ -37,7 +47,9 @@ function progressBar() {
     const width = 24
     const filled = total === 0 ? width : Math.round((done / total) * width)
     const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file}`
-    process.stderr.write(`\r${line.slice(0, (process.stderr.columns || 80) - 1).padEnd((process.stderr.columns || 80) - 1)}`)
+    process.stderr.write(
+      `\r${line.slice(0, (process.stderr.columns || 80) - 1).padEnd((process.stderr.columns || 80) - 1)}`,
+    )
     if (done === total) process.stderr.write('\n')
   }
 }
@@ -52,17 +64,23 @@ export function describeMonths(months: string[]): string {
 function printIngest(report: IngestReport, out: (line: string) => void, err: (line: string) => void) {
   for (const f of report.files) {
     const extra = [
-      f.duplicates ? `${f.duplicates} ${f.kind === 'outcomes' ? 'exact duplicate rows removed' : 'repeated'}` : '',
+      f.duplicates
+        ? `${f.duplicates} ${f.kind === 'outcomes' ? 'exact duplicate rows removed' : 'repeated'}`
+        : '',
       f.noLocation ? `${f.noLocation} without location` : '',
       f.rejected ? `${f.rejected} bad lines skipped` : '',
     ].filter(Boolean)
-    out(`${f.file}: ${f.kind}, ${f.rows.toLocaleString('en-GB')} rows, ${describeMonths(f.months)}${extra.length ? ` (${extra.join(', ')})` : ''}`)
+    out(
+      `${f.file}: ${f.kind}, ${f.rows.toLocaleString('en-GB')} rows, ${describeMonths(f.months)}${extra.length ? ` (${extra.join(', ')})` : ''}`,
+    )
     if (f.badLines.length) out(describeLines(f.badLines).replace(/^\n/, ''))
   }
   for (const r of report.replacedMonths) {
     out(
       `Replaced ${r.kind} ${r.month} for ${r.area} from ${r.previousFiles.join(', ')}` +
-        (r.kind === 'street' || r.kind === 'outcomes' ? `: ${r.previousRows} rows now ${r.rows}, ${r.changedOutcomes} outcomes changed` : ''),
+        (r.kind === 'street' || r.kind === 'outcomes'
+          ? `: ${r.previousRows} rows now ${r.rows}, ${r.changedOutcomes} outcomes changed`
+          : ''),
     )
   }
   out(
@@ -86,14 +104,22 @@ export const crimeCommands: Command[] = [
   {
     name: 'crime ingest',
     usage: 'safer crime ingest PATH... [--json] [--skip-bad-rows]',
-    summary: 'Load police.uk street, outcomes and stop-and-search CSVs and Met recorded-crime files (files or folders)',
+    summary:
+      'Load police.uk street, outcomes and stop-and-search CSVs and Met recorded-crime files (files or folders)',
     async run(ctx) {
-      const { values, positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: { json: { type: 'boolean' }, 'skip-bad-rows': { type: 'boolean' } } })
+      const { values, positionals } = parseArgs({
+        args: ctx.args,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, 'skip-bad-rows': { type: 'boolean' } },
+      })
       if (positionals.length === 0) throw new UsageError('Give at least one file or folder to ingest')
       return withCrime(ctx, async (crime) => {
         let report: IngestReport
         try {
-          report = await crime.ingest(actor, positionals, { skipBadRows: values['skip-bad-rows'], onProgress: values.json ? undefined : progressBar() })
+          report = await crime.ingest(actor, positionals, {
+            skipBadRows: values['skip-bad-rows'],
+            onProgress: values.json ? undefined : progressBar(),
+          })
         } catch (error) {
           if ((error as Error).message.endsWith('no such file or folder')) {
             ctx.err((error as Error).message)
@@ -102,7 +128,9 @@ export const crimeCommands: Command[] = [
           throw error
         }
         if (values.json) {
-          const files = report.files.map(({ badLines, ...f }) => (values['skip-bad-rows'] ? { ...f, badLines } : f))
+          const files = report.files.map(({ badLines, ...f }) =>
+            values['skip-bad-rows'] ? { ...f, badLines } : f,
+          )
           ctx.out(JSON.stringify({ ...report, files }))
         } else printIngest(report, ctx.out, ctx.err)
         return report.failed.length > 0 ? 1 : 0
@@ -114,14 +142,20 @@ export const crimeCommands: Command[] = [
     usage: 'safer areas import PATH... [--json]',
     summary: 'Import ONS lookups, population estimates, IMD 2019 and GeoJSON boundaries (files or folders)',
     async run(ctx) {
-      const { values, positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: { json: { type: 'boolean' } } })
+      const { values, positionals } = parseArgs({
+        args: ctx.args,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' } },
+      })
       if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import')
       return withCrime(ctx, async (crime) => {
         const report = await crime.importAreas(actor, positionals)
         if (values.json) ctx.out(JSON.stringify(report))
         else {
-          for (const f of report.files) ctx.out(`${f.file}: ${f.kind}, ${f.rows.toLocaleString('en-GB')} areas`)
-          if (report.placedPoints) ctx.out(`Placed ${report.placedPoints} stop-and-search locations in their LSOAs.`)
+          for (const f of report.files)
+            ctx.out(`${f.file}: ${f.kind}, ${f.rows.toLocaleString('en-GB')} areas`)
+          if (report.placedPoints)
+            ctx.out(`Placed ${report.placedPoints} stop-and-search locations in their LSOAs.`)
           for (const f of report.failed) ctx.err(`NOT IMPORTED ${f.error}${describeLines(f.badLines)}`)
         }
         return report.failed.length > 0 ? 1 : 0
@@ -147,9 +181,21 @@ export const crimeCommands: Command[] = [
         })
         const q = result.query
         if (values.json) {
-          ctx.out(JSON.stringify({ total: result.total, rows: result.rows, area: q.area, from: q.from, to: q.to, source: q.source, crimeType: q.categoryLabel }))
+          ctx.out(
+            JSON.stringify({
+              total: result.total,
+              rows: result.rows,
+              area: q.area,
+              from: q.from,
+              to: q.to,
+              source: q.source,
+              crimeType: q.categoryLabel,
+            }),
+          )
         } else {
-          ctx.out(`${q.categoryLabel}, ${q.area.name} (${q.area.code}), ${q.from} to ${q.to}, ${q.source}: ${result.total.toLocaleString('en-GB')}`)
+          ctx.out(
+            `${q.categoryLabel}, ${q.area.name} (${q.area.code}), ${q.from} to ${q.to}, ${q.source}: ${result.total.toLocaleString('en-GB')}`,
+          )
           const width = Math.max(0, ...result.rows.map((r) => r.label.length))
           for (const r of result.rows) ctx.out(`  ${r.label.padEnd(width)}  ${String(r.count).padStart(8)}`)
         }
@@ -159,10 +205,14 @@ export const crimeCommands: Command[] = [
   },
   {
     name: 'crime rate',
-    usage: 'safer crime rate --area NAME_OR_CODE [--area-type lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--source police-uk|recorded] [--population-year YYYY] [--json]',
+    usage:
+      'safer crime rate --area NAME_OR_CODE [--area-type lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--source police-uk|recorded] [--population-year YYYY] [--json]',
     summary: 'Crimes per 1,000 residents (ONS mid-year population estimates)',
     async run(ctx) {
-      const { values } = parseArgs({ args: ctx.args, options: { ...queryOptions, 'population-year': { type: 'string' } } })
+      const { values } = parseArgs({
+        args: ctx.args,
+        options: { ...queryOptions, 'population-year': { type: 'string' } },
+      })
       return withCrime(ctx, async (crime) => {
         const r = await crime.analysis.rate({
           source: values.source,
@@ -174,13 +224,53 @@ export const crimeCommands: Command[] = [
           populationYear: values['population-year'],
         })
         if (values.json) {
-          ctx.out(JSON.stringify({ count: r.count, population: r.population, ratePer1000: r.ratePer1000, populationYear: r.populationYear, area: r.query.area, from: r.query.from, to: r.query.to }))
+          ctx.out(
+            JSON.stringify({
+              count: r.count,
+              population: r.population,
+              ratePer1000: r.ratePer1000,
+              populationYear: r.populationYear,
+              area: r.query.area,
+              from: r.query.from,
+              to: r.query.to,
+            }),
+          )
         } else {
           ctx.out(
             `${r.query.categoryLabel}, ${r.query.area.name}, ${r.query.from} to ${r.query.to}: ${r.count.toLocaleString('en-GB')} crimes, ` +
               `population ${r.population.toLocaleString('en-GB')} (mid-${r.populationYear}), ${r.ratePer1000 ?? '–'} per 1,000 residents`,
           )
         }
+        return 0
+      })
+    },
+  },
+  {
+    name: 'assessment build',
+    usage: 'safer assessment build --area NAME_OR_CODE --from YYYY-MM --to YYYY-MM --out FILE.docx',
+    summary: 'Write the strategic assessment for an area and period as a Word document',
+    async run(ctx) {
+      const { values } = parseArgs({
+        args: ctx.args,
+        options: {
+          area: { type: 'string' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          out: { type: 'string' },
+        },
+      })
+      if (!values.out) throw new UsageError('Give the file to write with --out FILE.docx')
+      const out = values.out
+      return withCrime(ctx, async (crime) => {
+        const assessment = await buildAssessment(crime, {
+          area: values.area,
+          from: values.from,
+          to: values.to,
+        })
+        writeFileSync(out, await assessmentDocx(assessment))
+        ctx.out(
+          `Wrote ${assessment.title}, ${assessment.period} (${assessment.sections.length} sections) to ${out}`,
+        )
         return 0
       })
     },

@@ -6,46 +6,66 @@ import type { AnalyticsStore } from './store.ts'
 
 const NO_LOCATION = 'No location'
 
-/** WHERE clauses for police.uk street crimes in the query's area, period and categories. */
-export function streetScope(q: CrimeQuery, p: Params): string {
+const AREA_COLUMN = { lad: 'lad_code', ward: 'ward_code', lsoa: 'lsoa21_code' } as const
+
+/**
+ * WHERE clauses for police.uk street crimes in the query's area, period and categories. With
+ * `joined`, the query already joins lsoa_map as m and filters on it directly.
+ */
+export function streetScope(q: CrimeQuery, p: Params, joined = false): string {
   const where = [`s.month BETWEEN ${p.month(q.from)} AND ${p.month(q.to)}`]
   if (q.area.type === 'force') where.push(`s.falls_within = ${p.add(q.area.code)}`)
-  else {
-    const column = q.area.type === 'lad' ? 'lad_code' : q.area.type === 'ward' ? 'ward_code' : 'lsoa21_code'
-    where.push(`s.lsoa_code IN (SELECT code FROM lsoa_map WHERE ${column} = ${p.add(q.area.code)})`)
-  }
+  else if (joined) where.push(`m.${AREA_COLUMN[q.area.type]} = ${p.add(q.area.code)}`)
+  else
+    where.push(
+      `s.lsoa_code IN (SELECT code FROM lsoa_map WHERE ${AREA_COLUMN[q.area.type]} = ${p.add(q.area.code)})`,
+    )
   if (q.categories) where.push(`s.crime_type IN (${p.list(q.categories)})`)
   return where.join(' AND ')
 }
 
-const STREET_KEYS: Record<CountDimension, { key: string; label: string; join?: string }> = {
-  crime_type: { key: `coalesce(s.crime_type, 'Not stated')`, label: 'key' },
-  month: { key: `strftime(s.month, '%Y-%m')`, label: 'key' },
+const STREET_KEYS: Record<CountDimension, { key: string; names?: string }> = {
+  crime_type: { key: `coalesce(s.crime_type, 'Not stated')` },
+  month: { key: `strftime(s.month, '%Y-%m')` },
+  // Names are joined after counting, to a couple of hundred keys rather than millions of rows.
   ward: {
     key: 'm.ward_code',
-    label: `coalesce(any_value(w.ward_name), m.ward_code, '${NO_LOCATION}')`,
-    join: 'LEFT JOIN lsoa_map m ON m.code = s.lsoa_code LEFT JOIN (SELECT DISTINCT ward_code, ward_name FROM lsoa_lookup) w ON w.ward_code = m.ward_code',
+    names: 'SELECT DISTINCT ward_code AS code, ward_name AS name FROM lsoa_lookup',
   },
-  lsoa: {
-    key: 'm.lsoa21_code',
-    label: `coalesce(any_value(l.lsoa21_name), m.lsoa21_code, '${NO_LOCATION}')`,
-    join: 'LEFT JOIN lsoa_map m ON m.code = s.lsoa_code LEFT JOIN lsoa_lookup l ON l.lsoa21_code = m.lsoa21_code',
-  },
-  location: { key: `coalesce(s.location, '${NO_LOCATION}')`, label: 'key' },
-  outcome: { key: `coalesce(s.last_outcome, 'No outcome published')`, label: 'key' },
+  lsoa: { key: 'm.lsoa21_code', names: 'SELECT lsoa21_code AS code, lsoa21_name AS name FROM lsoa_lookup' },
+  location: { key: `coalesce(s.location, '${NO_LOCATION}')` },
+  outcome: { key: `coalesce(s.last_outcome, 'No outcome published')` },
 }
 
-export async function countStreet(store: AnalyticsStore, q: CrimeQuery, by: CountDimension | null): Promise<CountRow[]> {
+export async function countStreet(
+  store: AnalyticsStore,
+  q: CrimeQuery,
+  by: CountDimension | null,
+): Promise<CountRow[]> {
   const p = new Params()
-  const where = streetScope(q, p)
   if (!by) {
-    const rows = await store.all<{ count: number }>(`SELECT count(*) AS count FROM street_crimes s WHERE ${where}`, p.values)
+    const rows = await store.all<{ count: number }>(
+      `SELECT count(*) AS count FROM street_crimes s WHERE ${streetScope(q, p)}`,
+      p.values,
+    )
     return [{ key: null, label: 'All', count: rows[0]?.count ?? 0 }]
   }
   const k = STREET_KEYS[by]
+  if (!k.names) {
+    return store.all<CountRow>(
+      `SELECT ${k.key} AS key, ${k.key} AS label, count(*) AS count FROM street_crimes s WHERE ${streetScope(q, p)}
+       GROUP BY ${k.key} ORDER BY count DESC, key`,
+      p.values,
+    )
+  }
+  // A force's crimes include some with no LSOA ("No location"); an ONS area's cannot.
+  const join = q.area.type === 'force' ? 'LEFT JOIN' : 'JOIN'
   return store.all<CountRow>(
-    `SELECT ${k.key} AS key, ${k.label === 'key' ? k.key : k.label} AS label, count(*) AS count
-     FROM street_crimes s ${k.join ?? ''} WHERE ${where} GROUP BY ${k.key} ORDER BY count DESC, key`,
+    `WITH counted AS (
+       SELECT ${k.key} AS key, count(*) AS count FROM street_crimes s ${join} lsoa_map m ON m.code = s.lsoa_code
+       WHERE ${streetScope(q, p, q.area.type !== 'force')} GROUP BY ${k.key})
+     SELECT c.key, coalesce(n.name, c.key, '${NO_LOCATION}') AS label, c.count
+     FROM counted c LEFT JOIN (${k.names}) n ON n.code = c.key ORDER BY c.count DESC, c.key`,
     p.values,
   )
 }
@@ -103,11 +123,18 @@ export function recordedDimensionSupported(by: CountDimension | null): boolean {
   return by === null || RECORDED_KEYS[by] !== undefined
 }
 
-export async function countRecorded(store: AnalyticsStore, q: CrimeQuery, by: CountDimension | null): Promise<CountRow[]> {
+export async function countRecorded(
+  store: AnalyticsStore,
+  q: CrimeQuery,
+  by: CountDimension | null,
+): Promise<CountRow[]> {
   const p = new Params()
   const scope = recordedScope(q, by, p)
   if (!by) {
-    const rows = await store.all<{ count: number }>(`WITH ${scope} SELECT coalesce(sum(count), 0)::BIGINT AS count FROM chosen`, p.values)
+    const rows = await store.all<{ count: number }>(
+      `WITH ${scope} SELECT coalesce(sum(count), 0)::BIGINT AS count FROM chosen`,
+      p.values,
+    )
     return [{ key: null, label: 'All', count: rows[0]?.count ?? 0 }]
   }
   const k = RECORDED_KEYS[by]
@@ -120,7 +147,10 @@ export async function countRecorded(store: AnalyticsStore, q: CrimeQuery, by: Co
 }
 
 /** Which recorded-crime level supplied each month of the query (for the data notes). */
-export async function recordedLevels(store: AnalyticsStore, q: CrimeQuery): Promise<Array<{ level: number; from: string; to: string }>> {
+export async function recordedLevels(
+  store: AnalyticsStore,
+  q: CrimeQuery,
+): Promise<Array<{ level: number; from: string; to: string }>> {
   const p = new Params()
   const scope = recordedScope({ ...q, categories: null }, null, p)
   return store.all(

@@ -1,5 +1,5 @@
-import type { Column } from './formats.ts'
 import type { BadLine } from './file-errors.ts'
+import type { Column } from './formats.ts'
 import type { StoreConnection } from './store.ts'
 
 /** A SQL string literal. File paths come from operators, but a quote in a folder name must not break the SQL. */
@@ -12,29 +12,48 @@ export const ident = (value: string) => `"${value.replaceAll('"', '""')}"`
  * unreadable lines kept in a rejects table (with their line numbers) instead of failing the scan,
  * so that Safer can list every bad line at once. A BOM, CRLF and quoted commas are normal input.
  */
-export function readCsv(path: string, columns: Column[], rejects: string, options: { requiredDates?: string[] } = {}): string {
+export function readCsv(
+  path: string,
+  columns: Column[],
+  rejects: string,
+  options: { requiredDates?: string[] } = {},
+): string {
   const spec = columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ')
   // force_not_null makes a blank required date a conversion error (so it is reported with its line)
   // instead of a silent NULL.
-  const required = options.requiredDates?.length ? `, force_not_null = [${options.requiredDates.map(literal).join(', ')}]` : ''
+  const required = options.requiredDates?.length
+    ? `, force_not_null = [${options.requiredDates.map(literal).join(', ')}]`
+    : ''
   return `read_csv(${literal(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
     columns = {${spec}}, dateformat = '%Y-%m'${required},
     store_rejects = true, rejects_table = ${literal(rejects)}, rejects_scan = ${literal(`${rejects}_scan`)})`
 }
 
 /** The lines DuckDB could not read, one entry per line with every problem on it. */
-export async function rejectedLines(tx: StoreConnection, rejects: string, columns: Column[]): Promise<BadLine[]> {
+export async function rejectedLines(
+  tx: StoreConnection,
+  rejects: string,
+  columns: Column[],
+): Promise<BadLine[]> {
   const headerOf = new Map(columns.map((c) => [c.name, c.header]))
-  const rows = await tx.all<{ line: number; column_name: string | null; error_type: string; error_message: string }>(
-    `SELECT line, column_name, error_type, error_message FROM ${ident(rejects)} ORDER BY line, column_idx`,
-  )
+  const rows = await tx.all<{
+    line: number
+    column_name: string | null
+    error_type: string
+    error_message: string
+  }>(`SELECT line, column_name, error_type, error_message FROM ${ident(rejects)} ORDER BY line, column_idx`)
   const byLine = new Map<number, string[]>()
   for (const row of rows) {
     const problems = byLine.get(row.line) ?? []
     byLine.set(row.line, problems)
-    const problem = explain({ ...row, column_name: row.column_name && (headerOf.get(row.column_name) ?? row.column_name) })
+    const problem = explain({
+      ...row,
+      column_name: row.column_name && (headerOf.get(row.column_name) ?? row.column_name),
+    })
     // DuckDB reports a short line once for each missing column: one message is enough.
-    const repeat = problem.startsWith('wrong number of fields') && problems.some((p) => p.startsWith('wrong number of fields'))
+    const repeat =
+      problem.startsWith('wrong number of fields') &&
+      problems.some((p) => p.startsWith('wrong number of fields'))
     if (!repeat && !problems.includes(problem)) problems.push(problem)
   }
   return [...byLine].map(([line, problems]) => ({ line, problems }))
@@ -47,7 +66,9 @@ function explain(row: { column_name: string | null; error_type: string; error_me
       return `wrong number of fields (${row.error_message.replace(/^Expected Number of Columns: (\d+) Found: (\d+).*/s, 'expected $1, found $2')})`
     case 'CAST': {
       const value = row.error_message.match(/Could not convert string "(.*?)"/)?.[1]
-      return value === undefined ? `"${row.column_name}" is blank, but a value is required` : `"${row.column_name}": "${value}" is not valid`
+      return value === undefined
+        ? `"${row.column_name}" is blank, but a value is required`
+        : `"${row.column_name}": "${value}" is not valid`
     }
     case 'UNQUOTED VALUE':
     case 'UNTERMINATED QUOTE':

@@ -29,11 +29,17 @@ const DEFAULTS: Record<string, Omit<Definition, 'version' | 'saved'>> = {
       'Homicide, violence with injury, robbery and possession of weapons (the core of the Serious Violence Duty guidance). ' +
       'In police.uk data, violence and sexual offences are one category.',
     policeUkTypes: ['Violence and sexual offences', 'Robbery', 'Possession of weapons'],
-    recordedCategories: ['VIOLENCE AGAINST THE PERSON / HOMICIDE', 'VIOLENCE AGAINST THE PERSON / VIOLENCE WITH INJURY', 'ROBBERY', 'POSSESSION OF WEAPONS'],
+    recordedCategories: [
+      'VIOLENCE AGAINST THE PERSON / HOMICIDE',
+      'VIOLENCE AGAINST THE PERSON / VIOLENCE WITH INJURY',
+      'ROBBERY',
+      'POSSESSION OF WEAPONS',
+    ],
   },
 }
 
-const STALE = 'Someone else changed this definition after you opened it. Check their version below, then make your changes again.'
+const STALE =
+  'Someone else changed this definition after you opened it. Check their version below, then make your changes again.'
 
 /** Saved local definitions (a chosen set of categories), used throughout the analyses. */
 export function createDefinitionsService(db: Db, audit: AuditService) {
@@ -81,8 +87,18 @@ export function createDefinitionsService(db: Db, audit: AuditService) {
         action: 'crime.definition.save',
         entityType: 'crime_definition',
         entityId: key,
-        before: before ? { name: before.name, police_uk_types: before.police_uk_types, recorded_categories: before.recorded_categories } : undefined,
-        after: { name: values.name, police_uk_types: values.police_uk_types, recorded_categories: values.recorded_categories },
+        before: before
+          ? {
+              name: before.name,
+              police_uk_types: before.police_uk_types,
+              recorded_categories: before.recorded_categories,
+            }
+          : undefined,
+        after: {
+          name: values.name,
+          police_uk_types: values.police_uk_types,
+          recorded_categories: values.recorded_categories,
+        },
       })
     })
     return get(key)

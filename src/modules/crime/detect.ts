@@ -6,9 +6,9 @@ import {
   type Column,
   type CrimeKind,
   MONTH_COLUMN,
+  normaliseHeader,
   POLICE_UK_FORMATS,
   RECORDED_FORMATS,
-  normaliseHeader,
 } from './formats.ts'
 
 /** Splits one CSV line, honouring double quotes ("a, b" is one field; "" is a quote). */
@@ -73,7 +73,8 @@ function missingAndUnexpected(expected: string[], found: string[]) {
 function columnProblem(label: string, missing: string[], unexpected: string[]): string {
   const parts = [`looks like ${label} but its columns are wrong`]
   if (missing.length) parts.push(`missing: ${missing.map((c) => `"${c}"`).join(', ')}`)
-  if (unexpected.length) parts.push(`not expected: ${unexpected.map((c) => `"${c || '(blank)'}"`).join(', ')}`)
+  if (unexpected.length)
+    parts.push(`not expected: ${unexpected.map((c) => `"${c || '(blank)'}"`).join(', ')}`)
   return parts.join('; ')
 }
 
@@ -85,7 +86,12 @@ export function detectCrimeFormat(file: string, headers: string[]): DetectedCrim
     const { missing, unexpected } = missingAndUnexpected(expected, headers)
     if (missing.length === 0 && unexpected.length === 0 && headers.length === expected.length) {
       const byHeader = new Map(format.columns.map((c) => [normaliseHeader(c.header), c]))
-      return { kind: format.kind, label: format.label, columns: headers.map((h) => byHeader.get(normaliseHeader(h)) as Column), monthColumns: [] }
+      return {
+        kind: format.kind,
+        label: format.label,
+        columns: headers.map((h) => byHeader.get(normaliseHeader(h)) as Column),
+        monthColumns: [],
+      }
     }
     const score = expected.length - missing.length - unexpected.length
     if (!nearest || score > nearest.score) nearest = { label: format.label, missing, unexpected, score }
@@ -98,16 +104,29 @@ export function detectCrimeFormat(file: string, headers: string[]): DetectedCrim
     if (missing.length === 0 && unexpected.length === 0 && monthColumns.length > 0) {
       const byHeader = new Map(format.columns.map((c) => [normaliseHeader(c.header), c]))
       const columns = headers.map((h) =>
-        MONTH_COLUMN.test(h.trim()) ? { header: h, name: h.trim(), type: 'INTEGER' } : (byHeader.get(normaliseHeader(h)) as Column),
+        MONTH_COLUMN.test(h.trim())
+          ? { header: h, name: h.trim(), type: 'INTEGER' }
+          : (byHeader.get(normaliseHeader(h)) as Column),
       )
-      return { kind: format.kind, label: format.label, columns, monthColumns: monthColumns.map((m) => m.trim()) }
+      return {
+        kind: format.kind,
+        label: format.label,
+        columns,
+        monthColumns: monthColumns.map((m) => m.trim()),
+      }
     }
     const score = fixed.length - missing.length - unexpected.length + (monthColumns.length ? 1 : 0)
     if (!nearest || score > nearest.score) {
-      nearest = { label: format.label, missing: monthColumns.length ? missing : [...missing, 'a YYYYMM column per month'], unexpected, score }
+      nearest = {
+        label: format.label,
+        missing: monthColumns.length ? missing : [...missing, 'a YYYYMM column per month'],
+        unexpected,
+        score,
+      }
     }
   }
-  if (nearest && nearest.score >= 2) throw new CrimeFileError(file, columnProblem(nearest.label, nearest.missing, nearest.unexpected))
+  if (nearest && nearest.score >= 2)
+    throw new CrimeFileError(file, columnProblem(nearest.label, nearest.missing, nearest.unexpected))
   throw new CrimeFileError(
     file,
     `is not a file Safer recognises. Expected a data.police.uk street, outcomes or stop-and-search CSV, or a Met recorded-crime file; its columns are ${headers

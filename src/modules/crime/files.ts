@@ -16,7 +16,9 @@ export function expandPaths(paths: string[], accept: RegExp = DATA_FILE): string
     }
     if (stat.isDirectory()) {
       const walk = (dir: string) => {
-        for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+          a.name.localeCompare(b.name),
+        )) {
           const full = join(dir, entry.name)
           if (entry.isDirectory()) walk(full)
           else if (accept.test(entry.name)) found.push(full)
@@ -41,7 +43,10 @@ export function ingestOrder(files: string[], root?: string): string[] {
     const found = folders.map((f) => f.match(RELEASE)?.[1]).filter((m): m is string => !!m)
     return found.sort().at(-1) ?? '9999-99'
   }
-  return [...files].sort((a, b) => release(a).localeCompare(release(b)) || basename(a).localeCompare(basename(b)) || a.localeCompare(b))
+  return [...files].sort(
+    (a, b) =>
+      release(a).localeCompare(release(b)) || basename(a).localeCompare(basename(b)) || a.localeCompare(b),
+  )
 }
 
 /** YYYY-MM from a police.uk file name ("2024-03-metropolitan-stop-and-search.csv"). */

@@ -2,7 +2,13 @@
 // internal name and a DuckDB type, so DuckDB's reader is always given an explicit column list:
 // its sniffer costs ~10 ms a file and guesses differently from file to file.
 
-export type CrimeKind = 'street' | 'outcomes' | 'stop-search' | 'recorded-borough' | 'recorded-ward' | 'recorded-lsoa'
+export type CrimeKind =
+  | 'street'
+  | 'outcomes'
+  | 'stop-search'
+  | 'recorded-borough'
+  | 'recorded-ward'
+  | 'recorded-lsoa'
 export type AreaKind =
   | 'lookup-lsoa21'
   | 'lookup-lsoa11'
@@ -96,7 +102,11 @@ export const RECORDED_FORMATS: WideFormat[] = [
   {
     kind: 'recorded-borough',
     label: 'Met recorded crime by borough',
-    columns: [text('majortext', 'major_category'), text('minortext', 'minor_category'), text('boroughname', 'area_name')],
+    columns: [
+      text('majortext', 'major_category'),
+      text('minortext', 'minor_category'),
+      text('boroughname', 'area_name'),
+    ],
   },
   {
     kind: 'recorded-ward',
@@ -125,4 +135,8 @@ export const RECORDED_FORMATS: WideFormat[] = [
 export const MONTH_COLUMN = /^(\d{4})(0[1-9]|1[0-2])$/
 
 /** Headers compared without case, surrounding spaces or a BOM. */
-export const normaliseHeader = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase()
+export const normaliseHeader = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()

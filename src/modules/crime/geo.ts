@@ -92,10 +92,20 @@ export function areaIndex(areas: Area[], cellsPerSide = 64) {
     /** The code of the area containing the point, or null outside them all. */
     locate(lon: number, lat: number): string | null {
       if (lon < all.minLon || lon > all.maxLon || lat < all.minLat || lat > all.maxLat) return null
-      const candidates = grid.get(cell(clamp(Math.floor((lon - all.minLon) / w)), clamp(Math.floor((lat - all.minLat) / h)))) ?? []
+      const candidates =
+        grid.get(
+          cell(clamp(Math.floor((lon - all.minLon) / w)), clamp(Math.floor((lat - all.minLat) / h))),
+        ) ?? []
       for (const area of candidates) {
         const b = area.bbox
-        if (lon >= b.minLon && lon <= b.maxLon && lat >= b.minLat && lat <= b.maxLat && containsPoint(area.polygons, lon, lat)) return area.code
+        if (
+          lon >= b.minLon &&
+          lon <= b.maxLon &&
+          lat >= b.minLat &&
+          lat <= b.maxLat &&
+          containsPoint(area.polygons, lon, lat)
+        )
+          return area.code
       }
       return null
     },
@@ -118,21 +128,38 @@ const PROPERTY_KINDS: Array<{ areaType: BoundaryFeature['areaType']; code: RegEx
 ]
 
 /** Reads a GeoJSON FeatureCollection of LSOAs, wards or local authorities (recognised by its properties). */
-export function parseBoundaries(text: string): { areaType: BoundaryFeature['areaType']; features: BoundaryFeature[] } {
-  const doc = JSON.parse(text) as { type?: string; features?: Array<{ properties?: Record<string, unknown>; geometry?: Geometry }> }
+export function parseBoundaries(text: string): {
+  areaType: BoundaryFeature['areaType']
+  features: BoundaryFeature[]
+} {
+  const doc = JSON.parse(text) as {
+    type?: string
+    features?: Array<{ properties?: Record<string, unknown>; geometry?: Geometry }>
+  }
   if (doc.type !== 'FeatureCollection' || !Array.isArray(doc.features) || doc.features.length === 0) {
     throw new Error('is not a GeoJSON FeatureCollection with features')
   }
   const keys = Object.keys(doc.features[0]?.properties ?? {})
-  const kind = PROPERTY_KINDS.find((k) => keys.some((key) => k.code.test(key)) && keys.some((key) => k.name.test(key)))
-  if (!kind) throw new Error(`has no LSOA, ward or local authority code property (its properties are ${keys.join(', ')})`)
+  const kind = PROPERTY_KINDS.find(
+    (k) => keys.some((key) => k.code.test(key)) && keys.some((key) => k.name.test(key)),
+  )
+  if (!kind)
+    throw new Error(
+      `has no LSOA, ward or local authority code property (its properties are ${keys.join(', ')})`,
+    )
   const codeKey = keys.find((k) => kind.code.test(k)) as string
   const nameKey = keys.find((k) => kind.name.test(k)) as string
   const features = doc.features.map((f, i) => {
     const code = String(f.properties?.[codeKey] ?? '')
     if (!code || !f.geometry) throw new Error(`feature ${i + 1} has no ${codeKey} or no geometry`)
     const polygons = polygonsOf(f.geometry)
-    return { areaType: kind.areaType, code, name: String(f.properties?.[nameKey] ?? code), geometry: f.geometry, bbox: bboxOf(polygons) }
+    return {
+      areaType: kind.areaType,
+      code,
+      name: String(f.properties?.[nameKey] ?? code),
+      geometry: f.geometry,
+      bbox: bboxOf(polygons),
+    }
   })
   return { areaType: kind.areaType, features }
 }

@@ -14,20 +14,42 @@ export async function nextFileId(tx: StoreConnection): Promise<number> {
 
 export async function insertSourceFile(
   tx: StoreConnection,
-  file: { fileId: number; name: string; path: string; kind: string; force: string | null; rows: number },
+  file: { fileId: number; name: string; path: string; kind: string; force: string | null; rows: number; keys?: string[] },
 ) {
-  await tx.run(`INSERT INTO source_files VALUES ($1, $2, $3, $4, $5, $6, now()::TIMESTAMP)`, [
-    file.fileId,
-    file.name,
-    file.path,
-    file.kind,
-    file.force,
-    file.rows,
-  ])
+  const keys = file.keys ? `[${file.keys.map(literal).join(', ')}]::VARCHAR[]` : 'NULL'
+  await tx.run(
+    `INSERT INTO source_files (file_id, name, path, kind, force, rows, ingested_at, keys)
+     VALUES ($1, $2, $3, $4, $5, $6, now()::TIMESTAMP, ${keys})`,
+    [file.fileId, file.name, file.path, file.kind, file.force, file.rows],
+  )
+}
+
+/** Whether an earlier file of the same kind held any of this file's force-months (a cheap look at source_files). */
+export async function hasOlderCopies(tx: StoreConnection, kind: string, fileId: number): Promise<boolean> {
+  const [row] = await tx.all<{ n: number }>(
+    `SELECT count(*) AS n FROM source_files o, source_files f
+     WHERE f.file_id = ${fileId} AND o.file_id <> ${fileId} AND o.kind = ${literal(kind)} AND list_has_any(o.keys, f.keys)`,
+  )
+  return (row?.n ?? 0) > 0
+}
+
+/** The forces named in loaded police.uk files (cheap: from source_files, not the records). */
+export async function forceNames(tx: StoreConnection): Promise<string[]> {
+  const rows = await tx.all<{ f: string }>(
+    `SELECT DISTINCT split_part(unnest(keys), '|', 1) AS f FROM source_files WHERE kind IN ('street', 'outcomes', 'stop-search') ORDER BY 1`,
+  )
+  return rows.map((r) => r.f).filter(Boolean)
 }
 
 /** Street or outcomes rows, straight from the file into their table, tagged with the file. */
-export async function loadStreetOrOutcomes(tx: StoreConnection, table: 'street_crimes' | 'outcomes', fileId: number, path: string, columns: Column[], rejects: string) {
+export async function loadStreetOrOutcomes(
+  tx: StoreConnection,
+  table: 'street_crimes' | 'outcomes',
+  fileId: number,
+  path: string,
+  columns: Column[],
+  rejects: string,
+) {
   const names = columns.map((c) => ident(c.name)).join(', ')
   await tx.run(
     `INSERT INTO ${table} (file_id, ${names}) SELECT ${fileId}, ${names} FROM ${readCsv(path, columns, rejects, { requiredDates: ['month'] })}`,
@@ -35,13 +57,23 @@ export async function loadStreetOrOutcomes(tx: StoreConnection, table: 'street_c
 }
 
 /** Stop and search has no month or force column: both come from the file (its police.uk name). */
-export async function loadStopSearch(tx: StoreConnection, fileId: number, path: string, columns: Column[], rejects: string, force: string, month: string | null) {
+export async function loadStopSearch(
+  tx: StoreConnection,
+  fileId: number,
+  path: string,
+  columns: Column[],
+  rejects: string,
+  force: string,
+  month: string | null,
+) {
   const names = columns.map((c) => ident(c.name)).join(', ')
   // Without a month in the file name, the month most of the searches fall in.
   const monthSql = month
     ? `DATE ${literal(`${month}-01`)}`
     : `(SELECT mode(date_trunc('month', searched_at)::DATE) FROM ${ident(`${rejects}_rows`)})`
-  await tx.run(`CREATE TEMP TABLE ${ident(`${rejects}_rows`)} AS SELECT * FROM ${readCsv(path, columns, rejects)}`)
+  await tx.run(
+    `CREATE TEMP TABLE ${ident(`${rejects}_rows`)} AS SELECT * FROM ${readCsv(path, columns, rejects)}`,
+  )
   await tx.run(
     `INSERT INTO stop_searches (file_id, force, month, ${names}) SELECT ${fileId}, ${literal(force)}, ${monthSql}, ${names} FROM ${ident(`${rejects}_rows`)}`,
   )
@@ -53,23 +85,39 @@ export interface FileStats {
   duplicates: number
   noLocation: number
   months: string[]
+  /** "force|YYYY-MM" for each force and month in the file */
+  keys: string[]
 }
 
 /** Counts over the rows just loaded (file_id is monotonic, so DuckDB's zone maps skip older rows). */
-export async function fileStats(tx: StoreConnection, table: PoliceUkTable, fileId: number): Promise<FileStats> {
+export async function fileStats(
+  tx: StoreConnection,
+  table: PoliceUkTable,
+  fileId: number,
+): Promise<FileStats> {
   // A repeated Crime ID is reported, not dropped: police.uk counts each row as a crime. For stop
   // and search, identical rows are people searched together and are kept too.
   const duplicates =
     table === 'stop_searches'
       ? `count(*) - (SELECT count(*) FROM (SELECT DISTINCT * EXCLUDE (file_id) FROM stop_searches WHERE file_id = ${fileId}))`
       : 'count(crime_id) - count(DISTINCT crime_id)'
-  const noLocation = table === 'stop_searches' ? 'count(*) FILTER (WHERE latitude IS NULL OR longitude IS NULL)' : 'count(*) FILTER (WHERE lsoa_code IS NULL)'
-  const [row] = await tx.all<{ rows: number; duplicates: number; no_location: number; months: string[] }>(
+  const noLocation =
+    table === 'stop_searches'
+      ? 'count(*) FILTER (WHERE latitude IS NULL OR longitude IS NULL)'
+      : 'count(*) FILTER (WHERE lsoa_code IS NULL)'
+  const [row] = await tx.all<{ rows: number; duplicates: number; no_location: number; months: string[]; keys: string[] }>(
     `SELECT count(*) AS rows, ${duplicates} AS duplicates, ${noLocation} AS no_location,
-       list(DISTINCT strftime(month, '%Y-%m') ORDER BY strftime(month, '%Y-%m')) AS months
+       list(DISTINCT strftime(month, '%Y-%m') ORDER BY strftime(month, '%Y-%m')) AS months,
+       list(DISTINCT coalesce(${FORCE_COLUMN[table]}, '') || '|' || strftime(month, '%Y-%m')) AS keys
      FROM ${table} WHERE file_id = ${fileId}`,
   )
-  return { rows: row?.rows ?? 0, duplicates: row?.duplicates ?? 0, noLocation: row?.no_location ?? 0, months: [...(row?.months ?? [])] }
+  return {
+    rows: row?.rows ?? 0,
+    duplicates: row?.duplicates ?? 0,
+    noLocation: row?.no_location ?? 0,
+    months: [...(row?.months ?? [])],
+    keys: [...(row?.keys ?? [])],
+  }
 }
 
 /** Outcome files repeat some rows exactly; an outcome recorded twice is one outcome. */
@@ -94,18 +142,29 @@ export interface ReplacedMonth {
   previousFiles: string[]
 }
 
-const FORCE_COLUMN: Record<PoliceUkTable, string> = { street_crimes: 'falls_within', outcomes: 'falls_within', stop_searches: 'force' }
+const FORCE_COLUMN: Record<PoliceUkTable, string> = {
+  street_crimes: 'falls_within',
+  outcomes: 'falls_within',
+  stop_searches: 'force',
+}
 
 /**
  * A newer copy of a force's month replaces the older one. Before the old rows go, the crimes in
  * both copies (matched by Crime ID) are compared, so the report can say how many outcomes changed.
  */
-export async function replaceOlderCopies(tx: StoreConnection, table: PoliceUkTable, kind: string, fileId: number): Promise<ReplacedMonth[]> {
+export async function replaceOlderCopies(
+  tx: StoreConnection,
+  table: PoliceUkTable,
+  kind: string,
+  fileId: number,
+): Promise<ReplacedMonth[]> {
   const force = FORCE_COLUMN[table]
-  const outcomeColumn = table === 'street_crimes' ? 'last_outcome' : table === 'outcomes' ? 'outcome_type' : null
+  const outcomeColumn =
+    table === 'street_crimes' ? 'last_outcome' : table === 'outcomes' ? 'outcome_type' : null
   // A crime's outcome changed when the new copy gives its Crime ID an outcome the old copy did not
   // (Crime IDs can repeat within a month, so this compares sets, counting each crime once).
-  const sameKey = (alias: string) => `${alias}.month = k.month AND ${alias}.${force} IS NOT DISTINCT FROM k.force`
+  const sameKey = (alias: string) =>
+    `${alias}.month = k.month AND ${alias}.${force} IS NOT DISTINCT FROM k.force`
   const changed = outcomeColumn
     ? `(SELECT count(DISTINCT n.crime_id) FROM ${table} n
          WHERE n.file_id = ${fileId} AND n.crime_id IS NOT NULL AND ${sameKey('n')}
@@ -113,7 +172,14 @@ export async function replaceOlderCopies(tx: StoreConnection, table: PoliceUkTab
            AND NOT EXISTS (SELECT 1 FROM ${table} p WHERE p.file_id <> ${fileId} AND p.crime_id = n.crime_id AND ${sameKey('p')}
                              AND p.${outcomeColumn} IS NOT DISTINCT FROM n.${outcomeColumn}))`
     : '0'
-  const rows = await tx.all<{ force: string | null; month: string; previous_rows: number; rows: number; changed: number; files: string[] }>(
+  const rows = await tx.all<{
+    force: string | null
+    month: string
+    previous_rows: number
+    rows: number
+    changed: number
+    files: string[]
+  }>(
     `WITH keys AS (SELECT DISTINCT ${force} AS force, month FROM ${table} WHERE file_id = ${fileId}),
      old AS (
        SELECT k.force, k.month, count(*) AS previous_rows, list(DISTINCT f.name) AS files

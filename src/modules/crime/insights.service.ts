@@ -3,7 +3,13 @@ import type { AnalysisService, ResolvedQuery } from './analysis.service.ts'
 import * as places from './places.repository.ts'
 import type { Area } from './query-types.ts'
 import { concentration, ratePer1000 } from './statistics.ts'
-import { STOP_SEARCH_DIMENSIONS, type StopSearchDimension, stopSearchBreakdown, stopSearchByMonth, stopSearchSummary } from './stop-search.repository.ts'
+import {
+  STOP_SEARCH_DIMENSIONS,
+  type StopSearchDimension,
+  stopSearchBreakdown,
+  stopSearchByMonth,
+  stopSearchSummary,
+} from './stop-search.repository.ts'
 import type { AnalyticsStore } from './store.ts'
 
 const TOP = 10
@@ -13,7 +19,8 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((pa
 /** Hotspots, concentration, outcomes, stop and search and deprivation, built on the counts. */
 export function createInsightsService(store: AnalyticsStore, analysis: AnalysisService) {
   function needOnsArea(area: Area, what: string) {
-    if (area.type === 'force') throw new ValidationError({ area: `${what} needs a local authority or ward, not a police force` })
+    if (area.type === 'force')
+      throw new ValidationError({ area: `${what} needs a local authority or ward, not a police force` })
   }
 
   /** Every LSOA in the area with its count and rate, most crime first (areas with none included). */
@@ -38,7 +45,12 @@ export function createInsightsService(store: AnalyticsStore, analysis: AnalysisS
     const wards = new Map<string, { code: string; name: string; count: number; population: number }>()
     for (const l of lsoas.rows) {
       if (!l.wardCode) continue
-      const w = wards.get(l.wardCode) ?? { code: l.wardCode, name: l.wardName ?? l.wardCode, count: 0, population: 0 }
+      const w = wards.get(l.wardCode) ?? {
+        code: l.wardCode,
+        name: l.wardName ?? l.wardCode,
+        count: 0,
+        population: 0,
+      }
       w.population += l.population ?? 0
       wards.set(l.wardCode, w)
     }
@@ -49,36 +61,61 @@ export function createInsightsService(store: AnalyticsStore, analysis: AnalysisS
     const wardRows = [...wards.values()]
       .map((w) => ({ ...w, ratePer1000: ratePer1000(w.count, w.population) }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-    const locations = q.source === 'police-uk' ? (await analysis.count(q, 'location')).filter((r) => r.key !== 'No location').slice(0, TOP) : []
+    const locations =
+      q.source === 'police-uk'
+        ? (await analysis.count(q, 'location')).filter((r) => r.key !== 'No location').slice(0, TOP)
+        : []
     const counts = lsoas.rows.map((l) => l.count)
     return {
       populationYear: lsoas.populationYear,
       lsoas: lsoas.rows,
       wards: wardRows,
       locations,
-      concentration: { lsoas: counts.length, top5: concentration(counts, 0.05), top10: concentration(counts, 0.1) },
+      concentration: {
+        lsoas: counts.length,
+        top5: concentration(counts, 0.05),
+        top10: concentration(counts, 0.1),
+      },
     }
   }
 
   async function outcomes(q: ResolvedQuery) {
-    if (q.source !== 'police-uk') throw new ValidationError({ source: 'Outcomes are published with police.uk records only' })
+    if (q.source !== 'police-uk')
+      throw new ValidationError({ source: 'Outcomes are published with police.uk records only' })
     const rows = await analysis.count(q, 'outcome')
     const all = rows.reduce((s, r) => s + r.count, 0)
-    return { total: all, rows: rows.map((r) => ({ outcome: r.label, count: r.count, percent: share(r.count, all) })) }
+    return {
+      total: all,
+      rows: rows.map((r) => ({ outcome: r.label, count: r.count, percent: share(r.count, all) })),
+    }
   }
 
   async function stopSearch(area: Area, from: string, to: string) {
     const summary = await stopSearchSummary(store, area, from, to)
-    const breakdowns: Record<string, { label: string; rows: Array<{ key: string; count: number; arrests: number; percent: number; arrestRate: number }> }> = {}
+    const breakdowns: Record<
+      string,
+      {
+        label: string
+        rows: Array<{ key: string; count: number; arrests: number; percent: number; arrestRate: number }>
+      }
+    > = {}
     for (const [dimension, { label }] of Object.entries(STOP_SEARCH_DIMENSIONS)) {
       const rows = await stopSearchBreakdown(store, area, from, to, dimension as StopSearchDimension)
       breakdowns[dimension] = {
         label,
-        rows: rows.map((r) => ({ ...r, percent: share(r.count, summary.total), arrestRate: share(r.arrests, r.count) })),
+        rows: rows.map((r) => ({
+          ...r,
+          percent: share(r.count, summary.total),
+          arrestRate: share(r.arrests, r.count),
+        })),
       }
     }
     return {
-      summary: { ...summary, arrestRate: share(summary.arrests, summary.total), linkedRate: share(summary.linked, summary.total) },
+      summary: {
+        ...summary,
+        arrestRate: share(summary.arrests, summary.total),
+        linkedRate: share(summary.linked, summary.total),
+      },
       breakdowns,
       byMonth: await stopSearchByMonth(store, area, from, to),
     }
@@ -96,7 +133,9 @@ export function createInsightsService(store: AnalyticsStore, analysis: AnalysisS
       d.count += l.count
       deciles.set(l.imdDecile, d)
     }
-    const rows = [...deciles.values()].sort((a, b) => a.decile - b.decile).map((d) => ({ ...d, ratePer1000: ratePer1000(d.count, d.population) }))
+    const rows = [...deciles.values()]
+      .sort((a, b) => a.decile - b.decile)
+      .map((d) => ({ ...d, ratePer1000: ratePer1000(d.count, d.population) }))
     const unmatched = lsoas.rows.filter((l) => l.imdDecile === null).length
     return { populationYear: lsoas.populationYear, rows, unmatchedLsoas: unmatched }
   }

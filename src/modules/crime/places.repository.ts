@@ -21,19 +21,25 @@ export async function findAreas(store: AnalyticsStore, text: string, type: AreaT
             UNION SELECT area_code, area_name FROM recorded_crimes WHERE area_type = 'ward')
           WHERE lower(code) = ${t} OR lower(name) = ${t}`,
     lsoa: `SELECT DISTINCT 'lsoa' AS type, lsoa21_code AS code, lsoa21_name AS name FROM lsoa_lookup WHERE lower(lsoa21_code) = ${t} OR lower(lsoa21_name) = ${t}`,
+    // Force names come from source_files (a few rows), not from scanning millions of records.
     force: `SELECT DISTINCT 'force' AS type, name AS code, name FROM (
-            SELECT DISTINCT falls_within AS name FROM street_crimes UNION SELECT DISTINCT force FROM stop_searches
+            SELECT split_part(unnest(keys), '|', 1) AS name FROM source_files WHERE kind IN ('street', 'outcomes', 'stop-search')
             UNION SELECT 'Metropolitan Police Service' WHERE EXISTS (SELECT 1 FROM recorded_crimes))
           WHERE lower(name) = ${t}`,
   }
   const types = type ? [type] : (['lad', 'ward', 'lsoa', 'force'] as AreaType[])
   // Ward names repeat across councils ("Abbey"), so one name can be several wards.
   const rows = await store.all<{ type: AreaType; code: string; name: string }>(
-    types.map((k) => parts[k]).join(' UNION ALL ') + ' ORDER BY 1, 2',
+    `${types.map((k) => parts[k]).join(' UNION ALL ')} ORDER BY 1, 2`,
     p.values,
   )
   const seen = new Set<string>()
-  return rows.filter((r) => (seen.has(`${r.type}:${r.code}`) ? false : (seen.add(`${r.type}:${r.code}`), true)))
+  return rows.filter((r) => {
+    const key = `${r.type}:${r.code}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 /** The mid-year population estimate years held for the area's LSOAs. */
@@ -49,7 +55,11 @@ function lsoaFilter(area: Area, p: Params): string {
   throw new Error('A police force has no ONS population')
 }
 
-export async function populationOf(store: AnalyticsStore, area: Area, year: number): Promise<{ population: number; lsoas: number }> {
+export async function populationOf(
+  store: AnalyticsStore,
+  area: Area,
+  year: number,
+): Promise<{ population: number; lsoas: number }> {
   const p = new Params()
   const [row] = await store.all<{ population: number | null; lsoas: number }>(
     `SELECT sum(pop.population)::BIGINT AS population, count(pop.population) AS lsoas
@@ -104,12 +114,18 @@ export async function shapesIn(store: AnalyticsStore, area: Area, level: 'ward' 
 }
 
 export async function policeUkCrimeTypes(store: AnalyticsStore): Promise<string[]> {
-  const rows = await store.all<{ t: string }>('SELECT DISTINCT crime_type AS t FROM street_crimes WHERE crime_type IS NOT NULL ORDER BY 1')
+  const rows = await store.all<{ t: string }>(
+    'SELECT DISTINCT crime_type AS t FROM street_crimes WHERE crime_type IS NOT NULL ORDER BY 1',
+  )
   return rows.map((r) => r.t)
 }
 
-export async function recordedCategories(store: AnalyticsStore): Promise<Array<{ major: string; minor: string }>> {
-  return store.all('SELECT DISTINCT major_category AS major, minor_category AS minor FROM recorded_crimes ORDER BY 1, 2')
+export async function recordedCategories(
+  store: AnalyticsStore,
+): Promise<Array<{ major: string; minor: string }>> {
+  return store.all(
+    'SELECT DISTINCT major_category AS major, minor_category AS minor FROM recorded_crimes ORDER BY 1, 2',
+  )
 }
 
 export interface Coverage {

@@ -32,7 +32,8 @@ export async function loadRecorded(
   const area = AREA_SQL[kind]
   if (!area) throw new Error(`Not a recorded-crime kind: ${kind}`)
   await tx.run(`CREATE TEMP TABLE ${raw} AS SELECT * FROM ${readCsv(path, columns, rejects)}`)
-  const boroughColumn = kind === 'recorded-borough' ? 'area_name' : kind === 'recorded-ward' ? 'borough_name' : null
+  const boroughColumn =
+    kind === 'recorded-borough' ? 'area_name' : kind === 'recorded-ward' ? 'borough_name' : null
   const join = boroughColumn ? `LEFT JOIN ${BOROUGHS} ON b.name = lower(trim(r.${boroughColumn}))` : ''
   await tx.run(
     `INSERT INTO recorded_crimes (file_id, area_type, area_code, area_name, lad_code, major_category, minor_category, month, count)
@@ -58,7 +59,11 @@ export async function recordedStats(tx: StoreConnection, fileId: number): Promis
        count(*) FILTER (WHERE area_name IS NULL OR major_category IS NULL OR minor_category IS NULL) AS missing
      FROM recorded_crimes WHERE file_id = ${fileId}`,
   )
-  return { total: row?.total ?? 0, months: [...(row?.months ?? [])].filter(Boolean), missingNames: row?.missing ?? 0 }
+  return {
+    total: row?.total ?? 0,
+    months: [...(row?.months ?? [])].filter(Boolean),
+    missingNames: row?.missing ?? 0,
+  }
 }
 
 export interface ReplacedRecordedMonths {
@@ -70,7 +75,10 @@ export interface ReplacedRecordedMonths {
 }
 
 /** A newer file for the same areas and months replaces the older figures (the Met revises them). */
-export async function replaceOlderRecorded(tx: StoreConnection, fileId: number): Promise<ReplacedRecordedMonths[]> {
+export async function replaceOlderRecorded(
+  tx: StoreConnection,
+  fileId: number,
+): Promise<ReplacedRecordedMonths[]> {
   const keys = `(SELECT DISTINCT area_type, coalesce(area_code, area_name) AS area, month FROM recorded_crimes WHERE file_id = ${fileId})`
   const rows = await tx.all<{ area_type: string; months: string[]; previous_total: number; files: string[] }>(
     `SELECT t.area_type, list(DISTINCT strftime(t.month, '%Y-%m') ORDER BY strftime(t.month, '%Y-%m')) AS months,
@@ -88,5 +96,11 @@ export async function replaceOlderRecorded(tx: StoreConnection, fileId: number):
     `DELETE FROM recorded_crimes t USING ${keys} k
      WHERE t.file_id <> ${fileId} AND k.area_type = t.area_type AND k.area = coalesce(t.area_code, t.area_name) AND k.month = t.month`,
   )
-  return rows.map((r) => ({ areaType: r.area_type, months: [...r.months], previousTotal: r.previous_total, total: now?.total ?? 0, previousFiles: [...r.files] }))
+  return rows.map((r) => ({
+    areaType: r.area_type,
+    months: [...r.months],
+    previousTotal: r.previous_total,
+    total: now?.total ?? 0,
+    previousFiles: [...r.files],
+  }))
 }

@@ -19,7 +19,11 @@ export async function findDefinition(db: Executor, key: string) {
 }
 
 export async function insertDefinition(db: Executor, values: Insertable<CrimeDefinitionTable>) {
-  const row = await db.insertInto('crime_definitions').values(values).returning('id').executeTakeFirstOrThrow()
+  const row = await db
+    .insertInto('crime_definitions')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return row.id
 }
 
@@ -27,7 +31,10 @@ export async function updateDefinition(
   db: Executor,
   key: string,
   version: number,
-  values: Pick<CrimeDefinitionTable, 'name' | 'description' | 'police_uk_types' | 'recorded_categories' | 'updated_at'>,
+  values: Pick<
+    CrimeDefinitionTable,
+    'name' | 'description' | 'police_uk_types' | 'recorded_categories' | 'updated_at'
+  >,
 ) {
   const result = await db
     .updateTable('crime_definitions')

@@ -1,25 +1,44 @@
 import { z } from 'zod'
-import { AREA_TYPES, COUNT_DIMENSIONS, SOURCES } from './query-types.ts'
 import { MONTH } from './months.ts'
+import { AREA_TYPES, COUNT_DIMENSIONS, SOURCES } from './query-types.ts'
 
 // One definition of each analysis input, shared by the pages (query strings), the API and the CLI.
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
 const month = (label: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().regex(MONTH, `${label} must be a month like 2024-01`).optional())
+  z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(MONTH, `${label} must be a month like 2024-01`).optional(),
+  )
 
 export const crimeQueryInput = z
   .object({
-    source: z.preprocess(blankToUndefined, z.enum(SOURCES, { error: 'Choose police-uk or recorded' }).default('police-uk')),
+    source: z.preprocess(
+      blankToUndefined,
+      z.enum(SOURCES, { error: 'Choose police-uk or recorded' }).default('police-uk'),
+    ),
     area: z.preprocess(blankToUndefined, z.string().trim().max(120).optional()),
-    areaType: z.preprocess(blankToUndefined, z.enum(AREA_TYPES, { error: 'Area type must be force, lad, ward or lsoa' }).optional()),
+    areaType: z.preprocess(
+      blankToUndefined,
+      z.enum(AREA_TYPES, { error: 'Area type must be force, lad, ward or lsoa' }).optional(),
+    ),
     from: month('From'),
     to: month('To'),
     crimeType: z.preprocess(blankToUndefined, z.string().trim().max(120).optional()),
-    by: z.preprocess(blankToUndefined, z.enum(COUNT_DIMENSIONS, { error: `Breakdown must be one of ${COUNT_DIMENSIONS.join(', ')}` }).optional()),
+    by: z.preprocess(
+      blankToUndefined,
+      z
+        .enum(COUNT_DIMENSIONS, { error: `Breakdown must be one of ${COUNT_DIMENSIONS.join(', ')}` })
+        .optional(),
+    ),
     populationYear: z.preprocess(
       blankToUndefined,
-      z.coerce.number({ error: 'Population year must be a year like 2022' }).int().min(2001).max(2100).optional(),
+      z.coerce
+        .number({ error: 'Population year must be a year like 2022' })
+        .int()
+        .min(2001)
+        .max(2100)
+        .optional(),
     ),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'From must be before To', path: ['to'] })
@@ -55,14 +74,26 @@ export const definitionInput = z.object({
   description: z.preprocess(blankToUndefined, z.string().trim().max(2000).optional()),
   policeUkTypes: stringList,
   recordedCategories: stringList,
-  version: z.coerce.number({ error: 'The record version is missing – reload the page and try again' }).int().min(0),
+  version: z.coerce
+    .number({ error: 'The record version is missing – reload the page and try again' })
+    .int()
+    .min(0),
 })
 export type DefinitionInput = z.input<typeof definitionInput>
 
 export const assessmentInput = z
   .object({
-    area: z.preprocess(blankToUndefined, z.string({ error: 'Enter an area' }).trim().min(1, 'Enter an area').max(120)),
-    from: z.preprocess(blankToUndefined, z.string({ error: 'Enter the first month' }).trim().regex(MONTH, 'From must be a month like 2024-01')),
-    to: z.preprocess(blankToUndefined, z.string({ error: 'Enter the last month' }).trim().regex(MONTH, 'To must be a month like 2024-12')),
+    area: z.preprocess(
+      blankToUndefined,
+      z.string({ error: 'Enter an area' }).trim().min(1, 'Enter an area').max(120),
+    ),
+    from: z.preprocess(
+      blankToUndefined,
+      z.string({ error: 'Enter the first month' }).trim().regex(MONTH, 'From must be a month like 2024-01'),
+    ),
+    to: z.preprocess(
+      blankToUndefined,
+      z.string({ error: 'Enter the last month' }).trim().regex(MONTH, 'To must be a month like 2024-12'),
+    ),
   })
   .refine((v) => v.from <= v.to, { message: 'From must be before To', path: ['to'] })

@@ -2,8 +2,8 @@ import { dirname, join } from 'node:path'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
 import type { AuditService } from '../audit/service.ts'
-import { AREA_TABLES, FACT_TABLES } from './analytics-schema.ts'
 import { createAnalysisService } from './analysis.service.ts'
+import { AREA_TABLES, FACT_TABLES } from './analytics-schema.ts'
 import { createAreasService } from './areas.service.ts'
 import { createDefinitionsService } from './definitions.service.ts'
 import { createIngestService } from './ingest.service.ts'
@@ -17,7 +17,8 @@ import { openAnalyticsStore } from './store.ts'
  * folder), so a database and its crime data stay together; on PostgreSQL, in the data folder.
  */
 export function analyticsPath(config: Config): string {
-  if (config.dialect === 'sqlite' && config.sqlitePath !== ':memory:') return join(dirname(config.sqlitePath), 'analytics.duckdb')
+  if (config.dialect === 'sqlite' && config.sqlitePath !== ':memory:')
+    return join(dirname(config.sqlitePath), 'analytics.duckdb')
   return join(config.dataDir, 'analytics.duckdb')
 }
 
@@ -47,9 +48,18 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
     policeUkCrimeTypes: () => places.policeUkCrimeTypes(store),
     recordedCategories: () => places.recordedCategories(store),
     shapesIn: places.shapesIn.bind(null, store),
+    /** The source pages open on: the Met's recorded crime (all crime, official counts) where loaded, else police.uk. */
+    async defaultSource(): Promise<'recorded' | 'police-uk'> {
+      const [row] = await store.all<{ n: number }>(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM recorded_crimes LIMIT 1)',
+      )
+      return (row?.n ?? 0) > 0 ? 'recorded' : 'police-uk'
+    },
     /** True when no crime records are loaded (the demo loads its extract then). */
     async isEmpty() {
-      const [row] = await store.all<{ n: number }>('SELECT (SELECT count(*) FROM street_crimes) + (SELECT count(*) FROM recorded_crimes) AS n')
+      const [row] = await store.all<{ n: number }>(
+        'SELECT (SELECT count(*) FROM street_crimes) + (SELECT count(*) FROM recorded_crimes) AS n',
+      )
       return (row?.n ?? 0) === 0
     },
     /** Empties the analytics store (the demo loader starts from nothing). */

@@ -11,7 +11,8 @@ function logFactorial(n: number): number {
 
 const LOG_FACTORIAL_CACHE: number[] = [0]
 function lf(n: number): number {
-  for (let i = LOG_FACTORIAL_CACHE.length; i <= n; i++) LOG_FACTORIAL_CACHE[i] = (LOG_FACTORIAL_CACHE[i - 1] ?? 0) + Math.log(i)
+  for (let i = LOG_FACTORIAL_CACHE.length; i <= n; i++)
+    LOG_FACTORIAL_CACHE[i] = (LOG_FACTORIAL_CACHE[i - 1] ?? 0) + Math.log(i)
   return LOG_FACTORIAL_CACHE[n] ?? logFactorial(n)
 }
 
@@ -19,7 +20,10 @@ function normalCdf(z: number): number {
   // Abramowitz and Stegun 7.1.26 via erf; accurate to ~1e-7, plenty for a p-value.
   const t = 1 / (1 + 0.3275911 * Math.abs(z / Math.SQRT2))
   const erf =
-    1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(z * z) / 2)
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-(z * z) / 2)
   return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf)
 }
 

@@ -9,8 +9,14 @@ export const STOP_SEARCH_DIMENSIONS = {
   outcome: { label: 'Outcome', sql: `coalesce(ss.outcome, 'Not recorded')` },
   legislation: { label: 'Legislation', sql: `coalesce(ss.legislation, 'Not recorded')` },
   age: { label: 'Age range', sql: `coalesce(ss.age_range, 'Not recorded')` },
-  officerEthnicity: { label: 'Ethnicity (officer-defined)', sql: `coalesce(ss.officer_defined_ethnicity, 'Not recorded')` },
-  selfEthnicity: { label: 'Ethnicity (self-defined, broad group)', sql: `coalesce(split_part(ss.self_defined_ethnicity, ' - ', 1), 'Not stated')` },
+  officerEthnicity: {
+    label: 'Ethnicity (officer-defined)',
+    sql: `coalesce(ss.officer_defined_ethnicity, 'Not recorded')`,
+  },
+  selfEthnicity: {
+    label: 'Ethnicity (self-defined, broad group)',
+    sql: `coalesce(split_part(ss.self_defined_ethnicity, ' - ', 1), 'Not stated')`,
+  },
   gender: { label: 'Gender', sql: `coalesce(ss.gender, 'Not recorded')` },
   type: { label: 'Type of search', sql: `coalesce(ss.type, 'Not recorded')` },
 } as const
@@ -21,12 +27,15 @@ function scope(area: Area, from: string, to: string, p: Params): string {
   if (area.type === 'force') where.push(`ss.force = ${p.add(area.code)}`)
   else {
     const column = area.type === 'lad' ? 'lad_code' : area.type === 'ward' ? 'ward_code' : 'lsoa21_code'
-    where.push(`pt.lsoa21_code IN (SELECT lsoa21_code FROM lsoa_lookup WHERE ${column} = ${p.add(area.code)})`)
+    where.push(
+      `pt.lsoa21_code IN (SELECT lsoa21_code FROM lsoa_lookup WHERE ${column} = ${p.add(area.code)})`,
+    )
   }
   return where.join(' AND ')
 }
 
-const FROM = 'stop_searches ss LEFT JOIN point_lsoa pt ON pt.latitude = ss.latitude AND pt.longitude = ss.longitude'
+const FROM =
+  'stop_searches ss LEFT JOIN point_lsoa pt ON pt.latitude = ss.latitude AND pt.longitude = ss.longitude'
 
 export interface StopSearchSummary {
   total: number
@@ -37,7 +46,12 @@ export interface StopSearchSummary {
   noLocation: number
 }
 
-export async function stopSearchSummary(store: AnalyticsStore, area: Area, from: string, to: string): Promise<StopSearchSummary> {
+export async function stopSearchSummary(
+  store: AnalyticsStore,
+  area: Area,
+  from: string,
+  to: string,
+): Promise<StopSearchSummary> {
   const p = new Params()
   const [row] = await store.all<StopSearchSummary>(
     `SELECT count(*) AS total,

@@ -60,7 +60,8 @@ export function openAnalyticsStore(path: string): AnalyticsStore {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
       let created: DuckDBInstance
       try {
-        created = await DuckDBInstance.create(path, SETTINGS)
+        // fromCache: two handles on one file in one process share one DuckDB instance.
+        created = await DuckDBInstance.fromCache(path, SETTINGS)
       } catch (error) {
         const message = (error as Error).message
         if (/lock/i.test(message)) {

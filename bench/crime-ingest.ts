@@ -1,0 +1,160 @@
+// Crime ingest and the assessment's aggregates at scale. In one run, over the same generated files:
+//   1. a bare DuckDB load (CREATE TABLE AS SELECT * FROM read_csv with the columns given): the limit;
+//   2. Safer's ingest (`crime.ingest`: detection, one transaction per file, reject checks, stats,
+//      replacement of older copies, ingest history and audit);
+//   3. a row-by-row insert into SQLite, one transaction per file;
+// then the assessment's aggregates through Safer's services and as bare SQL, with peak memory.
+//
+//   npx tsx bench/crime-ingest.ts [--rows 10000000] [--per-file 250000] [--quick] [--keep]
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createDeps } from '../src/deps.ts'
+import { analyticsPath } from '../src/modules/crime/service.ts'
+import { openAnalyticsStore } from '../src/modules/crime/store.ts'
+import { testConfig } from '../test/helpers/app.ts'
+import { assessmentAggregates, bareRunner, timeIt } from './crime/aggregates.ts'
+import { bareDuckDbLoad, perFileDuckDbLoad, rowByRowSqlite } from './crime/baselines.ts'
+import { generateStreetFiles } from './crime/generate.ts'
+import { bytes, load, machine, table } from './support/report.ts'
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string' },
+    'per-file': { type: 'string' },
+    quick: { type: 'boolean' },
+    keep: { type: 'boolean' },
+    'sqlite-rows': { type: 'string' },
+  },
+})
+const ROWS = Number(values.rows ?? (values.quick ? 1_000_000 : 10_000_000))
+const PER_FILE = Number(values['per-file'] ?? 250_000)
+const SHARED = resolve(import.meta.dirname, '../../shared/data')
+const actor = { userId: null, label: 'bench', ip: null }
+const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en-GB')} rows/s`
+
+/** Peak resident memory of this process (DuckDB runs inside it), and a way to start measuring afresh. */
+const peakRss = () =>
+  Number(readFileSync('/proc/self/status', 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0) * 1024
+const resetPeak = () => writeFileSync('/proc/self/clear_refs', '5')
+
+const watchdog = setTimeout(() => {
+  console.error('The benchmark took more than 30 minutes: stopping.')
+  process.exit(2)
+}, 30 * 60_000)
+watchdog.unref()
+
+const dir = mkdtempSync(join(tmpdir(), 'safer-crime-bench-'))
+try {
+  console.log(machine())
+  console.log(`Load before: ${load()}`)
+  let start = performance.now()
+  const generated = await generateStreetFiles(SHARED, join(dir, 'files'), ROWS, PER_FILE)
+  console.log(
+    `Generated ${generated.rows.toLocaleString('en-GB')} rows in ${generated.files.length} files (${bytes(generated.bytes)}) in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  )
+
+  start = performance.now()
+  const bareRows = await bareDuckDbLoad(generated.files, join(dir, 'bare.duckdb'))
+  const bareMs = performance.now() - start
+  rmSync(join(dir, 'bare.duckdb'), { force: true })
+  console.log(`Bare DuckDB load: ${rate(bareRows, bareMs)} (load ${load()})`)
+
+  start = performance.now()
+  const perFileRows = await perFileDuckDbLoad(generated.files, join(dir, 'per-file.duckdb'))
+  const perFileMs = performance.now() - start
+  rmSync(join(dir, 'per-file.duckdb'), { force: true })
+  console.log(`DuckDB load, one transaction per file: ${rate(perFileRows, perFileMs)} (load ${load()})`)
+
+  const config = testConfig(`sqlite:${join(dir, 'safer.db')}`, { DATA_DIR: dir })
+  const deps = await createDeps(config)
+  const crime = deps.services.crime
+  await crime.importAreas(actor, [join(SHARED, 'lookups')])
+  resetPeak()
+  start = performance.now()
+  const report = await crime.ingest(actor, [join(dir, 'files')])
+  const saferMs = performance.now() - start
+  if (report.failed.length || report.rows !== ROWS)
+    throw new Error(`Safer ingest loaded ${report.rows} rows; failures: ${JSON.stringify(report.failed)}`)
+  const ingestPeak = peakRss()
+  console.log(
+    `Safer ingest: ${rate(report.rows, saferMs)}, peak memory ${bytes(ingestPeak)} (load ${load()})`,
+  )
+
+  const sqliteFiles = values['sqlite-rows']
+    ? generated.files.slice(0, Math.ceil(Number(values['sqlite-rows']) / PER_FILE))
+    : generated.files
+  start = performance.now()
+  const sqliteRows = await rowByRowSqlite(sqliteFiles, join(dir, 'rows.sqlite'))
+  const sqliteMs = performance.now() - start
+  rmSync(join(dir, 'rows.sqlite'), { force: true })
+  console.log(`Row-by-row SQLite: ${rate(sqliteRows, sqliteMs)} (load ${load()})`)
+
+  console.log(
+    `\nIngest of ${ROWS.toLocaleString('en-GB')} rows in ${generated.files.length} files of ${PER_FILE.toLocaleString('en-GB')}\n`,
+  )
+  console.log(
+    table(
+      ['Method', 'Rows', 'Time', 'Throughput', 'Time ÷ bare load'],
+      [
+        [
+          'Bare DuckDB load',
+          bareRows.toLocaleString('en-GB'),
+          `${(bareMs / 1000).toFixed(1)} s`,
+          rate(bareRows, bareMs),
+          '1.00×',
+        ],
+        [
+          'DuckDB load, a transaction per file',
+          perFileRows.toLocaleString('en-GB'),
+          `${(perFileMs / 1000).toFixed(1)} s`,
+          rate(perFileRows, perFileMs),
+          `${(perFileMs / bareMs).toFixed(2)}×`,
+        ],
+        [
+          'Safer ingest',
+          report.rows.toLocaleString('en-GB'),
+          `${(saferMs / 1000).toFixed(1)} s`,
+          rate(report.rows, saferMs),
+          `${(saferMs / bareMs).toFixed(2)}×`,
+        ],
+        [
+          'Row-by-row SQLite',
+          sqliteRows.toLocaleString('en-GB'),
+          `${(sqliteMs / 1000).toFixed(1)} s`,
+          rate(sqliteRows, sqliteMs),
+          `${(((sqliteMs / sqliteRows) * bareRows) / bareMs).toFixed(2)}×`,
+        ],
+      ],
+    ),
+  )
+
+  // The aggregates, on the store Safer just filled; the bare runner's handle shares its DuckDB instance.
+  resetPeak()
+  const store = openAnalyticsStore(analyticsPath(config))
+  const aggregates = assessmentAggregates(crime, 'E09000028', '2024-01', '2024-12')
+  const rows: string[][] = []
+  for (const a of aggregates) {
+    const saferMsAgg = await timeIt(a.safer, 5)
+    const bareMsAgg = await timeIt(bareRunner(store, a.bare), 5)
+    rows.push([
+      a.name,
+      `${saferMsAgg.toFixed(1)} ms`,
+      `${bareMsAgg.toFixed(1)} ms`,
+      `${(saferMsAgg / bareMsAgg).toFixed(2)}×`,
+    ])
+  }
+  console.log(
+    `\nThe assessment's aggregates over ${ROWS.toLocaleString('en-GB')} rows (median of 5, after one warm-up)\n`,
+  )
+  console.log(table(['Aggregate', 'Safer', 'Bare SQL', 'Safer ÷ bare'], rows))
+  console.log(`\nPeak memory (resident, whole process) during the aggregates: ${bytes(peakRss())}`)
+  crime.close()
+  await deps.database.close()
+  console.log(`Load after: ${load()}`)
+} finally {
+  if (!values.keep) rmSync(dir, { recursive: true, force: true })
+  else console.log(`Kept ${dir}`)
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod'
+import type { Services } from '../../deps.ts'
+import type { ApiRegistry } from '../../http/api.ts'
+import { SERIOUS_VIOLENCE } from './definitions.service.ts'
+import { crimeQueryInput, definitionInput } from './schema.ts'
+
+const TAG = 'Crime'
+const areaQuery = crimeQueryInput
+
+// The analyses over JSON: the same services and the same inputs as the pages and the CLI.
+export function crimeApi(api: ApiRegistry, { crime }: Services) {
+  const describe = (q: Awaited<ReturnType<typeof crime.analysis.resolve>>) => ({
+    source: q.source,
+    area: q.area,
+    from: q.from,
+    to: q.to,
+    crimeType: q.categoryLabel,
+    categories: q.categories,
+  })
+
+  api.add({
+    method: 'GET',
+    url: '/crime/counts',
+    permission: 'crime:view',
+    tag: TAG,
+    summary:
+      'Crimes in an area and period, optionally broken down by crime_type, month, ward, lsoa, location or outcome',
+    query: areaQuery,
+    handler: async ({ query }) => {
+      const r = await crime.analysis.counts(query)
+      return { total: r.total, rows: r.rows, query: describe(r.query) }
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/rate',
+    permission: 'crime:view',
+    tag: TAG,
+    summary: 'Crimes per 1,000 residents (ONS mid-year population estimate)',
+    query: areaQuery,
+    handler: async ({ query }) => {
+      const r = await crime.analysis.rate(query)
+      return {
+        count: r.count,
+        population: r.population,
+        populationYear: r.populationYear,
+        ratePer1000: r.ratePer1000,
+        query: describe(r.query),
+      }
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/change',
+    permission: 'crime:view',
+    tag: TAG,
+    summary: 'Change against the previous period and the same period last year, with a significance test',
+    query: areaQuery,
+    handler: async ({ query }) => {
+      const q = await crime.analysis.resolve(query)
+      return { ...(await crime.analysis.change(q)), query: describe(q) }
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/monthly',
+    permission: 'crime:view',
+    tag: TAG,
+    summary: 'Crimes by month with the rolling 12-month total',
+    query: areaQuery,
+    handler: async ({ query }) => {
+      const q = await crime.analysis.resolve(query)
+      return { months: await crime.analysis.monthly(q), query: describe(q) }
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/hotspots',
+    permission: 'crime:view',
+    tag: TAG,
+    summary: 'LSOAs, wards and places by crime, and the share of crime in the top 5% and 10% of LSOAs',
+    query: areaQuery,
+    handler: async ({ query }) => {
+      const q = await crime.analysis.resolve(query)
+      return { ...(await crime.insights.hotspots(q)), query: describe(q) }
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/outcomes',
+    permission: 'crime:view',
+    tag: TAG,
+    summary: 'The outcome mix of police.uk crimes',
+    query: areaQuery,
+    handler: async ({ query }) => {
+      const q = await crime.analysis.resolve(query)
+      return { ...(await crime.insights.outcomes(q)), query: describe(q) }
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/deprivation',
+    permission: 'crime:view',
+    tag: TAG,
+    summary: 'Crime rate by national IMD 2019 decile of the area’s LSOAs',
+    query: areaQuery,
+    handler: async ({ query }) => {
+      const q = await crime.analysis.resolve(query)
+      return { ...(await crime.insights.deprivation(q)), query: describe(q) }
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/stop-search',
+    permission: 'crime:view',
+    tag: TAG,
+    summary:
+      'Stop and search by object, outcome, legislation (with section 60), age and ethnicity, with the arrest rate',
+    query: areaQuery,
+    handler: async ({ query }) => {
+      const q = await crime.analysis.resolve(query)
+      return {
+        ...(await crime.insights.stopSearch(q.area, q.from, q.to)),
+        query: { area: q.area, from: q.from, to: q.to },
+      }
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/coverage',
+    permission: 'crime:view',
+    tag: TAG,
+    summary: 'What crime data is loaded: each source and force with its months and rows',
+    handler: async () => ({ coverage: await crime.coverage() }),
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/ingests',
+    // The history names files and folders on the server: for those who load data.
+    permission: 'crime:ingest',
+    tag: TAG,
+    summary: 'The most recent files loaded, with rows, rejects and replaced months',
+    query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+    handler: async ({ query }) => ({
+      ingests: (await crime.listIngests(query.limit)).map((h) => ({
+        ...h,
+        months: h.months ? h.months.split(',') : [],
+        replaced: JSON.parse(h.replaced),
+      })),
+    }),
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/definitions/serious-violence',
+    permission: 'crime:view',
+    tag: TAG,
+    summary: 'The local definition of serious violence',
+    handler: async () => crime.definitions.get(SERIOUS_VIOLENCE),
+  })
+  api.add({
+    method: 'PUT',
+    url: '/crime/definitions/serious-violence',
+    permission: 'crime:define',
+    tag: TAG,
+    summary:
+      'Save the local definition of serious violence (version 0 the first time; a stale version answers 409)',
+    body: definitionInput,
+    handler: async ({ request, body }) => crime.definitions.save(request.actor, SERIOUS_VIOLENCE, body),
+  })
+}

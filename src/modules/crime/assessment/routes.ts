@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { Services } from '../../../deps.ts'
+import { ValidationError } from '../../../shared/errors.ts'
+import { paths } from '../../../web/paths.ts'
+import { addMonths } from '../months.ts'
+import { buildAssessment } from './build.ts'
+import { assessmentDocx } from './docx.ts'
+
+const build = { permission: 'assessment:build' as const }
+type Query = Record<string, string | undefined>
+
+export function assessmentFileName(areaName: string, from: string, to: string): string {
+  return `strategic-assessment-${areaName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${from}-to-${to}.docx`
+}
+
+/** The strategic assessment: choose area and period, preview it, download it as Word. */
+export function assessmentRoutes(app: FastifyInstance, { crime }: Services) {
+  async function defaults(): Promise<Query> {
+    const home = await crime.homeArea().catch(() => null)
+    const coverage = await crime.coverage().catch(() => [])
+    const to = coverage
+      .map((c) => c.to)
+      .sort()
+      .at(-1)
+    return { area: home?.name, from: to ? addMonths(to, -11) : undefined, to }
+  }
+
+  function form(reply: FastifyReply, values: Query, errors?: Record<string, string>) {
+    return reply
+      .code(errors ? 400 : 200)
+      .page('crime/views/assessment-form.njk', { pageTitle: 'Strategic assessment', values, errors, qs: '' })
+  }
+
+  app.get(paths.assessment.form(), { config: build }, async (_request, reply) =>
+    form(reply, await defaults()),
+  )
+
+  app.get(paths.assessment.preview(), { config: build }, async (request, reply) => {
+    const query = request.query as Query
+    try {
+      const assessment = await buildAssessment(crime, query)
+      const qs = `?${new URLSearchParams({ area: query.area ?? '', from: assessment.from, to: assessment.to })}`
+      return reply.page('crime/views/assessment.njk', {
+        pageTitle: assessment.title,
+        assessment,
+        download: `${paths.assessment.download()}${qs}`,
+        qs,
+        backLink: `${paths.assessment.form()}${qs}`,
+      })
+    } catch (error) {
+      if (error instanceof ValidationError) return form(reply, query, error.fieldErrors)
+      throw error
+    }
+  })
+
+  app.get(paths.assessment.download(), { config: build }, async (request, reply) => {
+    const query = request.query as Query
+    try {
+      const assessment = await buildAssessment(crime, query)
+      const file = await assessmentDocx(assessment)
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header(
+          'content-disposition',
+          `attachment; filename="${assessmentFileName(assessment.areaName, assessment.from, assessment.to)}"`,
+        )
+        .send(file)
+    } catch (error) {
+      if (error instanceof ValidationError) return form(reply, query, error.fieldErrors)
+      throw error
+    }
+  })
+}

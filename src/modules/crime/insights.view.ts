@@ -1,0 +1,113 @@
+import type { ResolvedQuery } from './analysis.service.ts'
+import { barChart } from './charts/bar.ts'
+import { choropleth } from './charts/choropleth.ts'
+import { lineChart } from './charts/line.ts'
+import { formatNumber } from './charts/svg.ts'
+import { fmt } from './page-data.ts'
+import type { Area } from './query-types.ts'
+import type { CrimeService } from './service.ts'
+
+// View data for the hotspots, deprivation and stop-and-search pages.
+
+export async function hotspotsView(crime: CrimeService, q: ResolvedQuery) {
+  const h = await crime.insights.hotspots(q)
+  const wardShapes = await crime.shapesIn(q.area, 'ward')
+  const lsoaShapes = await crime.shapesIn(q.area, 'lsoa')
+  const byWard = new Map(h.wards.map((w) => [w.code, w]))
+  const byLsoa = new Map(h.lsoas.map((l) => [l.code, l]))
+  const rateOrCount = (x: { count: number; ratePer1000: number | null } | undefined) =>
+    x ? (x.ratePer1000 ?? x.count) : null
+  const usesRate = h.lsoas.some((l) => l.ratePer1000 !== null)
+  const valueLabel = usesRate ? 'crimes per 1,000 residents' : 'crimes'
+  return {
+    concentration: {
+      lsoas: h.concentration.lsoas,
+      top5: `${fmt(h.concentration.top5.share)}% of crime in the top ${h.concentration.top5.areas} LSOAs (5%)`,
+      top10: `${fmt(h.concentration.top10.share)}% of crime in the top ${h.concentration.top10.areas} LSOAs (10%)`,
+    },
+    populationYear: h.populationYear,
+    wardMap: wardShapes.length
+      ? choropleth(
+          'ward-map',
+          `Map of wards in ${q.area.name} shaded by ${valueLabel}`,
+          wardShapes.map((s) => ({ ...s, value: rateOrCount(byWard.get(s.code)) })),
+          { valueLabel },
+        )
+      : '',
+    wardRows: h.wards.map((w) => [w.name, formatNumber(w.count), fmt(w.ratePer1000)]),
+    lsoaMap: lsoaShapes.length
+      ? choropleth(
+          'lsoa-map',
+          `Map of LSOAs in ${q.area.name} shaded by ${valueLabel}`,
+          lsoaShapes.map((s) => ({ ...s, value: rateOrCount(byLsoa.get(s.code)) })),
+          { valueLabel },
+        )
+      : '',
+    lsoaRows: h.lsoas.map((l) => [`${l.name} (${l.code})`, formatNumber(l.count), fmt(l.ratePer1000)]),
+    locations: h.locations.map((l) => [l.label, formatNumber(l.count)]),
+    locationsSvg: barChart(
+      'locations',
+      'Streets and places with the most crime',
+      h.locations.map((l) => ({ label: l.label, value: l.count })),
+    ),
+    valueLabel,
+  }
+}
+
+export async function deprivationView(crime: CrimeService, q: ResolvedQuery) {
+  const d = await crime.insights.deprivation(q)
+  return {
+    svg: barChart(
+      'imd',
+      'Crimes per 1,000 residents by IMD 2019 decile',
+      d.rows.map((r) => ({ label: `Decile ${r.decile}`, value: r.ratePer1000 ?? 0 })),
+    ),
+    rows: d.rows.map((r) => [
+      `Decile ${r.decile}${r.decile === 1 ? ' (most deprived)' : r.decile === 10 ? ' (least deprived)' : ''}`,
+      String(r.lsoas),
+      formatNumber(r.population),
+      formatNumber(r.count),
+      fmt(r.ratePer1000),
+    ]),
+    unmatched: d.unmatchedLsoas,
+    populationYear: d.populationYear,
+  }
+}
+
+export async function stopSearchView(crime: CrimeService, area: Area, from: string, to: string) {
+  const s = await crime.insights.stopSearch(area, from, to)
+  const sections = Object.entries(s.breakdowns).map(([key, b]) => ({
+    key,
+    label: b.label,
+    svg: barChart(
+      `ss-${key}`,
+      `Stops and searches by ${b.label.toLowerCase()}`,
+      b.rows.slice(0, 12).map((r) => ({ label: r.key, value: r.count })),
+    ),
+    rows: b.rows.map((r) => [r.key, formatNumber(r.count), `${fmt(r.percent)}%`, `${fmt(r.arrestRate)}%`]),
+  }))
+  return {
+    summary: {
+      total: formatNumber(s.summary.total),
+      arrests: formatNumber(s.summary.arrests),
+      arrestRate: `${fmt(s.summary.arrestRate)}%`,
+      linkedRate: `${fmt(s.summary.linkedRate)}%`,
+      section60: formatNumber(s.summary.section60),
+      noLocation: formatNumber(s.summary.noLocation),
+    },
+    monthly: {
+      svg: lineChart(
+        'ss-monthly',
+        'Stops and searches and arrests by month',
+        s.byMonth.map((m) => m.key),
+        [
+          { name: 'Stops and searches', values: s.byMonth.map((m) => m.count) },
+          { name: 'Arrests', values: s.byMonth.map((m) => m.arrests), dashed: true },
+        ],
+      ),
+      rows: s.byMonth.map((m) => [m.key, formatNumber(m.count), formatNumber(m.arrests)]),
+    },
+    sections,
+    empty: s.summary.total === 0,
+  }
+}

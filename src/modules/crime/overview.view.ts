@@ -1,0 +1,72 @@
+import type { ResolvedQuery } from './analysis.service.ts'
+import { barChart } from './charts/bar.ts'
+import { lineChart } from './charts/line.ts'
+import { formatNumber } from './charts/svg.ts'
+import { monthLabel } from './months.ts'
+import { describeChange, fmt } from './page-data.ts'
+import { SOURCE_LABELS } from './query-types.ts'
+import type { CrimeService } from './service.ts'
+
+const LEVELS: Record<number, string> = { 1: 'borough', 2: 'ward', 3: 'LSOA' }
+
+/** Everything the overview page shows for a query, as display-ready strings and SVG. */
+export async function overviewView(crime: CrimeService, q: ResolvedQuery) {
+  const total = await crime.analysis.total(q)
+  const rate = q.area.type === 'force' ? null : await crime.analysis.rateFor(q).catch(() => null)
+  const change = await crime.analysis.change(q)
+  const monthly = await crime.analysis.monthly(q)
+  const byType = q.categories?.length === 1 ? [] : await crime.analysis.count(q, 'crime_type')
+  const outcomes = q.source === 'police-uk' ? await crime.insights.outcomes(q) : null
+  const levels = q.source === 'recorded' ? await crime.analysis.recordedLevels(q) : []
+  return {
+    total: formatNumber(total),
+    months: monthly.length,
+    sourceLabel: SOURCE_LABELS[q.source],
+    levelsNote: levels.length
+      ? `Met figures at ${levels.map((l) => `${LEVELS[l.level]} level for ${monthLabel(l.from)} to ${monthLabel(l.to)}`).join(', and ')}.`
+      : '',
+    rate: rate
+      ? {
+          value: fmt(rate.ratePer1000),
+          note: `Population ${formatNumber(rate.population)} (ONS mid-${rate.populationYear} estimate)`,
+        }
+      : { value: '–', note: 'Rates need a local authority, ward or LSOA.' },
+    change: { previous: describeChange(change.previous), lastYear: describeChange(change.lastYear) },
+    monthly: {
+      svg: lineChart(
+        'monthly',
+        'Crimes by month and rolling 12-month total',
+        monthly.map((m) => m.month),
+        [
+          { name: 'Crimes in the month', values: monthly.map((m) => (m.loaded ? m.count : null)) },
+          {
+            name: 'Rolling 12 months ÷ 12',
+            values: monthly.map((m) => (m.rollingComplete ? Math.round(m.rolling12 / 12) : null)),
+            dashed: true,
+          },
+        ],
+      ),
+      rows: monthly.map((m) => [
+        monthLabel(m.month),
+        m.loaded ? formatNumber(m.count) : 'not loaded',
+        m.rollingComplete ? formatNumber(m.rolling12) : '–',
+      ]),
+    },
+    byType: {
+      svg: barChart(
+        'by-type',
+        'Crimes by type',
+        byType.map((r) => ({ label: r.label, value: r.count })),
+      ),
+      rows: byType.map((r) => [r.label, formatNumber(r.count)]),
+    },
+    outcomes: outcomes && {
+      svg: barChart(
+        'outcomes',
+        'Latest outcome of each crime',
+        outcomes.rows.map((r) => ({ label: r.outcome, value: r.count })),
+      ),
+      rows: outcomes.rows.map((r) => [r.outcome, formatNumber(r.count), `${fmt(r.percent)}%`]),
+    },
+  }
+}

@@ -1,0 +1,228 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Services } from '../../deps.ts'
+import { ConflictError, ValidationError } from '../../shared/errors.ts'
+import { formBody } from '../../web/forms.ts'
+import { paths } from '../../web/paths.ts'
+import { formatDateTime } from '../../web/view-helpers.ts'
+import { can } from '../auth/permissions.ts'
+import type { ResolvedQuery } from './analysis.service.ts'
+import { formatNumber } from './charts/svg.ts'
+import { SERIOUS_VIOLENCE } from './definitions.service.ts'
+import { deprivationView, hotspotsView, stopSearchView } from './insights.view.ts'
+import { periodLabel } from './months.ts'
+import { overviewView } from './overview.view.ts'
+import { type FormValues, filterForm, formValuesOf, heading, queryString } from './page-data.ts'
+import { POLICE_UK_CRIME_TYPES } from './schema.ts'
+import { AnalyticsStoreBusyError } from './store.ts'
+
+const view = { permission: 'crime:view' as const }
+
+type Query = Record<string, string | undefined>
+
+interface PageSpec {
+  template: string
+  current: string
+  title: string
+  action: string
+  /** Fixes query fields (serious violence always uses the local definition). */
+  fixed?: Partial<Query>
+  filterOptions?: { fixedSource?: boolean; noCrimeType?: boolean }
+  build(q: ResolvedQuery, request: FastifyRequest): Promise<Record<string, unknown>>
+}
+
+/** Crime pages: a GET form of choices, then the figures; bad choices show the form with errors. */
+export function crimeRoutes(app: FastifyInstance, { crime }: Services) {
+  app.addHook('onClose', async () => crime.close())
+
+  async function majors() {
+    return [...new Set((await crime.recordedCategories()).map((c) => c.major))]
+  }
+
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    spec: PageSpec,
+    extra: Record<string, unknown> = {},
+  ) {
+    const query = { ...(request.query as Query), ...spec.fixed }
+    if (!query.source) query.source = await crime.defaultSource().catch(() => undefined)
+    const base = {
+      pageTitle: spec.title,
+      current: spec.current,
+      action: spec.action,
+      filterOptions: spec.filterOptions,
+      notice: query.notice,
+      ...extra,
+    }
+    try {
+      const q = await crime.analysis.resolve(query)
+      const data = await spec.build(q, request)
+      return reply.page(spec.template, {
+        ...base,
+        heading: spec.fixed?.crimeType ? `${spec.title} in ${q.area.name}` : heading(q),
+        q,
+        qs: queryString({ ...q, crimeType: spec.fixed?.crimeType ? undefined : query.crimeType }),
+        form: filterForm(formValuesOf(q, query.crimeType), await majors()),
+        results: true,
+        ...data,
+      })
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      const empty = await crime.isEmpty().catch(() => true)
+      const values = query as FormValues
+      return reply.code(empty ? 200 : 400).page(spec.template, {
+        ...base,
+        qs: '',
+        form: filterForm(values, await majors()),
+        errors: empty ? undefined : error.fieldErrors,
+        noData: empty,
+      })
+    }
+  }
+
+  const pages: Array<[string, PageSpec]> = [
+    [
+      paths.crime.overview(),
+      {
+        template: 'crime/views/overview.njk',
+        current: 'overview',
+        title: 'Crime overview',
+        action: paths.crime.overview(),
+        build: async (q) => overviewView(crime, q),
+      },
+    ],
+    [
+      paths.crime.hotspots(),
+      {
+        template: 'crime/views/hotspots.njk',
+        current: 'hotspots',
+        title: 'Hotspots and maps',
+        action: paths.crime.hotspots(),
+        build: async (q) => ({ view: await hotspotsView(crime, q) }),
+      },
+    ],
+    [
+      paths.crime.deprivation(),
+      {
+        template: 'crime/views/deprivation.njk',
+        current: 'deprivation',
+        title: 'Crime and deprivation',
+        action: paths.crime.deprivation(),
+        build: async (q) => ({ view: await deprivationView(crime, q) }),
+      },
+    ],
+    [
+      paths.crime.stopSearch(),
+      {
+        template: 'crime/views/stop-search.njk',
+        current: 'stop-search',
+        title: 'Stop and search',
+        action: paths.crime.stopSearch(),
+        filterOptions: { fixedSource: true, noCrimeType: true },
+        build: async (q) => ({
+          view: await stopSearchView(crime, q.area, q.from, q.to),
+          heading: `Stop and search in ${q.area.name}, ${periodLabel(q.from, q.to)}`,
+        }),
+      },
+    ],
+  ]
+  for (const [url, spec] of pages)
+    app.get(url, { config: view }, (request, reply) => render(request, reply, spec))
+
+  // Serious violence: the figures under the local definition, and the form that changes it.
+  const seriousViolence = (
+    extra: { definitionErrors?: Record<string, string>; definitionValues?: Record<string, unknown> } = {},
+  ): PageSpec => ({
+    template: 'crime/views/serious-violence.njk',
+    current: 'serious-violence',
+    title: 'Serious violence',
+    action: paths.crime.seriousViolence(),
+    fixed: { crimeType: SERIOUS_VIOLENCE },
+    filterOptions: { noCrimeType: true },
+    build: async (q, request) => {
+      const definition = await crime.definitions.get(SERIOUS_VIOLENCE)
+      const chosen = extra.definitionValues ?? { ...definition }
+      const ticked = (list: unknown, value: string) => (Array.isArray(list) ? list : [list]).includes(value)
+      const recorded = await crime.recordedCategories()
+      const majorsList = [...new Set(recorded.map((c) => c.major))]
+      return {
+        ...(await overviewView(crime, q)),
+        definition,
+        canDefine: request.user ? can(request.user.role, 'crime:define') : false,
+        definitionErrors: extra.definitionErrors,
+        definitionValues: chosen,
+        policeUkItems: POLICE_UK_CRIME_TYPES.map((t) => ({
+          value: t,
+          text: t,
+          checked: ticked(chosen.policeUkTypes, t),
+        })),
+        recordedItems: [
+          ...majorsList.map((m) => ({
+            value: m,
+            text: `${m} (all)`,
+            checked: ticked(chosen.recordedCategories, m),
+          })),
+          ...recorded.map((c) => ({
+            value: `${c.major} / ${c.minor}`,
+            text: `${c.major} / ${c.minor}`,
+            checked: ticked(chosen.recordedCategories, `${c.major} / ${c.minor}`),
+          })),
+        ],
+      }
+    },
+  })
+  app.get(paths.crime.seriousViolence(), { config: view }, (request, reply) =>
+    render(request, reply, seriousViolence()),
+  )
+  app.post(
+    paths.crime.seriousViolence(),
+    { config: { permission: 'crime:define' } },
+    async (request, reply) => {
+      try {
+        await crime.definitions.save(request.actor, SERIOUS_VIOLENCE, request.body)
+        const qs = new URLSearchParams(request.query as Record<string, string>)
+        qs.set('notice', 'Definition saved')
+        return reply.redirect(`${paths.crime.seriousViolence()}?${qs}`, 303)
+      } catch (error) {
+        if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error
+        const definitionErrors =
+          error instanceof ValidationError ? error.fieldErrors : { form: error.message }
+        reply.code(error instanceof ValidationError ? 400 : 409)
+        return render(
+          request,
+          reply,
+          seriousViolence({ definitionErrors, definitionValues: formBody(request.body) }),
+          { errors: definitionErrors },
+        )
+      }
+    },
+  )
+
+  app.get(paths.crime.data(), { config: view }, async (request, reply) => {
+    let coverage: string[][] = []
+    try {
+      coverage = (await crime.coverage()).map((c) => [
+        c.source,
+        c.area,
+        c.from,
+        c.to,
+        String(c.months),
+        formatNumber(c.rows),
+      ])
+    } catch (error) {
+      if (!(error instanceof AnalyticsStoreBusyError)) throw error
+    }
+    // The load history names files on the server: shown to those who load data.
+    const mayIngest = request.user ? can(request.user.role, 'crime:ingest') : false
+    const history = (mayIngest ? await crime.listIngests(50) : []).map((h) => [
+      h.file_name,
+      h.kind,
+      formatNumber(h.rows),
+      String(h.rejected),
+      String((JSON.parse(h.replaced) as unknown[]).length || ''),
+      formatDateTime(h.ingested_at),
+      h.actor,
+    ])
+    return reply.page('crime/views/data.njk', { pageTitle: 'Data loaded', coverage, history })
+  })
+}
