@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/demo/load.ts'
 import { runCli } from '../helpers/cli.ts'
 
-describe('the safer command on a demo SQLite database', () => {
+// Each test runs the real CLI (about 2 s a start on an idle machine, far more under load).
+describe('the safer command on a demo SQLite database', { timeout: 120_000 }, () => {
   let dir: string
   let env: Record<string, string>
   let dbPath: string

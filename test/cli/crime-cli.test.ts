@@ -7,7 +7,8 @@ import { readCsv, readCsvObjects, SHARED_DATA } from '../helpers/csv.ts'
 
 const CITY = join(SHARED_DATA, 'police-uk/city-of-london')
 
-describe('the safer crime and areas commands', () => {
+// Each test runs the real CLI (about 2 s a start on an idle machine, far more under load).
+describe('the safer crime and areas commands', { timeout: 120_000 }, () => {
   let dir: string
   let env: Record<string, string>
 
