@@ -26,12 +26,15 @@ export function lineChart(id: string, title: string, months: string[], series: S
       `<line x1="${left}" x2="${left + plotWidth}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="${COLOURS.lightGrey}"/>${text(left - 6, y(t) + 5, formatNumber(t), 'text-anchor="end"')}`,
   )
   const every = Math.max(1, Math.ceil(months.length / 8))
+  const last = months.length - 1
+  // The last month is always labelled, ending at the plot's edge so it is not cut off; a regular
+  // label too close before it is dropped so the two do not run together.
   const labels = months
-    .map((m, i) =>
-      i % every === 0 || i === months.length - 1
-        ? text(x(i), top + plotHeight + 20, monthLabel(m), 'text-anchor="middle"')
-        : '',
-    )
+    .map((m, i) => {
+      if (i === last && last > 0) return text(x(i), top + plotHeight + 20, monthLabel(m), 'text-anchor="end"')
+      if (i % every !== 0 || (last - i < every / 2 + 1 && i !== 0)) return ''
+      return text(x(i), top + plotHeight + 20, monthLabel(m), i === 0 ? 'text-anchor="start"' : 'text-anchor="middle"')
+    })
     .join('')
   const lines = series.map((s, k) => {
     const colour = s.colour ?? (k === 0 ? COLOURS.blue : COLOURS.orange)
