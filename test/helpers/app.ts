@@ -61,3 +61,12 @@ export async function buildTestApp(dialect: DatabaseDialect, overrides: Record<s
     },
   }
 }
+
+/** How many rows a table holds: for "nothing was written" checks. */
+export async function countRows(t: TestApp, table: keyof import('../../src/db/types.ts').Database): Promise<number> {
+  const row = await t.deps.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

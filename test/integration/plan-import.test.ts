@@ -4,7 +4,7 @@ import { parsePlanTable } from '../../src/modules/plans/import/parse.ts'
 import { readTable } from '../../src/modules/plans/import/table.ts'
 import { treeOf } from '../../src/modules/plans/plan-view.ts'
 import type { CurrentUser } from '../../src/modules/auth/current-user.ts'
-import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
+import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { seed003 } from '../helpers/seeds.ts'
 
@@ -20,8 +20,7 @@ function withoutRows(value: any): any {
 describe.each(DIALECTS)('plan import on %s', (dialect) => {
   let t: TestApp
   const file = { fileName: 'knife-crime-plan-2018-20.txt', content: seed003() }
-  const count = async (table: 'plans' | 'deliverables' | 'people' | 'audit_log') =>
-    Number((await t.deps.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const count = (table: Parameters<typeof countRows>[1]) => countRows(t, table)
 
   beforeAll(async () => {
     t = await buildTestApp(dialect)

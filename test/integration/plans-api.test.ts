@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../../src/modules/auth/permissions.ts'
 import type { PlanView } from '../../src/modules/plans/plan-view.ts'
-import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
+import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { seed003 } from '../helpers/seeds.ts'
 
@@ -26,15 +26,7 @@ describe.each(DIALECTS)('delivery-plans API on %s', (dialect) => {
       },
       payload: body ? JSON.stringify(body) : undefined,
     })
-  const count = async (table: 'plans' | 'deliverable_updates' | 'audit_log') =>
-    Number(
-      (
-        await t.deps.database.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
+  const count = (table: Parameters<typeof countRows>[1]) => countRows(t, table)
 
   beforeAll(async () => {
     t = await buildTestApp(dialect)

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DeliverableView } from '../../src/modules/plans/plan-view.ts'
-import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
+import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import { Browser } from '../helpers/session.ts'
@@ -56,15 +56,7 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
   let notHers: DeliverableView
   const browsers: Record<'viewer' | 'lead' | 'manager' | 'admin', Browser> = {} as never
 
-  const count = async (table: 'plans' | 'deliverables' | 'deliverable_updates' | 'people') =>
-    Number(
-      (
-        await t.deps.database.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
+  const count = (table: Parameters<typeof countRows>[1]) => countRows(t, table)
 
   beforeAll(async () => {
     t = await buildTestApp(dialect)

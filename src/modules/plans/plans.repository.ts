@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Insertable } from 'kysely'
 import type { Executor } from '../../db/database.ts'
-import type { Database, DeliverableTable } from '../../db/types.ts'
+import type { Database, DeliverableTable, PlanTable } from '../../db/types.ts'
 
 // All SQL for action plans as wholes: the plan row, its themes, actions and deliverables,
 // its aims and leadership. Deliverable edits and updates are in deliverables.repository.ts.
@@ -22,14 +22,7 @@ export async function findPlanByTitle(db: Executor, title: string) {
   return db.selectFrom('plans').selectAll().where('title', '=', title).executeTakeFirst()
 }
 
-export interface PlanValues {
-  strategy_id: number | null
-  title: string
-  period: string | null
-  owning_board: string | null
-  source_file: string | null
-  source_sha256: string | null
-}
+export type PlanValues = Required<Omit<Insertable<PlanTable>, 'id' | 'created_at' | 'updated_at' | 'version'>>
 
 export async function insertPlan(db: Executor, values: PlanValues, now: string) {
   const row = await db.insertInto('plans').values({ ...values, created_at: now, updated_at: now, version: 1 }).returning('id').executeTakeFirstOrThrow()

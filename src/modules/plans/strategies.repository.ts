@@ -1,21 +1,10 @@
+import type { Insertable } from 'kysely'
 import type { Executor } from '../../db/database.ts'
+import type { PriorityTable, StrategyTable } from '../../db/types.ts'
 
-export interface StrategyValues {
-  title: string
-  period: string | null
-  status: string
-  adopted_on: string | null
-  adopted_by: string | null
-  vision: string | null
-}
-
-export interface PriorityValues {
-  title: string
-  description: string | null
-  objectives: string
-  focus: string
-  key_recommendations: string
-}
+type Kept = 'id' | 'created_at' | 'updated_at' | 'version'
+export type StrategyValues = Required<Omit<Insertable<StrategyTable>, Kept>>
+export type PriorityValues = Required<Omit<Insertable<PriorityTable>, Kept | 'strategy_id' | 'position'>>
 
 export async function listStrategies(db: Executor) {
   return db
