@@ -1,6 +1,5 @@
 import type { FastifyReply } from 'fastify'
 import { ConflictError, type FieldErrors, ValidationError } from '../shared/errors.ts'
-import { STALE_RECORD_MESSAGE } from '../modules/partners/service.ts'
 
 export interface FormProblem {
   errors: FieldErrors
@@ -25,7 +24,7 @@ export async function submitForm(
       return reply.code(400).page(template, data)
     }
     if (error instanceof ConflictError) {
-      const { template, ...data } = rerender({ errors: { form: error.message || STALE_RECORD_MESSAGE }, current: error.current })
+      const { template, ...data } = rerender({ errors: { form: error.message }, current: error.current })
       return reply.code(409).page(template, data)
     }
     throw error

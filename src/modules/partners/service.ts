@@ -152,4 +152,3 @@ export function createPartnersService(db: Db, audit: AuditService) {
 }
 
 export type PartnersService = ReturnType<typeof createPartnersService>
-export { STALE as STALE_RECORD_MESSAGE }
