@@ -58,7 +58,9 @@ function bareInsert(tree: PlanTree): number {
       for (const a of t.actions)
         for (const d of a.deliverables) {
           const id = insertDeliverable.run(a.number, d.outcome, d.start, d.end, d.supportingOrganisations, d.progress, d.comment, d.documentReferences, d.rag).lastInsertRowid
-          d.leads.forEach((lead, i) => insertLead.run(id, i, lead))
+          d.leads.forEach((lead, i) => {
+            insertLead.run(id, i, lead)
+          })
         }
   })()
   const elapsed = performance.now() - start

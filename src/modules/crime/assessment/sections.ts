@@ -1,4 +1,4 @@
-
+// The assessment's sections, one function each: what each says about the area and period.
 import type { ResolvedQuery } from '../analysis.service.ts'
 import { barChart } from '../charts/bar.ts'
 import { lineChart } from '../charts/line.ts'

@@ -111,7 +111,10 @@ export function parsePlanTable(table: Table): ParsedPlan {
       return
     }
     if (mayBeHeading && isBanner(cells)) return
-    if (leadershipColumns) return readLeader(row, cells, leadershipColumns)
+    if (leadershipColumns) {
+      readLeader(row, cells, leadershipColumns)
+      return
+    }
     if (!map) {
       const filled = cells.filter((c) => c.trim())
       if (filled.length === 1 && !plan.title) plan.title = tidy(filled[0] as string)
