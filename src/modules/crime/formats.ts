@@ -33,20 +33,25 @@ export interface FixedFormat {
   columns: Column[]
 }
 
+// Street crime and outcomes files open with the same nine columns, describing the crime and its place.
+const CRIME_RECORD_COLUMNS: Column[] = [
+  text('Crime ID', 'crime_id'),
+  col('Month', 'month', 'DATE'),
+  text('Reported by', 'reported_by'),
+  text('Falls within', 'falls_within'),
+  col('Longitude', 'longitude', 'DOUBLE'),
+  col('Latitude', 'latitude', 'DOUBLE'),
+  text('Location', 'location'),
+  text('LSOA code', 'lsoa_code'),
+  text('LSOA name', 'lsoa_name'),
+]
+
 export const POLICE_UK_FORMATS: FixedFormat[] = [
   {
     kind: 'street',
     label: 'data.police.uk street crime',
     columns: [
-      text('Crime ID', 'crime_id'),
-      col('Month', 'month', 'DATE'),
-      text('Reported by', 'reported_by'),
-      text('Falls within', 'falls_within'),
-      col('Longitude', 'longitude', 'DOUBLE'),
-      col('Latitude', 'latitude', 'DOUBLE'),
-      text('Location', 'location'),
-      text('LSOA code', 'lsoa_code'),
-      text('LSOA name', 'lsoa_name'),
+      ...CRIME_RECORD_COLUMNS,
       text('Crime type', 'crime_type'),
       text('Last outcome category', 'last_outcome'),
       text('Context', 'context'),
@@ -56,15 +61,7 @@ export const POLICE_UK_FORMATS: FixedFormat[] = [
     kind: 'outcomes',
     label: 'data.police.uk outcomes',
     columns: [
-      text('Crime ID', 'crime_id'),
-      col('Month', 'month', 'DATE'),
-      text('Reported by', 'reported_by'),
-      text('Falls within', 'falls_within'),
-      col('Longitude', 'longitude', 'DOUBLE'),
-      col('Latitude', 'latitude', 'DOUBLE'),
-      text('Location', 'location'),
-      text('LSOA code', 'lsoa_code'),
-      text('LSOA name', 'lsoa_name'),
+      ...CRIME_RECORD_COLUMNS,
       text('Outcome type', 'outcome_type'),
     ],
   },
