@@ -131,6 +131,10 @@ describe.each(DIALECTS)('crime pages and API on %s', (dialect) => {
       'attachment; filename="strategic-assessment-southwark-2023-03-to-2024-02.docx"',
     )
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK')
+    // Every export is in the audit log: who, which area and period, how large.
+    const exported = (await t.deps.services.audit.search({ action: 'assessment.export' }, 1)).rows[0]
+    expect(exported?.actor).toBe('analyst@test.example')
+    expect(JSON.parse(exported?.detail ?? '{}')).toMatchObject({ area: 'Southwark', from: '2023-03', to: '2024-02', bytes: docx.rawPayload.length })
     expect((await viewer.get('/assessment/download?area=Southwark&from=2023-03&to=2024-02')).statusCode).toBe(
       403,
     )

@@ -84,7 +84,10 @@ export function createAuditService(db: Db, dialect: DatabaseDialect) {
     return { rows, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) }
   }
 
-  return { record, verify, search, actions: () => repo.distinctActions(db) }
+  /** Records an event that is not part of a database change, such as a download. */
+  const log = (actor: Actor, event: AuditEvent) => record(db, actor, event)
+
+  return { record, log, verify, search, actions: () => repo.distinctActions(db) }
 }
 
 export type AuditService = ReturnType<typeof createAuditService>

@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { CLI_ACTOR_LABEL, type Command, type CommandContext, UsageError } from '../../cli/command.ts'
-import { createDeps } from '../../deps.ts'
+import { createDeps, type Services } from '../../deps.ts'
 import { ValidationError } from '../../shared/errors.ts'
-import { buildAssessment } from './assessment/build.ts'
-import { assessmentDocx } from './assessment/docx.ts'
+import { exportAssessment } from './assessment/export.ts'
 import { describeLines } from './file-errors.ts'
 import type { IngestReport } from './ingest.service.ts'
 import type { CrimeService } from './service.ts'
@@ -15,11 +14,11 @@ const actor = { userId: null, label: CLI_ACTOR_LABEL, ip: null }
 /** Runs fn with the crime service, closing both stores after; service errors become messages. */
 export async function withCrime(
   ctx: CommandContext,
-  fn: (crime: CrimeService) => Promise<number>,
+  fn: (crime: CrimeService, services: Services) => Promise<number>,
 ): Promise<number> {
   const deps = await createDeps(ctx.config)
   try {
-    return await fn(deps.services.crime)
+    return await fn(deps.services.crime, deps.services)
   } catch (error) {
     if (error instanceof ValidationError) {
       ctx.err(
@@ -261,13 +260,14 @@ export const crimeCommands: Command[] = [
       })
       if (!values.out) throw new UsageError('Give the file to write with --out FILE.docx')
       const out = values.out
-      return withCrime(ctx, async (crime) => {
-        const assessment = await buildAssessment(crime, {
+      return withCrime(ctx, async (crime, services) => {
+        const actor = { userId: null, label: CLI_ACTOR_LABEL, ip: null }
+        const { assessment, content } = await exportAssessment(crime, services.audit, actor, {
           area: values.area,
           from: values.from,
           to: values.to,
         })
-        writeFileSync(out, await assessmentDocx(assessment))
+        writeFileSync(out, content)
         ctx.out(
           `Wrote ${assessment.title}, ${assessment.period} (${assessment.sections.length} sections) to ${out}`,
         )

@@ -4,17 +4,15 @@ import { ValidationError } from '../../../shared/errors.ts'
 import { paths } from '../../../web/paths.ts'
 import { addMonths } from '../months.ts'
 import { buildAssessment } from './build.ts'
-import { assessmentDocx } from './docx.ts'
+import { exportAssessment } from './export.ts'
 
 const build = { permission: 'assessment:build' as const }
 type Query = Record<string, string | undefined>
 
-export function assessmentFileName(areaName: string, from: string, to: string): string {
-  return `strategic-assessment-${areaName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${from}-to-${to}.docx`
-}
+export { assessmentFileName } from './export.ts'
 
 /** The strategic assessment: choose area and period, preview it, download it as Word. */
-export function assessmentRoutes(app: FastifyInstance, { crime }: Services) {
+export function assessmentRoutes(app: FastifyInstance, { crime, audit }: Services) {
   async function defaults(): Promise<Query> {
     const home = await crime.homeArea().catch(() => null)
     const coverage = await crime.coverage().catch(() => [])
@@ -56,15 +54,11 @@ export function assessmentRoutes(app: FastifyInstance, { crime }: Services) {
   app.get(paths.assessment.download(), { config: build }, async (request, reply) => {
     const query = request.query as Query
     try {
-      const assessment = await buildAssessment(crime, query)
-      const file = await assessmentDocx(assessment)
+      const file = await exportAssessment(crime, audit, request.actor, query)
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header(
-          'content-disposition',
-          `attachment; filename="${assessmentFileName(assessment.areaName, assessment.from, assessment.to)}"`,
-        )
-        .send(file)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.content)
     } catch (error) {
       if (error instanceof ValidationError) return form(reply, query, error.fieldErrors)
       throw error
