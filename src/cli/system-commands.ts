@@ -7,7 +7,7 @@ import { migrateToLatest, migrateToNothing } from '../db/migrate.ts'
 import { createServices } from '../deps.ts'
 import { DEMO_PASSWORD, loadDemo } from '../demo/load.ts'
 import { startServer } from '../server.ts'
-import { type Command, UsageError } from './command.ts'
+import { CLI_ACTOR_LABEL, type Command, UsageError } from './command.ts'
 
 const REQUIRED_TABLES = ['users', 'organisations', 'audit_log']
 
@@ -70,6 +70,11 @@ export const systemCommands: Command[] = [
       const database = openDatabase(config.databaseUrl)
       try {
         await database.sqlite?.backup(resolve(file))
+        // A backup is the whole database leaving Safer's hands: it is an export like any other.
+        await createServices(database, config).audit.log(
+          { userId: null, label: CLI_ACTOR_LABEL, ip: null },
+          { action: 'database.backup', entityType: 'database', detail: { file: resolve(file) } },
+        )
         out(`Backed up ${config.sqlitePath} to ${resolve(file)}`)
         return 0
       } finally {
