@@ -99,6 +99,18 @@ const queryOptions = {
   json: { type: 'boolean' },
 } as const
 
+/** The area, period, source and crime type as typed: what counts and rate share. */
+function queryFrom(values: { source?: string; area?: string; 'area-type'?: string; from?: string; to?: string; 'crime-type'?: string }) {
+  return {
+    source: values.source,
+    area: values.area,
+    areaType: values['area-type'],
+    from: values.from,
+    to: values.to,
+    crimeType: values['crime-type'],
+  }
+}
+
 export const crimeCommands: Command[] = [
   {
     name: 'crime ingest',
@@ -169,15 +181,7 @@ export const crimeCommands: Command[] = [
     async run(ctx) {
       const { values } = parseArgs({ args: ctx.args, options: { ...queryOptions, by: { type: 'string' } } })
       return withCrime(ctx, async (crime) => {
-        const result = await crime.analysis.counts({
-          source: values.source,
-          area: values.area,
-          areaType: values['area-type'],
-          from: values.from,
-          to: values.to,
-          crimeType: values['crime-type'],
-          by: values.by,
-        })
+        const result = await crime.analysis.counts({ ...queryFrom(values), by: values.by })
         const q = result.query
         if (values.json) {
           ctx.out(
@@ -213,15 +217,7 @@ export const crimeCommands: Command[] = [
         options: { ...queryOptions, 'population-year': { type: 'string' } },
       })
       return withCrime(ctx, async (crime) => {
-        const r = await crime.analysis.rate({
-          source: values.source,
-          area: values.area,
-          areaType: values['area-type'],
-          from: values.from,
-          to: values.to,
-          crimeType: values['crime-type'],
-          populationYear: values['population-year'],
-        })
+        const r = await crime.analysis.rate({ ...queryFrom(values), populationYear: values['population-year'] })
         if (values.json) {
           ctx.out(
             JSON.stringify({

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Insertable } from 'kysely'
 import type { Executor } from '../../db/database.ts'
-import type { Database, DeliverableTable, PlanTable } from '../../db/types.ts'
+import type { Database, DeliverableTable, LeadershipMemberTable, PlanTable, StrategicAimTable } from '../../db/types.ts'
 
 // All SQL for action plans as wholes: the plan row, its themes, actions and deliverables,
 // its aims and leadership. Deliverable edits and updates are in deliverables.repository.ts.
@@ -109,23 +109,11 @@ export async function insertLeadOrganisations(db: Executor, rows: Array<{ delive
   await insertChunked(rows, (chunk) => db.insertInto('deliverable_lead_organisations').values(chunk).execute())
 }
 
-export async function insertAims(db: Executor, rows: Array<{ strategy_id: number | null; plan_id: number | null; position: number; text: string }>) {
+export async function insertAims(db: Executor, rows: Array<Insertable<StrategicAimTable>>) {
   if (rows.length) await db.insertInto('strategic_aims').values(rows).execute()
 }
 
-export async function insertLeaders(
-  db: Executor,
-  rows: Array<{
-    strategy_id: number | null
-    plan_id: number | null
-    position: number
-    person_id: number
-    name_as_written: string
-    initials: string | null
-    organisation: string
-    role: string
-  }>,
-) {
+export async function insertLeaders(db: Executor, rows: Array<Insertable<LeadershipMemberTable>>) {
   if (rows.length) await db.insertInto('leadership_members').values(rows).execute()
 }
 

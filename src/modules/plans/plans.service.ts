@@ -128,7 +128,6 @@ export function createPlansService(db: Db, audit: AuditService, options: { stale
   return {
     exportPlan,
     listPlans: () => repo.listPlans(db),
-    plansOfStrategy: (strategyId: number) => repo.plansOfStrategy(db, strategyId),
     getPlan,
   }
 }
