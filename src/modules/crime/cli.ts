@@ -4,10 +4,10 @@ import { CLI_ACTOR_LABEL, type Command, type CommandContext, UsageError } from '
 import { createDeps, type Services } from '../../deps.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { exportAssessment } from './assessment/export.ts'
-import { describeLines } from './file-errors.ts'
-import type { IngestReport } from './ingest.service.ts'
+import { describeLines } from './ingest/file-errors.ts'
+import type { IngestReport } from './ingest/ingest.service.ts'
 import type { CrimeService } from './service.ts'
-import { AnalyticsStoreBusyError } from './store.ts'
+import { AnalyticsStoreBusyError } from './store/store.ts'
 
 const actor = { userId: null, label: CLI_ACTOR_LABEL, ip: null }
 

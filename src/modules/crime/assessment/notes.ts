@@ -1,4 +1,4 @@
-import type { Definition } from '../definitions.service.ts'
+import type { Definition } from '../analysis/definitions.service.ts'
 import type { AssessmentSection } from './model.ts'
 
 /** The data notes that end every assessment: sources, licences, definitions and known gaps. */

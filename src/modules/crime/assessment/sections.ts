@@ -1,14 +1,14 @@
 // The assessment's sections, one function each: what each says about the area and period.
-import type { ResolvedQuery } from '../analysis.service.ts'
+import type { ResolvedQuery } from '../analysis/analysis.service.ts'
+import { comparisonPeriods, monthLabel, periodLabel } from '../analysis/months.ts'
+import { compareCounts } from '../analysis/statistics.ts'
 import { barChart } from '../charts/bar.ts'
 import { lineChart } from '../charts/line.ts'
 import { formatNumber } from '../charts/svg.ts'
-import { deprivationView, hotspotsView, stopSearchView } from '../insights.view.ts'
-import { comparisonPeriods, monthLabel, periodLabel } from '../months.ts'
-import { describeChange, fmt } from '../page-data.ts'
+import { deprivationView, hotspotsView, stopSearchView } from '../pages/insights.view.ts'
+import { describeChange, fmt } from '../pages/page-data.ts'
 import { SOURCE_LABELS } from '../query-types.ts'
 import type { CrimeService } from '../service.ts'
-import { compareCounts } from '../statistics.ts'
 import type { AssessmentSection } from './model.ts'
 
 export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {

@@ -1,11 +1,11 @@
-import type { ResolvedQuery } from './analysis.service.ts'
-import { barChart } from './charts/bar.ts'
-import { choropleth } from './charts/choropleth.ts'
-import { lineChart } from './charts/line.ts'
-import { formatNumber } from './charts/svg.ts'
+import type { ResolvedQuery } from '../analysis/analysis.service.ts'
+import { barChart } from '../charts/bar.ts'
+import { choropleth } from '../charts/choropleth.ts'
+import { lineChart } from '../charts/line.ts'
+import { formatNumber } from '../charts/svg.ts'
+import type { Area } from '../query-types.ts'
+import type { CrimeService } from '../service.ts'
 import { fmt } from './page-data.ts'
-import type { Area } from './query-types.ts'
-import type { CrimeService } from './service.ts'
 
 // View data for the hotspots, deprivation and stop-and-search pages.
 

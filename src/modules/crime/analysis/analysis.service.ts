@@ -1,9 +1,6 @@
-import { ValidationError } from '../../shared/errors.ts'
-import { parseInput } from '../../shared/validation.ts'
-import * as counts from './counts.repository.ts'
-import { type DefinitionsService, SERIOUS_VIOLENCE } from './definitions.service.ts'
-import { addMonths, comparisonPeriods, monthRange, monthsBetween } from './months.ts'
-import * as places from './places.repository.ts'
+import { ValidationError } from '../../../shared/errors.ts'
+import { parseInput } from '../../../shared/validation.ts'
+import * as places from '../areas/places.repository.ts'
 import {
   AREA_TYPE_LABELS,
   type Area,
@@ -11,10 +8,13 @@ import {
   type CountRow,
   type CrimeQuery,
   type Source,
-} from './query-types.ts'
-import { crimeQueryInput, POLICE_UK_CRIME_TYPES } from './schema.ts'
+} from '../query-types.ts'
+import { crimeQueryInput, POLICE_UK_CRIME_TYPES } from '../schema.ts'
+import type { AnalyticsStore } from '../store/store.ts'
+import * as counts from './counts.repository.ts'
+import { type DefinitionsService, SERIOUS_VIOLENCE } from './definitions.service.ts'
+import { addMonths, comparisonPeriods, monthRange, monthsBetween } from './months.ts'
 import { compareCounts, ratePer1000 } from './statistics.ts'
-import type { AnalyticsStore } from './store.ts'
 
 export interface ResolvedQuery extends CrimeQuery {
   by: CountDimension | null

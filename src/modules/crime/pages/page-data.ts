@@ -1,9 +1,9 @@
-import type { ResolvedQuery } from './analysis.service.ts'
-import { formatNumber } from './charts/svg.ts'
-import { periodLabel } from './months.ts'
-import { AREA_TYPE_LABELS, AREA_TYPES, SOURCE_LABELS, SOURCES } from './query-types.ts'
-import { POLICE_UK_CRIME_TYPES } from './schema.ts'
-import type { Change } from './statistics.ts'
+import type { ResolvedQuery } from '../analysis/analysis.service.ts'
+import { periodLabel } from '../analysis/months.ts'
+import type { Change } from '../analysis/statistics.ts'
+import { formatNumber } from '../charts/svg.ts'
+import { AREA_TYPE_LABELS, AREA_TYPES, SOURCE_LABELS, SOURCES } from '../query-types.ts'
+import { POLICE_UK_CRIME_TYPES } from '../schema.ts'
 
 // View data for the crime pages, shaped here (not in templates) so it can be tested.
 

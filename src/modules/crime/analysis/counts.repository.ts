@@ -1,6 +1,6 @@
-import type { CountDimension, CountRow, CrimeQuery } from './query-types.ts'
-import { Params } from './sql-params.ts'
-import type { AnalyticsStore } from './store.ts'
+import type { CountDimension, CountRow, CrimeQuery } from '../query-types.ts'
+import { Params } from '../store/sql-params.ts'
+import type { AnalyticsStore } from '../store/store.ts'
 
 // SQL for counting crimes: police.uk records (one row a crime) and Met recorded-crime figures.
 

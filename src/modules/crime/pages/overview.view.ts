@@ -1,11 +1,11 @@
-import type { ResolvedQuery } from './analysis.service.ts'
-import { barChart } from './charts/bar.ts'
-import { lineChart } from './charts/line.ts'
-import { formatNumber } from './charts/svg.ts'
-import { monthLabel } from './months.ts'
+import type { ResolvedQuery } from '../analysis/analysis.service.ts'
+import { monthLabel } from '../analysis/months.ts'
+import { barChart } from '../charts/bar.ts'
+import { lineChart } from '../charts/line.ts'
+import { formatNumber } from '../charts/svg.ts'
+import { SOURCE_LABELS } from '../query-types.ts'
+import type { CrimeService } from '../service.ts'
 import { describeChange, fmt } from './page-data.ts'
-import { SOURCE_LABELS } from './query-types.ts'
-import type { CrimeService } from './service.ts'
 
 const LEVELS: Record<number, string> = { 1: 'borough', 2: 'ward', 3: 'LSOA' }
 
