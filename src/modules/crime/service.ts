@@ -9,7 +9,7 @@ import { createAreasService } from './areas/areas.service.ts'
 import * as places from './areas/places.repository.ts'
 import { createIngestService } from './ingest/ingest.service.ts'
 import * as repo from './repository.ts'
-import { AREA_TABLES, FACT_TABLES } from './store/analytics-schema.repository.ts'
+import * as contents from './store/contents.repository.ts'
 import { openAnalyticsStore } from './store/store.ts'
 
 /**
@@ -50,24 +50,12 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
     shapesIn: places.shapesIn.bind(null, store),
     /** The source pages open on: the Met's recorded crime (all crime, official counts) where loaded, else police.uk. */
     async defaultSource(): Promise<'recorded' | 'police-uk'> {
-      const [row] = await store.all<{ n: number }>(
-        'SELECT count(*) AS n FROM (SELECT 1 FROM recorded_crimes LIMIT 1)',
-      )
-      return (row?.n ?? 0) > 0 ? 'recorded' : 'police-uk'
+      return (await contents.hasRecordedCrime(store)) ? 'recorded' : 'police-uk'
     },
     /** True when no crime records are loaded (the demo loads its extract then). */
-    async isEmpty() {
-      const [row] = await store.all<{ n: number }>(
-        'SELECT (SELECT count(*) FROM street_crimes) + (SELECT count(*) FROM recorded_crimes) AS n',
-      )
-      return (row?.n ?? 0) === 0
-    },
+    isEmpty: () => contents.holdsNoCrimes(store),
     /** Empties the analytics store (the demo loader starts from nothing). */
-    async reset() {
-      await store.transaction(async (tx) => {
-        for (const table of [...FACT_TABLES, ...AREA_TABLES]) await tx.run(`DELETE FROM ${table}`)
-      })
-    },
+    reset: () => contents.emptyStore(store),
     close: () => store.close(),
     storePath: store.path,
   }

@@ -79,24 +79,15 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     return { categories: [`${full.major} / ${full.minor}`], label: text }
   }
 
-  async function hasLookups(): Promise<boolean> {
-    const [row] = await store.all<{ n: number }>('SELECT count(*) AS n FROM lsoa_map')
-    return (row?.n ?? 0) > 0
-  }
-
-  async function latestMonth(source: Source): Promise<string | null> {
-    const table = source === 'police-uk' ? 'street_crimes' : 'recorded_crimes'
-    const [row] = await store.all<{ m: string | null }>(
-      `SELECT strftime(max(month), '%Y-%m') AS m FROM ${table}`,
-    )
-    return row?.m ?? null
-  }
-
   /** Validates and resolves an analysis request; an empty period means the latest 12 months loaded. */
   async function resolve(input: unknown): Promise<ResolvedQuery> {
     const v = parseInput(crimeQueryInput, input)
     const area = await resolveArea(v.area, v.areaType)
-    if (area.type !== 'force' && (v.source === 'police-uk' || area.type !== 'lad') && !(await hasLookups())) {
+    if (
+      area.type !== 'force' &&
+      (v.source === 'police-uk' || area.type !== 'lad') &&
+      !(await places.hasAreaLookups(store))
+    ) {
       throw new ValidationError({
         area: 'The ONS area lookups are not imported, so crimes cannot be placed in wards or local authorities: run safer areas import first',
       })
@@ -112,7 +103,7 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     if (!to)
       to = from
         ? addMonths(from, 11)
-        : ((await latestMonth(v.source)) ?? new Date().toISOString().slice(0, 7))
+        : ((await counts.latestMonth(store, v.source)) ?? new Date().toISOString().slice(0, 7))
     if (!from) from = addMonths(to, -11)
     return {
       source: v.source,
@@ -193,7 +184,7 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
   async function change(q: ResolvedQuery) {
     const current = await total(q)
     const { previous, lastYear } = comparisonPeriods(q)
-    const loaded = await loadedMonths(q.source)
+    const loaded = await counts.loadedMonths(store, q.source)
     const compare = async (period: { from: string; to: string }) => ({
       ...compareCounts(current, await total({ ...q, ...period })),
       ...period,
@@ -207,7 +198,7 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     const start = addMonths(q.from, -11)
     const rows = await count({ ...q, from: start }, 'month')
     const byMonth = new Map(rows.map((r) => [r.key, r.count]))
-    const loaded = await loadedMonths(q.source)
+    const loaded = await counts.loadedMonths(store, q.source)
     const months = monthRange(start, q.to)
     return monthRange(q.from, q.to).map((month) => {
       const window = months.slice(months.indexOf(month) - 11, months.indexOf(month) + 1)
@@ -219,12 +210,6 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
         rollingComplete: window.length === 12 && window.every((m) => loaded.has(m)),
       }
     })
-  }
-
-  async function loadedMonths(source: Source): Promise<Set<string>> {
-    const table = source === 'police-uk' ? 'street_crimes' : 'recorded_crimes'
-    const rows = await store.all<{ m: string }>(`SELECT DISTINCT strftime(month, '%Y-%m') AS m FROM ${table}`)
-    return new Set(rows.map((r) => r.m))
   }
 
   return {

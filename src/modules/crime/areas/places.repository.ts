@@ -42,6 +42,12 @@ export async function findAreas(store: AnalyticsStore, text: string, type: AreaT
   })
 }
 
+/** True when the ONS lookups are imported, so crimes can be placed in wards and local authorities. */
+export async function hasAreaLookups(store: AnalyticsStore): Promise<boolean> {
+  const [row] = await store.all<{ n: number }>('SELECT count(*) AS n FROM lsoa_map')
+  return (row?.n ?? 0) > 0
+}
+
 /** The mid-year population estimate years held for the area's LSOAs. */
 export async function populationYears(store: AnalyticsStore): Promise<number[]> {
   const rows = await store.all<{ year: number }>('SELECT DISTINCT year FROM population ORDER BY year')
