@@ -8,6 +8,7 @@ import { createInsightsService } from './analysis/insights.service.ts'
 import { createAreasService } from './areas/areas.service.ts'
 import * as places from './areas/places.repository.ts'
 import { createIngestService } from './ingest/ingest.service.ts'
+import { createCrimePagesService } from './pages/pages.service.ts'
 import * as repo from './repository.ts'
 import * as contents from './store/contents.repository.ts'
 import { openAnalyticsStore } from './store/store.ts'
@@ -35,6 +36,7 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
   })
   const analysis = createAnalysisService(store, definitions)
   const insights = createInsightsService(store, analysis)
+  const pages = createCrimePagesService(db, store, analysis, insights, definitions)
 
   return {
     ingest: ingest.ingest,
@@ -42,6 +44,7 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
     definitions,
     analysis,
     insights,
+    pages,
     coverage: () => places.coverage(store),
     homeArea: () => places.homeArea(store),
     listIngests: (limit = 100) => repo.listIngests(db, limit),

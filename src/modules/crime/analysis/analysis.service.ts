@@ -152,7 +152,8 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     return years.filter((y) => y <= endYear).at(-1) ?? years[0] ?? null
   }
 
-  async function rateFor(q: ResolvedQuery) {
+  /** Crimes per 1,000 residents, exact (pages round it for display); `crimes` when already counted. */
+  async function rateFor(q: ResolvedQuery, crimes?: number) {
     if (q.area.type === 'force')
       throw new ValidationError({
         area: 'Rates need an ONS area (local authority, ward or LSOA): a police force has no population estimate',
@@ -162,14 +163,14 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
       throw new ValidationError({
         populationYear: 'No population estimates are loaded: import them with safer areas import',
       })
-    const crimes = await total(q)
+    const count = crimes ?? (await total(q))
     const { population } = await places.populationOf(store, q.area, year)
     return {
       query: q,
-      count: crimes,
+      count,
       population,
       populationYear: year,
-      ratePer1000: ratePer1000(crimes, population),
+      ratePer1000: ratePer1000(count, population),
     }
   }
 
@@ -180,9 +181,10 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
   /**
    * Against the period just before and the same months a year earlier, each with a significance
    * test. A comparison period whose months are not all loaded is marked incomplete, not compared.
+   * `counted` is the period's total when the caller already has it.
    */
-  async function change(q: ResolvedQuery) {
-    const current = await total(q)
+  async function change(q: ResolvedQuery, counted?: number) {
+    const current = counted ?? (await total(q))
     const { previous, lastYear } = comparisonPeriods(q)
     const loaded = await counts.loadedMonths(store, q.source)
     const compare = async (period: { from: string; to: string }) => ({

@@ -14,7 +14,8 @@ import {
 
 const TOP = 10
 
-const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10)
+/** A percentage, exact: pages round it for display. */
+const share = (part: number, whole: number) => (whole === 0 ? 0 : (part * 100) / whole)
 
 /** Hotspots, concentration, outcomes, stop and search and deprivation, built on the counts. */
 export function createInsightsService(store: AnalyticsStore, analysis: AnalysisService) {

@@ -73,3 +73,12 @@ export function describeChange(change: Change & { from: string; to: string; comp
 
 export const fmt = (n: number | null | undefined, suffix = '') =>
   n === null || n === undefined ? '–' : `${formatNumber(n)}${suffix}`
+
+/**
+ * A rate per 1,000 residents as a person reads it: two decimal places (7.77), said so beside it.
+ * Rates are kept exact everywhere else; the API and the CLI's --json give them unrounded.
+ */
+export const formatRate = (n: number | null | undefined) =>
+  n === null || n === undefined
+    ? '–'
+    : n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
