@@ -10,8 +10,8 @@
 
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import { splitCsvLine } from '../src/modules/crime/detect.ts'
-import { areaIndex, bboxOf, type Geometry, polygonsOf } from '../src/modules/crime/geo.ts'
+import { areaIndex, bboxOf, type Geometry, polygonsOf } from '../src/modules/crime/areas/geo.ts'
+import { splitCsvLine } from '../src/modules/crime/ingest/detect.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const SOURCE = resolve(process.argv[2] ?? join(ROOT, '../shared/data'))

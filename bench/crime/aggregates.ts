@@ -1,5 +1,5 @@
 import type { CrimeService } from '../../src/modules/crime/service.ts'
-import type { AnalyticsStore } from '../../src/modules/crime/store.ts'
+import type { AnalyticsStore } from '../../src/modules/crime/store/store.ts'
 
 // The strategic assessment's aggregates, each timed through Safer's services and as the plainest
 // SQL that gives the same answer, run on the same DuckDB store.

@@ -2,8 +2,8 @@ import { createReadStream, rmSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { DuckDBInstance } from '@duckdb/node-api'
 import SqliteDatabase from 'better-sqlite3'
-import { splitCsvLine } from '../../src/modules/crime/detect.ts'
-import { POLICE_UK_FORMATS } from '../../src/modules/crime/formats.ts'
+import { splitCsvLine } from '../../src/modules/crime/ingest/detect.ts'
+import { POLICE_UK_FORMATS } from '../../src/modules/crime/ingest/formats.ts'
 
 // The two baselines the crime ingest is measured against, over the same files.
 

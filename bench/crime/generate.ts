@@ -1,6 +1,6 @@
 import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { splitCsvLine } from '../../src/modules/crime/detect.ts'
+import { splitCsvLine } from '../../src/modules/crime/ingest/detect.ts'
 
 // police.uk-shaped street crime at any size, by resampling the real rows in ../shared/data:
 // every generated row is a real row with a new Crime ID, month and force, so the mix of crime

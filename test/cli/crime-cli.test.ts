@@ -190,6 +190,41 @@ describe('the safer crime and areas commands', { timeout: 120_000 }, () => {
     expect(rate.ratePer1000).toBeCloseTo((rate.count / rate.population) * 1000, 2)
   })
 
+  it('gives the exact rate with --json, and rounds it to two decimals for a person', async () => {
+    const args = ['crime', 'rate', '--source', 'recorded', '--area', 'Southwark', '--crime-type', 'burglary']
+    const period = ['--from', '2023-03', '--to', '2024-02']
+    const json = await runCli([...args, ...period, '--json'], env)
+    expect(json.code).toBe(0)
+    const rate = JSON.parse(json.stdout)
+    const months = ['202303', '202304', '202305', '202306', '202307', '202308'].concat([
+      '202309',
+      '202310',
+      '202311',
+      '202312',
+      '202401',
+      '202402',
+    ])
+    const burglaries = readCsvObjects(
+      join(
+        SHARED_DATA,
+        'mps-recorded-crime/mps_recorded_crime_ward_southwark_historical_2010-04_to_2024-02.csv',
+      ),
+    )
+      .filter((r) => r.majortext?.toUpperCase() === 'BURGLARY')
+      .reduce((sum, r) => sum + months.reduce((s, m) => s + Number(r[m] || 0), 0), 0)
+    const residents = readCsvObjects(
+      join(SHARED_DATA, 'population/ons_lsoa21_population_density_mid2011_to_mid2022_london.csv'),
+    )
+      .filter((r) => r['LSOA 2021 Name']?.startsWith('Southwark '))
+      .reduce((s, r) => s + Number(r['Mid-2022: Population']), 0)
+    expect(rate).toMatchObject({ count: burglaries, population: residents, populationYear: 2022 })
+    const exact = (burglaries * 1000) / residents
+    expect(rate.ratePer1000).toBe(exact)
+    expect(Math.round(exact * 100) / 100).not.toBe(exact)
+    const text = await runCli([...args, ...period], env)
+    expect(text.stdout).toContain(`${exact.toFixed(2)} per 1,000 residents (to two decimal places`)
+  })
+
   it('exits 1 naming the file and lines of a bad file, and 2 when typed wrongly', async () => {
     const bad = join(dir, '2024-01-bad-street.csv')
     writeFileSync(

@@ -1,5 +1,10 @@
+import type { DuckDBValue } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCrimeDemo } from '../../src/demo/crime.ts'
+import { createAnalysisService } from '../../src/modules/crime/analysis/analysis.service.ts'
+import { createInsightsService } from '../../src/modules/crime/analysis/insights.service.ts'
+import { createCrimePagesService } from '../../src/modules/crime/pages/pages.service.ts'
+import { type AnalyticsStore, openAnalyticsStore } from '../../src/modules/crime/store/store.ts'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { Browser } from '../helpers/session.ts'
@@ -114,6 +119,63 @@ describe.each(DIALECTS)('crime pages and API on %s', (dialect) => {
     expect(Object.keys(openapi.paths)).toContain('/api/v1/crime/counts')
   })
 
+  it('answers the API with exact rates and percentages, and rounds them only on the page', async () => {
+    const query = 'source=recorded&area=Southwark&from=2023-03&to=2024-02&crimeType=BURGLARY'
+    const api = async (url: string) =>
+      (await t.app.inject({ method: 'GET', url, headers: { cookie: viewer.jar.header() } })).json()
+    const rate = await api(`/api/v1/crime/rate?${query}`)
+    const counted = await t.deps.services.crime.analysis.counts({
+      source: 'recorded',
+      area: 'Southwark',
+      from: '2023-03',
+      to: '2024-02',
+      crimeType: 'BURGLARY',
+    })
+    expect(rate.count).toBe(counted.total)
+    const exact = (rate.count * 1000) / rate.population
+    expect(rate.ratePer1000).toBe(exact)
+    // The case tells rounding apart: the exact rate has more than two decimal places.
+    expect(Math.round(exact * 100) / 100).not.toBe(exact)
+    const change = await api(`/api/v1/crime/change?${query}`)
+    const { current, comparison } = change.lastYear
+    expect(change.lastYear.percent).toBe(((current - comparison) * 100) / comparison)
+    const page = await viewer.get(`/crime?${query}`)
+    expect(page.body).toContain(`data-figure="rate">${exact.toFixed(2)}<`)
+    expect(page.body).toContain('Rounded to two decimal places.')
+  })
+
+  it('counts the overview’s total once, and each comparison period once', async () => {
+    const crime = t.deps.services.crime
+    // The same store the service uses (one instance per file), with each query it runs noted.
+    const shared = openAnalyticsStore(crime.storePath)
+    const ran: DuckDBValue[][] = []
+    const store: AnalyticsStore = {
+      ...shared,
+      all: (sql, params) => {
+        if (/AS count FROM (street_crimes s WHERE|chosen$)/.test(sql.trim())) ran.push(params ?? [])
+        return shared.all(sql, params)
+      },
+    }
+    const analysis = createAnalysisService(store, crime.definitions)
+    const insights = createInsightsService(store, analysis)
+    const pages = createCrimePagesService(t.deps.database.db, store, analysis, insights, crime.definitions)
+    const q = await analysis.resolve({
+      source: 'recorded',
+      area: 'Southwark',
+      from: '2023-03',
+      to: '2024-02',
+    })
+    ran.length = 0
+    const overview = await pages.overview(q)
+    expect(overview.rate?.count).toBe(overview.total)
+    expect(overview.change.lastYear.current).toBe(overview.total)
+    // This period once, then the period before and the same months a year earlier (over twelve
+    // months those two are the same months, each still asked for once).
+    const thisPeriod = ran.filter((params) => params.includes('2023-03-01') && params.includes('2024-02-01'))
+    expect(thisPeriod).toHaveLength(1)
+    expect(ran).toHaveLength(3)
+  })
+
   it('previews the strategic assessment and downloads it as a Word document', async () => {
     const preview = await analyst.get('/assessment/preview?area=Southwark&from=2023-03&to=2024-02')
     expect(preview.statusCode).toBe(200)
@@ -134,7 +196,12 @@ describe.each(DIALECTS)('crime pages and API on %s', (dialect) => {
     // Every export is in the audit log: who, which area and period, how large.
     const exported = (await t.deps.services.audit.search({ action: 'assessment.export' }, 1)).rows[0]
     expect(exported?.actor).toBe('analyst@test.example')
-    expect(JSON.parse(exported?.detail ?? '{}')).toMatchObject({ area: 'Southwark', from: '2023-03', to: '2024-02', bytes: docx.rawPayload.length })
+    expect(JSON.parse(exported?.detail ?? '{}')).toMatchObject({
+      area: 'Southwark',
+      from: '2023-03',
+      to: '2024-02',
+      bytes: docx.rawPayload.length,
+    })
     expect((await viewer.get('/assessment/download?area=Southwark&from=2023-03&to=2024-02')).statusCode).toBe(
       403,
     )

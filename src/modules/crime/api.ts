@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Services } from '../../deps.ts'
 import type { ApiRegistry } from '../../http/api.ts'
-import { SERIOUS_VIOLENCE } from './definitions.service.ts'
+import { SERIOUS_VIOLENCE } from './analysis/definitions.service.ts'
 import { crimeQueryInput, definitionInput } from './schema.ts'
 
 const TAG = 'Crime'

@@ -4,10 +4,11 @@ import { CLI_ACTOR_LABEL, type Command, type CommandContext, UsageError } from '
 import { createDeps, type Services } from '../../deps.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { exportAssessment } from './assessment/export.ts'
-import { describeLines } from './file-errors.ts'
-import type { IngestReport } from './ingest.service.ts'
+import { describeLines } from './ingest/file-errors.ts'
+import type { IngestReport } from './ingest/ingest.service.ts'
+import { formatRate } from './pages/page-data.ts'
 import type { CrimeService } from './service.ts'
-import { AnalyticsStoreBusyError } from './store.ts'
+import { AnalyticsStoreBusyError } from './store/store.ts'
 
 const actor = { userId: null, label: CLI_ACTOR_LABEL, ip: null }
 
@@ -233,7 +234,7 @@ export const crimeCommands: Command[] = [
         } else {
           ctx.out(
             `${r.query.categoryLabel}, ${r.query.area.name}, ${r.query.from} to ${r.query.to}: ${r.count.toLocaleString('en-GB')} crimes, ` +
-              `population ${r.population.toLocaleString('en-GB')} (mid-${r.populationYear}), ${r.ratePer1000 ?? '–'} per 1,000 residents`,
+              `population ${r.population.toLocaleString('en-GB')} (mid-${r.populationYear}), ${formatRate(r.ratePer1000)} per 1,000 residents (to two decimal places; --json gives it exact)`,
           )
         }
         return 0

@@ -3,17 +3,15 @@ import type { Services } from '../../deps.ts'
 import { ConflictError, ValidationError } from '../../shared/errors.ts'
 import { formBody } from '../../web/forms.ts'
 import { paths } from '../../web/paths.ts'
-import { formatDateTime } from '../../web/view-helpers.ts'
 import { can } from '../auth/permissions.ts'
-import type { ResolvedQuery } from './analysis.service.ts'
-import { formatNumber } from './charts/svg.ts'
-import { SERIOUS_VIOLENCE } from './definitions.service.ts'
-import { deprivationView, hotspotsView, stopSearchView } from './insights.view.ts'
-import { periodLabel } from './months.ts'
-import { overviewView } from './overview.view.ts'
-import { type FormValues, filterForm, formValuesOf, heading, queryString } from './page-data.ts'
-import { POLICE_UK_CRIME_TYPES } from './schema.ts'
-import { AnalyticsStoreBusyError } from './store.ts'
+import type { ResolvedQuery } from './analysis/analysis.service.ts'
+import { SERIOUS_VIOLENCE } from './analysis/definitions.service.ts'
+import { periodLabel } from './analysis/months.ts'
+import { dataLoadedView } from './pages/data.view.ts'
+import { deprivationView, hotspotsView, stopSearchView } from './pages/insights.view.ts'
+import { overviewView } from './pages/overview.view.ts'
+import { type FormValues, filterForm, formValuesOf, heading, queryString } from './pages/page-data.ts'
+import { seriousViolenceView } from './pages/serious-violence.view.ts'
 
 const view = { permission: 'crime:view' as const }
 
@@ -88,7 +86,7 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Services) {
         current: 'overview',
         title: 'Crime overview',
         action: paths.crime.overview(),
-        build: async (q) => overviewView(crime, q),
+        build: async (q) => overviewView(await crime.pages.overview(q)),
       },
     ],
     [
@@ -98,7 +96,7 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Services) {
         current: 'hotspots',
         title: 'Hotspots and maps',
         action: paths.crime.hotspots(),
-        build: async (q) => ({ view: await hotspotsView(crime, q) }),
+        build: async (q) => ({ view: hotspotsView(await crime.pages.hotspots(q)) }),
       },
     ],
     [
@@ -108,7 +106,7 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Services) {
         current: 'deprivation',
         title: 'Crime and deprivation',
         action: paths.crime.deprivation(),
-        build: async (q) => ({ view: await deprivationView(crime, q) }),
+        build: async (q) => ({ view: deprivationView(await crime.pages.deprivation(q)) }),
       },
     ],
     [
@@ -120,7 +118,7 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Services) {
         action: paths.crime.stopSearch(),
         filterOptions: { fixedSource: true, noCrimeType: true },
         build: async (q) => ({
-          view: await stopSearchView(crime, q.area, q.from, q.to),
+          view: stopSearchView(await crime.pages.stopSearch(q)),
           heading: `Stop and search in ${q.area.name}, ${periodLabel(q.from, q.to)}`,
         }),
       },
@@ -139,37 +137,11 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Services) {
     action: paths.crime.seriousViolence(),
     fixed: { crimeType: SERIOUS_VIOLENCE },
     filterOptions: { noCrimeType: true },
-    build: async (q, request) => {
-      const definition = await crime.definitions.get(SERIOUS_VIOLENCE)
-      const chosen = extra.definitionValues ?? { ...definition }
-      const ticked = (list: unknown, value: string) => (Array.isArray(list) ? list : [list]).includes(value)
-      const recorded = await crime.recordedCategories()
-      const majorsList = [...new Set(recorded.map((c) => c.major))]
-      return {
-        ...(await overviewView(crime, q)),
-        definition,
+    build: async (q, request) =>
+      seriousViolenceView(await crime.pages.seriousViolence(q), {
+        ...extra,
         canDefine: request.user ? can(request.user.role, 'crime:define') : false,
-        definitionErrors: extra.definitionErrors,
-        definitionValues: chosen,
-        policeUkItems: POLICE_UK_CRIME_TYPES.map((t) => ({
-          value: t,
-          text: t,
-          checked: ticked(chosen.policeUkTypes, t),
-        })),
-        recordedItems: [
-          ...majorsList.map((m) => ({
-            value: m,
-            text: `${m} (all)`,
-            checked: ticked(chosen.recordedCategories, m),
-          })),
-          ...recorded.map((c) => ({
-            value: `${c.major} / ${c.minor}`,
-            text: `${c.major} / ${c.minor}`,
-            checked: ticked(chosen.recordedCategories, `${c.major} / ${c.minor}`),
-          })),
-        ],
-      }
-    },
+      }),
   })
   app.get(paths.crime.seriousViolence(), { config: view }, (request, reply) =>
     render(request, reply, seriousViolence()),
@@ -199,30 +171,9 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Services) {
   )
 
   app.get(paths.crime.data(), { config: view }, async (request, reply) => {
-    let coverage: string[][] = []
-    try {
-      coverage = (await crime.coverage()).map((c) => [
-        c.source,
-        c.area,
-        c.from,
-        c.to,
-        String(c.months),
-        formatNumber(c.rows),
-      ])
-    } catch (error) {
-      if (!(error instanceof AnalyticsStoreBusyError)) throw error
-    }
     // The load history names files on the server: shown to those who load data.
     const mayIngest = request.user ? can(request.user.role, 'crime:ingest') : false
-    const history = (mayIngest ? await crime.listIngests(50) : []).map((h) => [
-      h.file_name,
-      h.kind,
-      formatNumber(h.rows),
-      String(h.rejected),
-      String((JSON.parse(h.replaced) as unknown[]).length || ''),
-      formatDateTime(h.ingested_at),
-      h.actor,
-    ])
-    return reply.page('crime/views/data.njk', { pageTitle: 'Data loaded', coverage, history })
+    const page = await crime.pages.dataLoaded({ history: mayIngest })
+    return reply.page('crime/views/data.njk', { pageTitle: 'Data loaded', ...dataLoadedView(page) })
   })
 }

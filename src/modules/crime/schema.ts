@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MONTH } from './months.ts'
+import { MONTH } from './analysis/months.ts'
 import { AREA_TYPES, COUNT_DIMENSIONS, SOURCES } from './query-types.ts'
 
 // One definition of each analysis input, shared by the pages (query strings), the API and the CLI.

@@ -2,15 +2,16 @@ import { dirname, join } from 'node:path'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
 import type { AuditService } from '../audit/service.ts'
-import { createAnalysisService } from './analysis.service.ts'
-import { AREA_TABLES, FACT_TABLES } from './analytics-schema.ts'
-import { createAreasService } from './areas.service.ts'
-import { createDefinitionsService } from './definitions.service.ts'
-import { createIngestService } from './ingest.service.ts'
-import { createInsightsService } from './insights.service.ts'
-import * as places from './places.repository.ts'
+import { createAnalysisService } from './analysis/analysis.service.ts'
+import { createDefinitionsService } from './analysis/definitions.service.ts'
+import { createInsightsService } from './analysis/insights.service.ts'
+import { createAreasService } from './areas/areas.service.ts'
+import * as places from './areas/places.repository.ts'
+import { createIngestService } from './ingest/ingest.service.ts'
+import { createCrimePagesService } from './pages/pages.service.ts'
 import * as repo from './repository.ts'
-import { openAnalyticsStore } from './store.ts'
+import * as contents from './store/contents.repository.ts'
+import { openAnalyticsStore } from './store/store.ts'
 
 /**
  * Where the analytics store lives: beside the SQLite database (by default both are in the data
@@ -35,6 +36,7 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
   })
   const analysis = createAnalysisService(store, definitions)
   const insights = createInsightsService(store, analysis)
+  const pages = createCrimePagesService(db, store, analysis, insights, definitions)
 
   return {
     ingest: ingest.ingest,
@@ -42,6 +44,7 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
     definitions,
     analysis,
     insights,
+    pages,
     coverage: () => places.coverage(store),
     homeArea: () => places.homeArea(store),
     listIngests: (limit = 100) => repo.listIngests(db, limit),
@@ -50,24 +53,12 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
     shapesIn: places.shapesIn.bind(null, store),
     /** The source pages open on: the Met's recorded crime (all crime, official counts) where loaded, else police.uk. */
     async defaultSource(): Promise<'recorded' | 'police-uk'> {
-      const [row] = await store.all<{ n: number }>(
-        'SELECT count(*) AS n FROM (SELECT 1 FROM recorded_crimes LIMIT 1)',
-      )
-      return (row?.n ?? 0) > 0 ? 'recorded' : 'police-uk'
+      return (await contents.hasRecordedCrime(store)) ? 'recorded' : 'police-uk'
     },
     /** True when no crime records are loaded (the demo loads its extract then). */
-    async isEmpty() {
-      const [row] = await store.all<{ n: number }>(
-        'SELECT (SELECT count(*) FROM street_crimes) + (SELECT count(*) FROM recorded_crimes) AS n',
-      )
-      return (row?.n ?? 0) === 0
-    },
+    isEmpty: () => contents.holdsNoCrimes(store),
     /** Empties the analytics store (the demo loader starts from nothing). */
-    async reset() {
-      await store.transaction(async (tx) => {
-        for (const table of [...FACT_TABLES, ...AREA_TABLES]) await tx.run(`DELETE FROM ${table}`)
-      })
-    },
+    reset: () => contents.emptyStore(store),
     close: () => store.close(),
     storePath: store.path,
   }

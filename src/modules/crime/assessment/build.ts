@@ -1,12 +1,12 @@
 import { parseInput } from '../../../shared/validation.ts'
-import { SERIOUS_VIOLENCE } from '../definitions.service.ts'
-import { monthLabel, periodLabel } from '../months.ts'
+import { SERIOUS_VIOLENCE } from '../analysis/definitions.service.ts'
+import { monthLabel, periodLabel } from '../analysis/months.ts'
 import { SOURCE_LABELS } from '../query-types.ts'
 import { assessmentInput } from '../schema.ts'
 import type { CrimeService } from '../service.ts'
 import type { Assessment, AssessmentSection } from './model.ts'
 import { dataNotes } from './notes.ts'
-import { hotspotSource, volumeSection, seriousViolenceSection, hotspotsSection, deprivationSection, stopSearchSection, outcomesSection } from './sections.ts'
+import { deprivationSection, hotspotSource, hotspotsSection, outcomesSection, seriousViolenceSection, stopSearchSection, volumeSection } from './sections.ts'
 
 const LEVELS: Record<number, string> = { 1: 'borough', 2: 'ward', 3: 'LSOA' }
 

@@ -1,4 +1,4 @@
-import type { Definition } from '../definitions.service.ts'
+import type { Definition } from '../analysis/definitions.service.ts'
 import type { AssessmentSection } from './model.ts'
 
 /** The data notes that end every assessment: sources, licences, definitions and known gaps. */
@@ -16,6 +16,7 @@ export function dataNotes(options: {
         : 'Volume, trend and serious violence use data.police.uk street-level crime records.',
       `Serious violence follows the partnership's local definition "${options.definition.name}"${options.definition.saved ? '' : " (Safer's starting point; the partnership has not yet saved its own)"}.`,
       'Significance: an exact test that two counts come from the same underlying rate (the conditional binomial test for Poisson counts), at the 5% level.',
+      'Rounding: rates per 1,000 residents are shown to two decimal places and percentages to one. Each is worked out from the exact counts; the Safer API and command line give them unrounded.',
     ],
     bullets: [
       'data.police.uk street crime, outcomes and stop and search: Open Government Licence v3.0. Locations are anonymised to a nearby point; anti-social behaviour has no Crime ID; British Transport Police publish no outcomes.',

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { Services } from '../../../deps.ts'
 import { ValidationError } from '../../../shared/errors.ts'
 import { paths } from '../../../web/paths.ts'
-import { addMonths } from '../months.ts'
+import { addMonths } from '../analysis/months.ts'
 import { buildAssessment } from './build.ts'
 import { exportAssessment } from './export.ts'
 

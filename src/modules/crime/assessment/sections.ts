@@ -1,20 +1,20 @@
 // The assessment's sections, one function each: what each says about the area and period.
-import type { ResolvedQuery } from '../analysis.service.ts'
+import type { ResolvedQuery } from '../analysis/analysis.service.ts'
+import { comparisonPeriods, monthLabel, periodLabel } from '../analysis/months.ts'
+import { compareCounts } from '../analysis/statistics.ts'
 import { barChart } from '../charts/bar.ts'
 import { lineChart } from '../charts/line.ts'
 import { formatNumber } from '../charts/svg.ts'
-import { deprivationView, hotspotsView, stopSearchView } from '../insights.view.ts'
-import { comparisonPeriods, monthLabel, periodLabel } from '../months.ts'
-import { describeChange, fmt } from '../page-data.ts'
+import { deprivationView, hotspotsView, stopSearchView } from '../pages/insights.view.ts'
+import { describeChange, fmt, formatRate } from '../pages/page-data.ts'
 import { SOURCE_LABELS } from '../query-types.ts'
 import type { CrimeService } from '../service.ts'
-import { compareCounts } from '../statistics.ts'
 import type { AssessmentSection } from './model.ts'
 
 export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {
   const total = await crime.analysis.total(q)
-  const change = await crime.analysis.change(q)
-  const rate = q.area.type === 'force' ? null : await crime.analysis.rateFor(q).catch(() => null)
+  const change = await crime.analysis.change(q, total)
+  const rate = q.area.type === 'force' ? null : await crime.analysis.rateFor(q, total).catch(() => null)
   const lastYear = { ...q, ...comparisonPeriods(q).lastYear }
   const now = await crime.analysis.count(q, 'crime_type')
   const before = new Map((await crime.analysis.count(lastYear, 'crime_type')).map((r) => [r.key, r.count]))
@@ -33,7 +33,7 @@ export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {
     id: 'volume',
     title: 'Volume and trend by crime type',
     paragraphs: [
-      `${formatNumber(total)} crimes were recorded${rate ? `, ${fmt(rate.ratePer1000)} per 1,000 residents (ONS mid-${rate.populationYear} population ${formatNumber(rate.population)})` : ''}.`,
+      `${formatNumber(total)} crimes were recorded${rate ? `, ${formatRate(rate.ratePer1000)} per 1,000 residents (ONS mid-${rate.populationYear} population ${formatNumber(rate.population)})` : ''}.`,
       `Against the same months a year earlier: ${describeChange(change.lastYear)}. Against the previous ${monthly.length} months: ${describeChange(change.previous)}.`,
     ],
     charts: [
@@ -81,7 +81,7 @@ export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {
 
 export async function seriousViolenceSection(crime: CrimeService, q: ResolvedQuery) {
   const total = await crime.analysis.total(q)
-  const change = await crime.analysis.change(q)
+  const change = await crime.analysis.change(q, total)
   const monthly = await crime.analysis.monthly(q)
   const byType = await crime.analysis.count({ ...q }, 'crime_type')
   const section: AssessmentSection = {
@@ -139,7 +139,7 @@ export async function hotspotSource(
 
 export async function hotspotsSection(crime: CrimeService, q: ResolvedQuery | null) {
   if (!q) return null
-  const h = await hotspotsView(crime, q)
+  const h = hotspotsView(await crime.pages.hotspots(q))
   const charts = []
   if (h.wardMap)
     charts.push({
@@ -185,7 +185,7 @@ export async function hotspotsSection(crime: CrimeService, q: ResolvedQuery | nu
 }
 
 export async function deprivationSection(crime: CrimeService, q: ResolvedQuery): Promise<AssessmentSection> {
-  const d = await deprivationView(crime, q)
+  const d = deprivationView(await crime.pages.deprivation(q))
   return {
     id: 'deprivation',
     title: 'Deprivation',
@@ -208,7 +208,7 @@ export async function deprivationSection(crime: CrimeService, q: ResolvedQuery):
 }
 
 export async function stopSearchSection(crime: CrimeService, q: ResolvedQuery) {
-  const s = await stopSearchView(crime, q.area, q.from, q.to)
+  const s = stopSearchView(await crime.pages.stopSearch(q))
   if (s.empty) {
     const none = `No stop-and-search records are loaded for ${q.area.name} in ${periodLabel(q.from, q.to)}.`
     return {

@@ -1,4 +1,4 @@
-import { type Geometry, polygonsOf } from '../geo.ts'
+import { type Geometry, polygonsOf } from '../areas/geo.ts'
 import { COLOURS, escapeXml, formatNumber, SEQUENTIAL, svgOpen, text } from './svg.ts'
 
 export interface MapArea {

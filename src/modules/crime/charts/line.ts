@@ -1,4 +1,4 @@
-import { monthLabel } from '../months.ts'
+import { monthLabel } from '../analysis/months.ts'
 import { COLOURS, formatNumber, niceMax, svgOpen, text } from './svg.ts'
 
 export interface Series {

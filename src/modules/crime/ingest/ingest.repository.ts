@@ -1,6 +1,6 @@
-import { ident, literal, readCsv } from './csv-sql.ts'
+import type { StoreConnection } from '../store/store.ts'
+import { ident, literal, readCsv } from './csv.repository.ts'
 import type { Column } from './formats.ts'
-import type { StoreConnection } from './store.ts'
 
 // SQL for loading one data.police.uk file into the analytics store. Each function runs inside
 // the file's transaction (tx), so a failure anywhere leaves nothing of the file behind.

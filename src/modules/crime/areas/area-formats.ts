@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
-import { CrimeFileError } from './file-errors.ts'
-import type { AreaKind, Column } from './formats.ts'
+import { CrimeFileError } from '../ingest/file-errors.ts'
+import type { AreaKind, Column } from '../ingest/formats.ts'
 
 // ONS and GLA area files: lookups, population, deprivation. Their column names carry years
 // (WD24CD, LAD22NM, "Mid-2019: Population"), so columns are matched by pattern, and every other

@@ -1,14 +1,14 @@
 import { basename } from 'node:path'
-import type { Db } from '../../db/database.ts'
-import type { Actor, AuditService } from '../audit/service.ts'
-import { rejectedLines } from './csv-sql.ts'
+import type { Db } from '../../../db/database.ts'
+import type { Actor, AuditService } from '../../audit/service.ts'
+import * as repo from '../repository.ts'
+import type { AnalyticsStore } from '../store/store.ts'
+import { rejectedLines } from './csv.repository.ts'
 import { detectCrimeFormat, forceFromFileName, readHeaderLine, splitCsvLine } from './detect.ts'
 import { type BadLine, CrimeFileError } from './file-errors.ts'
 import { expandPaths, ingestOrder, monthFromFileName } from './files.ts'
 import * as ingestRepo from './ingest.repository.ts'
 import * as recordedRepo from './recorded.repository.ts'
-import * as repo from './repository.ts'
-import type { AnalyticsStore } from './store.ts'
 
 export interface FileReport {
   file: string

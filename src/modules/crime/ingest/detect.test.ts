@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectAreaFormat } from './area-formats.ts'
+import { detectAreaFormat } from '../areas/area-formats.ts'
 import { detectCrimeFormat, forceFromFileName, splitCsvLine } from './detect.ts'
 import { ingestOrder } from './files.ts'
 

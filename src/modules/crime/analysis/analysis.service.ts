@@ -1,9 +1,6 @@
-import { ValidationError } from '../../shared/errors.ts'
-import { parseInput } from '../../shared/validation.ts'
-import * as counts from './counts.repository.ts'
-import { type DefinitionsService, SERIOUS_VIOLENCE } from './definitions.service.ts'
-import { addMonths, comparisonPeriods, monthRange, monthsBetween } from './months.ts'
-import * as places from './places.repository.ts'
+import { ValidationError } from '../../../shared/errors.ts'
+import { parseInput } from '../../../shared/validation.ts'
+import * as places from '../areas/places.repository.ts'
 import {
   AREA_TYPE_LABELS,
   type Area,
@@ -11,10 +8,13 @@ import {
   type CountRow,
   type CrimeQuery,
   type Source,
-} from './query-types.ts'
-import { crimeQueryInput, POLICE_UK_CRIME_TYPES } from './schema.ts'
+} from '../query-types.ts'
+import { crimeQueryInput, POLICE_UK_CRIME_TYPES } from '../schema.ts'
+import type { AnalyticsStore } from '../store/store.ts'
+import * as counts from './counts.repository.ts'
+import { type DefinitionsService, SERIOUS_VIOLENCE } from './definitions.service.ts'
+import { addMonths, comparisonPeriods, monthRange, monthsBetween } from './months.ts'
 import { compareCounts, ratePer1000 } from './statistics.ts'
-import type { AnalyticsStore } from './store.ts'
 
 export interface ResolvedQuery extends CrimeQuery {
   by: CountDimension | null
@@ -79,24 +79,15 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     return { categories: [`${full.major} / ${full.minor}`], label: text }
   }
 
-  async function hasLookups(): Promise<boolean> {
-    const [row] = await store.all<{ n: number }>('SELECT count(*) AS n FROM lsoa_map')
-    return (row?.n ?? 0) > 0
-  }
-
-  async function latestMonth(source: Source): Promise<string | null> {
-    const table = source === 'police-uk' ? 'street_crimes' : 'recorded_crimes'
-    const [row] = await store.all<{ m: string | null }>(
-      `SELECT strftime(max(month), '%Y-%m') AS m FROM ${table}`,
-    )
-    return row?.m ?? null
-  }
-
   /** Validates and resolves an analysis request; an empty period means the latest 12 months loaded. */
   async function resolve(input: unknown): Promise<ResolvedQuery> {
     const v = parseInput(crimeQueryInput, input)
     const area = await resolveArea(v.area, v.areaType)
-    if (area.type !== 'force' && (v.source === 'police-uk' || area.type !== 'lad') && !(await hasLookups())) {
+    if (
+      area.type !== 'force' &&
+      (v.source === 'police-uk' || area.type !== 'lad') &&
+      !(await places.hasAreaLookups(store))
+    ) {
       throw new ValidationError({
         area: 'The ONS area lookups are not imported, so crimes cannot be placed in wards or local authorities: run safer areas import first',
       })
@@ -112,7 +103,7 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     if (!to)
       to = from
         ? addMonths(from, 11)
-        : ((await latestMonth(v.source)) ?? new Date().toISOString().slice(0, 7))
+        : ((await counts.latestMonth(store, v.source)) ?? new Date().toISOString().slice(0, 7))
     if (!from) from = addMonths(to, -11)
     return {
       source: v.source,
@@ -161,7 +152,8 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     return years.filter((y) => y <= endYear).at(-1) ?? years[0] ?? null
   }
 
-  async function rateFor(q: ResolvedQuery) {
+  /** Crimes per 1,000 residents, exact (pages round it for display); `crimes` when already counted. */
+  async function rateFor(q: ResolvedQuery, crimes?: number) {
     if (q.area.type === 'force')
       throw new ValidationError({
         area: 'Rates need an ONS area (local authority, ward or LSOA): a police force has no population estimate',
@@ -171,14 +163,14 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
       throw new ValidationError({
         populationYear: 'No population estimates are loaded: import them with safer areas import',
       })
-    const crimes = await total(q)
+    const count = crimes ?? (await total(q))
     const { population } = await places.populationOf(store, q.area, year)
     return {
       query: q,
-      count: crimes,
+      count,
       population,
       populationYear: year,
-      ratePer1000: ratePer1000(crimes, population),
+      ratePer1000: ratePer1000(count, population),
     }
   }
 
@@ -189,11 +181,12 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
   /**
    * Against the period just before and the same months a year earlier, each with a significance
    * test. A comparison period whose months are not all loaded is marked incomplete, not compared.
+   * `counted` is the period's total when the caller already has it.
    */
-  async function change(q: ResolvedQuery) {
-    const current = await total(q)
+  async function change(q: ResolvedQuery, counted?: number) {
+    const current = counted ?? (await total(q))
     const { previous, lastYear } = comparisonPeriods(q)
-    const loaded = await loadedMonths(q.source)
+    const loaded = await counts.loadedMonths(store, q.source)
     const compare = async (period: { from: string; to: string }) => ({
       ...compareCounts(current, await total({ ...q, ...period })),
       ...period,
@@ -207,7 +200,7 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     const start = addMonths(q.from, -11)
     const rows = await count({ ...q, from: start }, 'month')
     const byMonth = new Map(rows.map((r) => [r.key, r.count]))
-    const loaded = await loadedMonths(q.source)
+    const loaded = await counts.loadedMonths(store, q.source)
     const months = monthRange(start, q.to)
     return monthRange(q.from, q.to).map((month) => {
       const window = months.slice(months.indexOf(month) - 11, months.indexOf(month) + 1)
@@ -219,12 +212,6 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
         rollingComplete: window.length === 12 && window.every((m) => loaded.has(m)),
       }
     })
-  }
-
-  async function loadedMonths(source: Source): Promise<Set<string>> {
-    const table = source === 'police-uk' ? 'street_crimes' : 'recorded_crimes'
-    const rows = await store.all<{ m: string }>(`SELECT DISTINCT strftime(month, '%Y-%m') AS m FROM ${table}`)
-    return new Set(rows.map((r) => r.m))
   }
 
   return {

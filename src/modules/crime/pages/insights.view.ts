@@ -1,18 +1,16 @@
-import type { ResolvedQuery } from './analysis.service.ts'
-import { barChart } from './charts/bar.ts'
-import { choropleth } from './charts/choropleth.ts'
-import { lineChart } from './charts/line.ts'
-import { formatNumber } from './charts/svg.ts'
-import { fmt } from './page-data.ts'
-import type { Area } from './query-types.ts'
-import type { CrimeService } from './service.ts'
+import type { InsightsService } from '../analysis/insights.service.ts'
+import { barChart } from '../charts/bar.ts'
+import { choropleth } from '../charts/choropleth.ts'
+import { lineChart } from '../charts/line.ts'
+import { formatNumber } from '../charts/svg.ts'
+import { fmt, formatRate } from './page-data.ts'
+import type { HotspotsPage } from './pages.service.ts'
 
-// View data for the hotspots, deprivation and stop-and-search pages.
+// View data for the hotspots, deprivation and stop-and-search pages (and the assessment's sections):
+// shapes figures already gathered, rounding for display (rates to two decimals, percentages to one).
 
-export async function hotspotsView(crime: CrimeService, q: ResolvedQuery) {
-  const h = await crime.insights.hotspots(q)
-  const wardShapes = await crime.shapesIn(q.area, 'ward')
-  const lsoaShapes = await crime.shapesIn(q.area, 'lsoa')
+export function hotspotsView(page: HotspotsPage) {
+  const { query: q, hotspots: h, wardShapes, lsoaShapes } = page
   const byWard = new Map(h.wards.map((w) => [w.code, w]))
   const byLsoa = new Map(h.lsoas.map((l) => [l.code, l]))
   const rateOrCount = (x: { count: number; ratePer1000: number | null } | undefined) =>
@@ -34,7 +32,7 @@ export async function hotspotsView(crime: CrimeService, q: ResolvedQuery) {
           { valueLabel },
         )
       : '',
-    wardRows: h.wards.map((w) => [w.name, formatNumber(w.count), fmt(w.ratePer1000)]),
+    wardRows: h.wards.map((w) => [w.name, formatNumber(w.count), formatRate(w.ratePer1000)]),
     lsoaMap: lsoaShapes.length
       ? choropleth(
           'lsoa-map',
@@ -43,7 +41,7 @@ export async function hotspotsView(crime: CrimeService, q: ResolvedQuery) {
           { valueLabel },
         )
       : '',
-    lsoaRows: h.lsoas.map((l) => [`${l.name} (${l.code})`, formatNumber(l.count), fmt(l.ratePer1000)]),
+    lsoaRows: h.lsoas.map((l) => [`${l.name} (${l.code})`, formatNumber(l.count), formatRate(l.ratePer1000)]),
     locations: h.locations.map((l) => [l.label, formatNumber(l.count)]),
     locationsSvg: barChart(
       'locations',
@@ -54,8 +52,7 @@ export async function hotspotsView(crime: CrimeService, q: ResolvedQuery) {
   }
 }
 
-export async function deprivationView(crime: CrimeService, q: ResolvedQuery) {
-  const d = await crime.insights.deprivation(q)
+export function deprivationView(d: Awaited<ReturnType<InsightsService['deprivation']>>) {
   return {
     svg: barChart(
       'imd',
@@ -67,15 +64,14 @@ export async function deprivationView(crime: CrimeService, q: ResolvedQuery) {
       String(r.lsoas),
       formatNumber(r.population),
       formatNumber(r.count),
-      fmt(r.ratePer1000),
+      formatRate(r.ratePer1000),
     ]),
     unmatched: d.unmatchedLsoas,
     populationYear: d.populationYear,
   }
 }
 
-export async function stopSearchView(crime: CrimeService, area: Area, from: string, to: string) {
-  const s = await crime.insights.stopSearch(area, from, to)
+export function stopSearchView(s: Awaited<ReturnType<InsightsService['stopSearch']>>) {
   const sections = Object.entries(s.breakdowns).map(([key, b]) => ({
     key,
     label: b.label,

@@ -1,9 +1,9 @@
-import type { Db } from '../../db/database.ts'
-import { ConflictError } from '../../shared/errors.ts'
-import { parseInput } from '../../shared/validation.ts'
-import type { Actor, AuditService } from '../audit/service.ts'
-import * as repo from './repository.ts'
-import { definitionInput } from './schema.ts'
+import type { Db } from '../../../db/database.ts'
+import { ConflictError } from '../../../shared/errors.ts'
+import { parseInput } from '../../../shared/validation.ts'
+import type { Actor, AuditService } from '../../audit/service.ts'
+import * as repo from '../repository.ts'
+import { definitionInput } from '../schema.ts'
 
 export const SERIOUS_VIOLENCE = 'serious-violence'
 

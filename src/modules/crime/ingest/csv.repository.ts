@@ -1,6 +1,6 @@
+import type { StoreConnection } from '../store/store.ts'
 import type { BadLine } from './file-errors.ts'
 import type { Column } from './formats.ts'
-import type { StoreConnection } from './store.ts'
 
 /** A SQL string literal. File paths come from operators, but a quote in a folder name must not break the SQL. */
 export const literal = (value: string) => `'${value.replaceAll("'", "''")}'`

@@ -30,6 +30,18 @@ describe('the test for a change in counts', () => {
     expect(ratePer1000(25, 10_000)).toBe(2.5)
     expect(ratePer1000(25, 0)).toBeNull()
   })
+
+  it('keeps rates, percentages and p-values exact: rounding is for display only', () => {
+    // 2,419 burglaries among 311,492 residents: 7.7658… per 1,000, never 7.77.
+    const rate = ratePer1000(2419, 311_492)
+    expect(rate).toBeCloseTo(7.765_849_5, 7)
+    expect(rate).not.toBe(7.77)
+    const change = compareCounts(1, 3)
+    expect(change.percent).toBeCloseTo(-66.666_666_7, 7)
+    // 0 against 7: 2/128 = 0.015625, where four decimals would give 0.0156.
+    expect(compareCounts(0, 7).pValue).toBeCloseTo(2 / 128, 12)
+    expect(concentration([1, 1, 1], 0.05).share).toBeCloseTo(100 / 3, 12)
+  })
 })
 
 describe('months', () => {

@@ -1,7 +1,7 @@
+import type { Area, AreaType } from '../query-types.ts'
+import { Params } from '../store/sql-params.ts'
+import type { AnalyticsStore } from '../store/store.ts'
 import { LONDON_BOROUGHS } from './london.ts'
-import type { Area, AreaType } from './query-types.ts'
-import { Params } from './sql-params.ts'
-import type { AnalyticsStore } from './store.ts'
 
 // SQL about places: finding an area by name or code, its population, its LSOAs and their shapes.
 
@@ -40,6 +40,12 @@ export async function findAreas(store: AnalyticsStore, text: string, type: AreaT
     seen.add(key)
     return true
   })
+}
+
+/** True when the ONS lookups are imported, so crimes can be placed in wards and local authorities. */
+export async function hasAreaLookups(store: AnalyticsStore): Promise<boolean> {
+  const [row] = await store.all<{ n: number }>('SELECT count(*) AS n FROM lsoa_map')
+  return (row?.n ?? 0) > 0
 }
 
 /** The mid-year population estimate years held for the area's LSOAs. */

@@ -1,8 +1,8 @@
 import type { DuckDBValue } from '@duckdb/node-api'
+import { ident, readCsv } from '../ingest/csv.repository.ts'
+import type { StoreConnection } from '../store/store.ts'
 import type { DetectedAreaFile } from './area-formats.ts'
-import { ident, readCsv } from './csv-sql.ts'
 import type { BoundaryFeature } from './geo.ts'
-import type { StoreConnection } from './store.ts'
 
 // SQL for the ONS and GLA area tables. A file replaces the rows it covers (by code and year),
 // so importing a newer lookup or estimate updates those areas and leaves the others alone.

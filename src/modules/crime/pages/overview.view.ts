@@ -1,23 +1,16 @@
-import type { ResolvedQuery } from './analysis.service.ts'
-import { barChart } from './charts/bar.ts'
-import { lineChart } from './charts/line.ts'
-import { formatNumber } from './charts/svg.ts'
-import { monthLabel } from './months.ts'
-import { describeChange, fmt } from './page-data.ts'
-import { SOURCE_LABELS } from './query-types.ts'
-import type { CrimeService } from './service.ts'
+import { monthLabel } from '../analysis/months.ts'
+import { barChart } from '../charts/bar.ts'
+import { lineChart } from '../charts/line.ts'
+import { formatNumber } from '../charts/svg.ts'
+import { SOURCE_LABELS } from '../query-types.ts'
+import { describeChange, fmt, formatRate } from './page-data.ts'
+import type { Overview } from './pages.service.ts'
 
 const LEVELS: Record<number, string> = { 1: 'borough', 2: 'ward', 3: 'LSOA' }
 
-/** Everything the overview page shows for a query, as display-ready strings and SVG. */
-export async function overviewView(crime: CrimeService, q: ResolvedQuery) {
-  const total = await crime.analysis.total(q)
-  const rate = q.area.type === 'force' ? null : await crime.analysis.rateFor(q).catch(() => null)
-  const change = await crime.analysis.change(q)
-  const monthly = await crime.analysis.monthly(q)
-  const byType = q.categories?.length === 1 ? [] : await crime.analysis.count(q, 'crime_type')
-  const outcomes = q.source === 'police-uk' ? await crime.insights.outcomes(q) : null
-  const levels = q.source === 'recorded' ? await crime.analysis.recordedLevels(q) : []
+/** The overview page's figures as display-ready strings and SVG (rates to two decimals, percentages to one). */
+export function overviewView(o: Overview) {
+  const { query: q, total, rate, change, monthly, byType, outcomes, levels } = o
   return {
     total: formatNumber(total),
     months: monthly.length,
@@ -27,8 +20,8 @@ export async function overviewView(crime: CrimeService, q: ResolvedQuery) {
       : '',
     rate: rate
       ? {
-          value: fmt(rate.ratePer1000),
-          note: `Population ${formatNumber(rate.population)} (ONS mid-${rate.populationYear} estimate)`,
+          value: formatRate(rate.ratePer1000),
+          note: `Population ${formatNumber(rate.population)} (ONS mid-${rate.populationYear} estimate). Rounded to two decimal places.`,
         }
       : { value: '–', note: 'Rates need a local authority, ward or LSOA.' },
     change: { previous: describeChange(change.previous), lastYear: describeChange(change.lastYear) },

@@ -1,6 +1,6 @@
-import type { Area } from './query-types.ts'
-import { Params } from './sql-params.ts'
-import type { AnalyticsStore } from './store.ts'
+import type { Area } from '../query-types.ts'
+import { Params } from '../store/sql-params.ts'
+import type { AnalyticsStore } from '../store/store.ts'
 
 // SQL for stop and search. Records carry coordinates, not LSOAs: point_lsoa places each point.
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api'
-import { ANALYTICS_SCHEMA } from './analytics-schema.ts'
+import { ANALYTICS_SCHEMA } from './analytics-schema.repository.ts'
 
 /**
  * The analytics store: one DuckDB file, opened on first use and kept open (DuckDB lets one

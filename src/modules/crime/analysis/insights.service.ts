@@ -1,7 +1,8 @@
-import { ValidationError } from '../../shared/errors.ts'
+import { ValidationError } from '../../../shared/errors.ts'
+import * as places from '../areas/places.repository.ts'
+import type { Area } from '../query-types.ts'
+import type { AnalyticsStore } from '../store/store.ts'
 import type { AnalysisService, ResolvedQuery } from './analysis.service.ts'
-import * as places from './places.repository.ts'
-import type { Area } from './query-types.ts'
 import { concentration, ratePer1000 } from './statistics.ts'
 import {
   STOP_SEARCH_DIMENSIONS,
@@ -10,11 +11,11 @@ import {
   stopSearchByMonth,
   stopSearchSummary,
 } from './stop-search.repository.ts'
-import type { AnalyticsStore } from './store.ts'
 
 const TOP = 10
 
-const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10)
+/** A percentage, exact: pages round it for display. */
+const share = (part: number, whole: number) => (whole === 0 ? 0 : (part * 100) / whole)
 
 /** Hotspots, concentration, outcomes, stop and search and deprivation, built on the counts. */
 export function createInsightsService(store: AnalyticsStore, analysis: AnalysisService) {

@@ -1,9 +1,9 @@
-import type { ResolvedQuery } from './analysis.service.ts'
-import { formatNumber } from './charts/svg.ts'
-import { periodLabel } from './months.ts'
-import { AREA_TYPE_LABELS, AREA_TYPES, SOURCE_LABELS, SOURCES } from './query-types.ts'
-import { POLICE_UK_CRIME_TYPES } from './schema.ts'
-import type { Change } from './statistics.ts'
+import type { ResolvedQuery } from '../analysis/analysis.service.ts'
+import { periodLabel } from '../analysis/months.ts'
+import type { Change } from '../analysis/statistics.ts'
+import { formatNumber } from '../charts/svg.ts'
+import { AREA_TYPE_LABELS, AREA_TYPES, SOURCE_LABELS, SOURCES } from '../query-types.ts'
+import { POLICE_UK_CRIME_TYPES } from '../schema.ts'
 
 // View data for the crime pages, shaped here (not in templates) so it can be tested.
 
@@ -73,3 +73,12 @@ export function describeChange(change: Change & { from: string; to: string; comp
 
 export const fmt = (n: number | null | undefined, suffix = '') =>
   n === null || n === undefined ? '–' : `${formatNumber(n)}${suffix}`
+
+/**
+ * A rate per 1,000 residents as a person reads it: two decimal places (7.77), said so beside it.
+ * Rates are kept exact everywhere else; the API and the CLI's --json give them unrounded.
+ */
+export const formatRate = (n: number | null | undefined) =>
+  n === null || n === undefined
+    ? '–'
+    : n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })

@@ -1,6 +1,6 @@
-import type { CountDimension, CountRow, CrimeQuery } from './query-types.ts'
-import { Params } from './sql-params.ts'
-import type { AnalyticsStore } from './store.ts'
+import type { CountDimension, CountRow, CrimeQuery, Source } from '../query-types.ts'
+import { Params } from '../store/sql-params.ts'
+import type { AnalyticsStore } from '../store/store.ts'
 
 // SQL for counting crimes: police.uk records (one row a crime) and Met recorded-crime figures.
 
@@ -157,4 +157,22 @@ export async function recordedLevels(
     `WITH ${scope} SELECT level, strftime(min(month), '%Y-%m') AS "from", strftime(max(month), '%Y-%m') AS "to" FROM best GROUP BY level ORDER BY 2`,
     p.values,
   )
+}
+
+const FACTS: Record<Source, string> = { 'police-uk': 'street_crimes', recorded: 'recorded_crimes' }
+
+/** The latest month loaded from a source, as YYYY-MM; null when none is. */
+export async function latestMonth(store: AnalyticsStore, source: Source): Promise<string | null> {
+  const [row] = await store.all<{ m: string | null }>(
+    `SELECT strftime(max(month), '%Y-%m') AS m FROM ${FACTS[source]}`,
+  )
+  return row?.m ?? null
+}
+
+/** Every month loaded from a source, as YYYY-MM. */
+export async function loadedMonths(store: AnalyticsStore, source: Source): Promise<Set<string>> {
+  const rows = await store.all<{ m: string }>(
+    `SELECT DISTINCT strftime(month, '%Y-%m') AS m FROM ${FACTS[source]}`,
+  )
+  return new Set(rows.map((r) => r.m))
 }

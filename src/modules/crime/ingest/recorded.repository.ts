@@ -1,7 +1,7 @@
-import { ident, literal, readCsv } from './csv-sql.ts'
+import { LONDON_BOROUGHS } from '../areas/london.ts'
+import type { StoreConnection } from '../store/store.ts'
+import { ident, literal, readCsv } from './csv.repository.ts'
 import type { Column, CrimeKind } from './formats.ts'
-import { LONDON_BOROUGHS } from './london.ts'
-import type { StoreConnection } from './store.ts'
 
 // SQL for the Met's wide recorded-crime files: read as they are (one INTEGER column per month),
 // then UNPIVOTed into one row per area × category × month. A blank cell is "not published", not 0,

@@ -2,6 +2,9 @@
 // given their total, the split between the two periods is binomial with p = 1/2 when the
 // underlying rate has not changed. This is the standard "conditional" test for comparing two
 // Poisson counts (Przyborowski and Wilenski, 1940), exact for small counts.
+//
+// Figures here are exact: the API and the CLI's --json pass them on unrounded, and pages and
+// documents round them for display (pages/display.ts), so a rounded figure is never computed with.
 
 function logFactorial(n: number): number {
   let sum = 0
@@ -66,8 +69,8 @@ export function compareCounts(current: number, comparison: number): Change {
     current,
     comparison,
     difference: current - comparison,
-    percent: comparison === 0 ? null : Math.round(((current - comparison) / comparison) * 1000) / 10,
-    pValue: Math.round(pValue * 10_000) / 10_000,
+    percent: comparison === 0 ? null : ((current - comparison) * 100) / comparison,
+    pValue,
     significant: pValue < 0.05,
   }
 }
@@ -78,10 +81,10 @@ export function concentration(counts: number[], fraction: number): { areas: numb
   const total = sorted.reduce((s, c) => s + c, 0)
   const areas = Math.max(1, Math.ceil(sorted.length * fraction))
   const top = sorted.slice(0, areas).reduce((s, c) => s + c, 0)
-  return { areas, share: total === 0 ? 0 : Math.round((top / total) * 1000) / 10 }
+  return { areas, share: total === 0 ? 0 : (top * 100) / total }
 }
 
 export function ratePer1000(count: number, population: number): number | null {
   if (!population) return null
-  return Math.round((count / population) * 1000 * 100) / 100
+  return (count * 1000) / population
 }
