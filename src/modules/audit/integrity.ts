@@ -160,9 +160,9 @@ export function createAuditChain(db: Db, dialect: DatabaseDialect, settings: Aud
   }
 
   /** At every start: seal or hand over the head if AUDIT_KEY is new to it, then anchor it. */
-  async function startUp(): Promise<{ head: KeyedHead; written: WrittenCheckpoint | null }> {
+  async function startUp(reason = 'start'): Promise<{ head: KeyedHead; written: WrittenCheckpoint | null }> {
     const head = await keyHead()
-    return { head, written: await checkpoint('start') }
+    return { head, written: await checkpoint(reason) }
   }
 
   /** `safer audit rotate-key`: the new key's segment starts here, handed over by the old key. */
