@@ -10,7 +10,8 @@ export function anchorAuditLog(app: FastifyInstance, audit: AuditService) {
   app.addHook('onResponse', async (request) => {
     try {
       const written = await audit.checkpointIfDue()
-      if (written) request.log.info({ auditCheckpoint: written.checkpoint, file: written.file }, 'audit log checkpoint')
+      if (written)
+        request.log.info({ auditCheckpoint: written.checkpoint, file: written.file }, 'audit log checkpoint')
     } catch (error) {
       request.log.error({ err: error }, 'audit log checkpoint failed')
     }
@@ -21,7 +22,10 @@ export function anchorAuditLog(app: FastifyInstance, audit: AuditService) {
 export async function anchorAuditLogAtStart(app: FastifyInstance, audit: AuditService) {
   const { head, written } = await audit.startUp()
   if (head === 'unknown') {
-    app.log.error('the newest audit entry is signed with none of AUDIT_KEY and AUDIT_PREVIOUS_KEYS: run "safer audit verify"')
+    app.log.error(
+      'the newest audit entry is signed with none of AUDIT_KEY and AUDIT_PREVIOUS_KEYS: run "safer audit verify"',
+    )
   }
-  if (written) app.log.info({ auditCheckpoint: written.checkpoint, file: written.file }, 'audit log checkpoint at start')
+  if (written)
+    app.log.info({ auditCheckpoint: written.checkpoint, file: written.file }, 'audit log checkpoint at start')
 }

@@ -15,9 +15,21 @@ export interface Read {
 }
 
 /** The one place routes record a read: nothing unless the module declared the record sensitive. */
-export async function auditRead(audit: AuditService, sensitive: SensitiveReads, request: FastifyRequest, read: Read): Promise<void> {
+export async function auditRead(
+  audit: AuditService,
+  sensitive: SensitiveReads,
+  request: FastifyRequest,
+  read: Read,
+): Promise<void> {
   if (!sensitive.includes(read.what)) return
-  const filter = read.filter && Object.fromEntries(Object.entries(read.filter).filter(([, v]) => v !== undefined && v !== ''))
+  const filter =
+    read.filter &&
+    Object.fromEntries(Object.entries(read.filter).filter(([, v]) => v !== undefined && v !== ''))
   // The path without its query string: the filter, when there is one, is recorded as parsed.
-  await audit.viewed(request.actor, { what: read.what, entityId: read.entityId, path: request.url.split('?')[0] ?? request.url, filter })
+  await audit.viewed(request.actor, {
+    what: read.what,
+    entityId: read.entityId,
+    path: request.url.split('?')[0] ?? request.url,
+    filter,
+  })
 }
