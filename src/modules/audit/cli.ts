@@ -33,7 +33,7 @@ export const auditCommands: Command[] = [
         if (report.latest) {
           const c = report.latest
           out(
-            `Matches all ${report.checkpoints} checkpoints in ${report.checkpointFile}; the latest, of ${c.at}, records ${c.entries} entries ending at id ${c.entryId}.`,
+            `Matches ${report.checkpoints === 1 ? 'the checkpoint' : `all ${report.checkpoints} checkpoints`} in ${report.checkpointFile}; the latest, of ${c.at}, records ${c.entries} entries ending at id ${c.entryId}.`,
           )
         } else {
           out(
