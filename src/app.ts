@@ -14,6 +14,7 @@ import { type DeclaredRoute, guardRoutes, requireDeclaredPermissions } from './h
 import { registerSecurityHeaders } from './http/security-headers.ts'
 import { ASSETS_PREFIX, registerStaticAssets } from './http/static-assets.ts'
 import './http/types.ts'
+import { anchorAuditLog } from './modules/audit/anchor.ts'
 import { auditRoutes } from './modules/audit/routes.ts'
 import { accountRoutes } from './modules/auth/account.routes.ts'
 import { authApi } from './modules/auth/api.ts'
@@ -74,6 +75,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<S
   partnersRoutes(app, services)
   userAdminRoutes(app, services)
   auditRoutes(app, services)
+  anchorAuditLog(app, services.audit)
   crimeRoutes(app, services)
   assessmentRoutes(app, services)
   await plansRoutes(app, services, config)

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config.ts'
 
@@ -20,8 +21,23 @@ describe('configuration', () => {
   it('refuses to start in production without a real SESSION_SECRET', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'too-short' })).toThrow(/SESSION_SECRET/)
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_KEY: 'k'.repeat(32) })
     expect(config.cookieSecure).toBe(true)
+  })
+
+  it('refuses to start in production without a real AUDIT_KEY, and names the development key as such', () => {
+    const secret = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }
+    expect(() => loadConfig(secret)).toThrow('AUDIT_KEY must be set to at least 32 random characters when NODE_ENV=production')
+    expect(() => loadConfig({ ...secret, AUDIT_KEY: 'short' })).toThrow(/AUDIT_KEY/)
+    expect(loadConfig({ ...secret, AUDIT_KEY: 'k'.repeat(32) }).auditKey).toBe('k'.repeat(32))
+    expect(loadConfig({}).auditKey).toMatch(/^development-only-.*never-use-in-production$/)
+  })
+
+  it('reads previous audit keys and puts checkpoints under the data directory unless told otherwise', () => {
+    const config = loadConfig({ DATA_DIR: '/srv/safer', AUDIT_PREVIOUS_KEYS: ' old-one , older-one ,' })
+    expect(config.auditPreviousKeys).toEqual(['old-one', 'older-one'])
+    expect(config.auditCheckpointDir).toBe(resolve('/srv/safer/audit-checkpoints'))
+    expect(loadConfig({ AUDIT_CHECKPOINT_DIR: '/mnt/audit' }).auditCheckpointDir).toBe(resolve('/mnt/audit'))
   })
 
   it('names the variable when a value is wrong', () => {

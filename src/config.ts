@@ -23,6 +23,12 @@ export interface Config {
   readonly dataDir: string
   /** Re-read templates on every render: for editing pages locally (NODE_ENV=development). */
   readonly reloadTemplates: boolean
+  /** Signs every audit entry and checkpoint (HMAC-SHA-256): without it a row cannot be forged. */
+  readonly auditKey: string
+  /** Keys the audit log was signed with before the last rotation, so that older entries still verify. */
+  readonly auditPreviousKeys: readonly string[]
+  /** Where signed checkpoints of the audit log's head are appended: best on another host's storage. */
+  readonly auditCheckpointDir: string
 }
 
 export class ConfigError extends Error {}
@@ -30,6 +36,8 @@ export class ConfigError extends Error {}
 // A fixed development secret keeps sign-ins alive across restarts of the demo;
 // production refuses to start without a real one.
 const DEVELOPMENT_SECRET = 'development-only-secret-never-use-in-production'
+// The same for the audit key: a development log verifies across restarts, and production has its own.
+export const DEVELOPMENT_AUDIT_KEY = 'development-only-audit-key-never-use-in-production'
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]
@@ -59,6 +67,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET must be set to at least 32 random characters when NODE_ENV=production')
   }
+  const auditKey = env.AUDIT_KEY || ''
+  if (production && auditKey.length < 32) {
+    throw new ConfigError('AUDIT_KEY must be set to at least 32 random characters when NODE_ENV=production')
+  }
+  const auditPreviousKeys = (env.AUDIT_PREVIOUS_KEYS || '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
   return Object.freeze({
     production,
     host: env.HOST || '127.0.0.1',
@@ -76,5 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     dataDir,
     reloadTemplates: env.NODE_ENV === 'development',
+    auditKey: auditKey || DEVELOPMENT_AUDIT_KEY,
+    auditPreviousKeys: Object.freeze(auditPreviousKeys),
+    auditCheckpointDir: resolve(env.AUDIT_CHECKPOINT_DIR || resolve(dataDir, 'audit-checkpoints')),
   })
 }

@@ -13,7 +13,7 @@ import { createStrategiesService } from './modules/plans/strategies.service.ts'
 
 /** The composition root: config → database → services. Adapters receive services, never the database. */
 export function createServices(database: DatabaseHandle, config: Config) {
-  const audit = createAuditService(database.db, database.dialect)
+  const audit = createAuditService(database.db, database.dialect, config)
   const partners = createPartnersService(database.db, audit)
   const users = createUsersService(database.db, audit, partners)
   const auth = createAuthService(database.db, audit, config)

@@ -3,6 +3,7 @@ import type { Config } from './config.ts'
 import { createDeps } from './deps.ts'
 import { loadCrimeDemo } from './demo/crime.ts'
 import { DEMO_PASSWORD, demoLogins, loadDemo } from './demo/load.ts'
+import { anchorAuditLogAtStart } from './modules/audit/anchor.ts'
 
 const PURGE_INTERVAL_MS = 15 * 60_000
 
@@ -14,6 +15,7 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
   // A database made before crime data existed still gets the Southwark extract.
   if (options.demo && (await deps.services.crime.isEmpty())) await loadCrimeDemo(deps.services, { userId: null, label: 'demo loader', ip: null })
   const { app } = await createApp(deps)
+  await anchorAuditLogAtStart(app, deps.services.audit)
   const purge = setInterval(() => void deps.services.auth.purgeExpiredSessions(), PURGE_INTERVAL_MS)
   purge.unref()
 

@@ -45,6 +45,7 @@ export async function startAppServer(options: { role?: string; planDeliverables?
     ...process.env,
     NODE_ENV: 'production',
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_KEY: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
     TRUST_PROXY: 'false',
     LOG_LEVEL: 'silent',

@@ -47,7 +47,10 @@ export const systemCommands: Command[] = [
       try {
         await migrateToNothing(database.db, database.dialect)
         await migrateToLatest(database.db, database.dialect)
-        const logins = await loadDemo(createServices(database, config))
+        const services = createServices(database, config)
+        // The old log is gone: its checkpoints would only report the new one as rewritten.
+        await services.audit.retireCheckpoints()
+        const logins = await loadDemo(services)
         out(`Demo partnership loaded. Password for every demo user: ${DEMO_PASSWORD}`)
         for (const login of logins) out(`  ${login.role.padEnd(20)} ${login.email}`)
         return 0
@@ -69,12 +72,13 @@ export const systemCommands: Command[] = [
       }
       const database = openDatabase(config.databaseUrl)
       try {
-        await database.sqlite?.backup(resolve(file))
-        // A backup is the whole database leaving Safer's hands: it is an export like any other.
+        // A backup is the whole database leaving Safer's hands: it is an export like any other. Recorded
+        // first, so that the copy holds its own entry and a restored log ends where the checkpoints say.
         await createServices(database, config).audit.log(
           { userId: null, label: CLI_ACTOR_LABEL, ip: null },
           { action: 'database.backup', entityType: 'database', detail: { file: resolve(file) } },
         )
+        await database.sqlite?.backup(resolve(file))
         out(`Backed up ${config.sqlitePath} to ${resolve(file)}`)
         return 0
       } finally {

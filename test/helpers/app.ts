@@ -25,7 +25,7 @@ export interface TestApp {
 }
 
 export function testConfig(url: string, overrides: Record<string, string> = {}) {
-  return loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), SIGN_IN_RATE_LIMIT: '10000', ...overrides })
+  return loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), AUDIT_KEY: 'test-audit-key-'.padEnd(40, 'x'), SIGN_IN_RATE_LIMIT: '10000', ...overrides })
 }
 
 /** The real app on a fresh database of the given dialect, with one organisation and a user for every role. */

@@ -3,9 +3,11 @@ import type { Services } from '../../deps.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { paths } from '../../web/paths.ts'
+import { auditRead } from './read-audit.ts'
 import { auditQuery, toFilter } from './schema.ts'
+import { sensitiveReads } from './sensitive-reads.ts'
 
-/** Administrators search the audit log. Reading it is itself not audited: it holds no case data. */
+/** Administrators search the audit log. Reading it is audited too: it shows who did what to whom. */
 export function auditRoutes(app: FastifyInstance, { audit }: Services) {
   app.get(paths.admin.audit(), { config: { permission: 'audit:view' } }, async (request, reply) => {
     const raw = request.query as Record<string, string>
@@ -13,6 +15,7 @@ export function auditRoutes(app: FastifyInstance, { audit }: Services) {
     try {
       const query = parseInput(auditQuery, raw)
       const result = await audit.search(toFilter(query), query.page)
+      await auditRead(audit, sensitiveReads, request, { what: 'audit', filter: query })
       const params = new URLSearchParams(Object.entries(raw).filter(([k, v]) => k !== 'page' && v))
       return reply.page('audit/views/audit.njk', {
         pageTitle: 'Audit log',

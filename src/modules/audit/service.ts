@@ -1,6 +1,6 @@
 import type { DatabaseDialect } from '../../config.ts'
 import type { Db, Executor } from '../../db/database.ts'
-import { GENESIS_HASH, entryHash } from './hash.ts'
+import { type AuditSettings, createAuditChain } from './integrity.ts'
 import * as repo from './repository.ts'
 
 /** Who did something, and from where. Passed by every adapter into every service call that changes data. */
@@ -21,7 +21,19 @@ export interface AuditEvent {
   detail?: Record<string, unknown>
 }
 
-export type VerifyResult = { ok: true; entries: number } | { ok: false; entries: number; badEntryId: number; reason: string }
+/** A read of records that hold personal data: who read which record or list, and from where. */
+export interface ViewedEvent {
+  /** The kind of record or list read, as the module declares it in its sensitiveReads: `people`, `users`, `audit`. */
+  what: string
+  /** One record's id; none for a list. */
+  entityId?: string | number | null
+  /** The page or API path it was read through. */
+  path: string
+  /** The filters of a list, when it was filtered. */
+  filter?: Record<string, unknown>
+}
+
+export const VIEWED = 'viewed'
 
 // Secrets never enter the log, even hashed.
 const SECRET_KEY = /password|token_hash|secret/i
@@ -38,7 +50,9 @@ function redact(value: unknown): unknown {
   return value
 }
 
-export function createAuditService(db: Db, dialect: DatabaseDialect) {
+export function createAuditService(db: Db, dialect: DatabaseDialect, settings: AuditSettings) {
+  const chain = createAuditChain(db, dialect, settings)
+
   async function record(exec: Executor, actor: Actor, event: AuditEvent): Promise<void> {
     const detail: Record<string, unknown> = { ...event.detail }
     if (event.before !== undefined) detail.before = event.before
@@ -53,30 +67,11 @@ export function createAuditService(db: Db, dialect: DatabaseDialect) {
       ip: actor.ip,
       detail: JSON.stringify(redact(detail)),
     }
-    if (exec.isTransaction) return repo.appendEntry(exec, dialect, content)
-    await exec.transaction().execute((trx) => repo.appendEntry(trx, dialect, content))
-  }
-
-  /** Walks the whole chain in id order; the first entry whose link or content does not match is reported. */
-  async function verify(): Promise<VerifyResult> {
-    let prevHash = GENESIS_HASH
-    let lastId = 0
-    let entries = 0
-    for (;;) {
-      const page = await repo.entriesAfter(db, lastId, 1000)
-      if (page.length === 0) return { ok: true, entries }
-      for (const row of page) {
-        if (row.prev_hash !== prevHash) {
-          return { ok: false, entries, badEntryId: row.id, reason: 'its link to the previous entry is broken (an entry was removed or reordered)' }
-        }
-        if (entryHash(prevHash, row) !== row.hash) {
-          return { ok: false, entries, badEntryId: row.id, reason: 'its content does not match its hash (the entry was altered)' }
-        }
-        prevHash = row.hash
-        lastId = row.id
-        entries++
-      }
-    }
+    if (exec.isTransaction) return chain.append(exec, content)
+    await exec.transaction().execute((trx) => chain.append(trx, content))
+    // Committed: the head it made may be due its checkpoint. A caller's transaction is not committed
+    // yet, so its entries are anchored by the next call here or by the web server after the request.
+    await chain.checkpointIfDue()
   }
 
   async function search(filter: repo.AuditFilter, page: number, pageSize = 50) {
@@ -87,8 +82,34 @@ export function createAuditService(db: Db, dialect: DatabaseDialect) {
   /** Records an event that is not part of a database change, such as a download. */
   const log = (actor: Actor, event: AuditEvent) => record(db, actor, event)
 
-  return { record, log, verify, search, actions: () => repo.distinctActions(db) }
+  /** Records a read of sensitive records, in the same chain as the changes. */
+  const viewed = (actor: Actor, event: ViewedEvent) =>
+    log(actor, {
+      action: VIEWED,
+      entityType: event.what,
+      entityId: event.entityId,
+      detail: {
+        path: event.path,
+        ...(event.filter && Object.keys(event.filter).length ? { filter: event.filter } : {}),
+      },
+    })
+
+  return {
+    record,
+    log,
+    viewed,
+    search,
+    actions: () => repo.distinctActions(db),
+    verify: chain.verify,
+    verifyInDetail: chain.verifyInDetail,
+    checkpoint: chain.checkpoint,
+    checkpointIfDue: chain.checkpointIfDue,
+    startUp: chain.startUp,
+    rotateKey: chain.rotateKey,
+    retireCheckpoints: chain.retireCheckpoints,
+  }
 }
 
 export type AuditService = ReturnType<typeof createAuditService>
 export type { AuditFilter } from './repository.ts'
+export type { VerifyResult } from './integrity.ts'

@@ -2,8 +2,11 @@ import { z } from 'zod'
 import type { Services } from '../../deps.ts'
 import { type ApiRegistry, idParams } from '../../http/api.ts'
 import { parseInput, versionField } from '../../shared/validation.ts'
+import { auditRead } from '../audit/read-audit.ts'
 import { auditQuery, toFilter } from '../audit/schema.ts'
+import { sensitiveReads as auditSensitiveReads } from '../audit/sensitive-reads.ts'
 import { newUserInput, userChangesInput } from './schema.ts'
+import { sensitiveReads } from './sensitive-reads.ts'
 
 function publicUser(u: {
   id: number
@@ -42,7 +45,11 @@ export function authApi(api: ApiRegistry, { users, audit }: Services) {
     permission: 'users:view',
     tag: 'Users',
     summary: 'List users',
-    handler: async () => ({ users: (await users.list()).map(publicUser) }),
+    handler: async ({ request }) => {
+      const list = (await users.list()).map(publicUser)
+      await auditRead(audit, sensitiveReads, request, { what: 'users' })
+      return { users: list }
+    },
   })
   api.add({
     method: 'POST',
@@ -100,8 +107,9 @@ export function authApi(api: ApiRegistry, { users, audit }: Services) {
     tag: 'Audit',
     summary: 'Search the audit log, newest first',
     query: auditQuery,
-    handler: async ({ query }) => {
+    handler: async ({ request, query }) => {
       const result = await audit.search(toFilter(query), query.page)
+      await auditRead(audit, auditSensitiveReads, request, { what: 'audit', filter: query })
       return { ...result, rows: result.rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) })) }
     },
   })

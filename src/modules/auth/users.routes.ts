@@ -4,14 +4,16 @@ import { idParams } from '../../http/api.ts'
 import { parseInput, versionField } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
 import { paths } from '../../web/paths.ts'
+import { auditRead } from '../audit/read-audit.ts'
 import { ROLE_LABELS, ROLES } from './permissions.ts'
+import { sensitiveReads } from './sensitive-reads.ts'
 
 const FORM = 'auth/views/user-form.njk'
 const PASSWORD = 'auth/views/user-password.njk'
 const roleItems = ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] }))
 
 /** Administrators create, change, disable and re-enable the people who can sign in. */
-export function userAdminRoutes(app: FastifyInstance, { users, partners }: Services) {
+export function userAdminRoutes(app: FastifyInstance, { users, partners, audit }: Services) {
   const view = { permission: 'users:view' as const }
   const manage = { permission: 'users:manage' as const }
 
@@ -23,13 +25,15 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners }: Servi
     ...extra,
   })
 
-  app.get(paths.admin.users(), { config: view }, async (request, reply) =>
-    reply.page('auth/views/users.njk', {
+  app.get(paths.admin.users(), { config: view }, async (request, reply) => {
+    const list = await users.list()
+    await auditRead(audit, sensitiveReads, request, { what: 'users' })
+    return reply.page('auth/views/users.njk', {
       pageTitle: 'Users',
-      users: await users.list(),
+      users: list,
       notice: (request.query as { notice?: string }).notice,
-    }),
-  )
+    })
+  })
 
   app.get(paths.admin.newUser(), { config: manage }, async (_request, reply) => {
     const { template, ...data } = await form({ pageTitle: 'Add a user', values: {} })

@@ -1,7 +1,9 @@
 import type { Services } from '../../deps.ts'
 import { type ApiRegistry, idParams } from '../../http/api.ts'
 import type { Organisation } from '../../db/types.ts'
+import { auditRead } from '../audit/read-audit.ts'
 import { organisationChanges, organisationInput, personChanges, personInput } from './schema.ts'
+import { sensitiveReads } from './sensitive-reads.ts'
 
 const organisation = (o: Organisation) => ({ id: o.id, name: o.name, shortName: o.short_name, type: o.type, version: o.version })
 
@@ -25,7 +27,7 @@ function person(p: {
   }
 }
 
-export function partnersApi(api: ApiRegistry, { partners }: Services) {
+export function partnersApi(api: ApiRegistry, { partners, audit }: Services) {
   api.add({
     method: 'GET',
     url: '/organisations',
@@ -72,7 +74,11 @@ export function partnersApi(api: ApiRegistry, { partners }: Services) {
     permission: 'people:view',
     tag: 'Partners',
     summary: 'List people (named leads, board members, contacts)',
-    handler: async () => ({ people: (await partners.listPeople()).map(person) }),
+    handler: async ({ request }) => {
+      const people = (await partners.listPeople()).map(person)
+      await auditRead(audit, sensitiveReads, request, { what: 'people' })
+      return { people }
+    },
   })
   api.add({
     method: 'POST',

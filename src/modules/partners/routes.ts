@@ -4,8 +4,10 @@ import { idParams } from '../../http/api.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
 import { paths } from '../../web/paths.ts'
+import { auditRead } from '../audit/read-audit.ts'
 import { can } from '../auth/permissions.ts'
 import { ORGANISATION_TYPES } from './schema.ts'
+import { sensitiveReads } from './sensitive-reads.ts'
 
 const ORGANISATION_FORM = 'partners/views/organisation-form.njk'
 const PERSON_FORM = 'partners/views/person-form.njk'
@@ -13,7 +15,7 @@ const typeItems = ORGANISATION_TYPES.map((t) => ({ value: t, text: t.charAt(0).t
 
 const notice = (request: FastifyRequest) => (request.query as { notice?: string }).notice
 
-export function partnersRoutes(app: FastifyInstance, { partners }: Services) {
+export function partnersRoutes(app: FastifyInstance, { partners, audit }: Services) {
   const view = { permission: 'organisations:view' as const }
   const manage = { permission: 'organisations:manage' as const }
 
@@ -89,14 +91,16 @@ export function partnersRoutes(app: FastifyInstance, { partners }: Services) {
   const viewPeople = { permission: 'people:view' as const }
   const managePeople = { permission: 'people:manage' as const }
 
-  app.get(paths.admin.people(), { config: viewPeople }, async (request, reply) =>
-    reply.page('partners/views/people.njk', {
+  app.get(paths.admin.people(), { config: viewPeople }, async (request, reply) => {
+    const people = await partners.listPeople()
+    await auditRead(audit, sensitiveReads, request, { what: 'people' })
+    return reply.page('partners/views/people.njk', {
       pageTitle: 'People',
-      people: await partners.listPeople(),
+      people,
       canManage: request.user ? can(request.user.role, 'people:manage') : false,
       notice: notice(request),
-    }),
-  )
+    })
+  })
 
   app.get(paths.admin.newPerson(), { config: managePeople }, async (_request, reply) => {
     const { template, ...data } = await personForm({ pageTitle: 'Add a person', values: {} })
