@@ -19,17 +19,21 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners }: Servi
     template: FORM,
     roleItems,
     organisationItems: (await partners.listOrganisations()).map((o) => ({ value: o.id, text: o.name })),
+    personItems: (await partners.listPeople()).map((p) => ({ value: p.id, text: p.organisationShortName ? `${p.name} (${p.organisationShortName})` : p.name })),
     backLink: paths.admin.users(),
     ...extra,
   })
 
-  app.get(paths.admin.users(), { config: view }, async (request, reply) =>
-    reply.page('auth/views/users.njk', {
+  app.get(paths.admin.users(), { config: view }, async (request, reply) => {
+    const all = await users.list()
+    return reply.page('auth/views/users.njk', {
       pageTitle: 'Users',
-      users: await users.list(),
+      users: all,
+      // Leads see their actions only once linked: the administrator's to-do list.
+      unlinked: all.filter((u) => u.personId === null && u.disabledAt === null),
       notice: (request.query as { notice?: string }).notice,
-    }),
-  )
+    })
+  })
 
   app.get(paths.admin.newUser(), { config: manage }, async (_request, reply) => {
     const { template, ...data } = await form({ pageTitle: 'Add a user', values: {} })
@@ -52,7 +56,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners }: Servi
   app.get('/admin/users/:id', { config: view }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
-    const values = { email: u.email, name: u.name, organisationId: u.organisation_id, role: u.role, version: u.version }
+    const values = { email: u.email, name: u.name, organisationId: u.organisationId, role: u.role, personId: u.personId, version: u.version }
     const { template, ...data } = await form({ pageTitle: u.name, account: u, values, notice: (request.query as { notice?: string }).notice })
     return reply.page(template, data)
   })
@@ -76,7 +80,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners }: Servi
     app.post(`/admin/users/:id/${suffix}`, { config: manage }, async (request, reply) => {
       const { id } = parseInput(idParams, request.params)
       const u = await users.get(id)
-      const values = { email: u.email, name: u.name, organisationId: u.organisation_id, role: u.role, version: u.version }
+      const values = { email: u.email, name: u.name, organisationId: u.organisationId, role: u.role, personId: u.personId, version: u.version }
       const page = await form({ pageTitle: u.name, account: u, values })
       return submitForm(
         reply,
