@@ -18,20 +18,25 @@ export function userPersonLink(_dialect: DatabaseDialect) {
 
       // Compared in code: SQLite's lower() folds only ASCII, PostgreSQL's folds everything.
       const key = (email: string) => email.trim().toLowerCase()
-      const users: Array<{ id: number; email: string }> = await db.selectFrom('users').select(['id', 'email']).execute()
+      const users: Array<{ id: number; email: string }> = await db
+        .selectFrom('users')
+        .select(['id', 'email'])
+        .execute()
       const people: Array<{ id: number; email: string | null }> = await db
         .selectFrom('people')
         .select(['id', 'email'])
         .where('email', 'is not', null)
         .execute()
-      const count = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())
+      const count = (keys: string[]) =>
+        keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())
       const usersPer = count(users.map((u) => key(u.email)))
       const peoplePer = count(people.map((p) => key(p.email ?? '')).filter(Boolean))
       for (const person of people) {
         const email = key(person.email ?? '')
         if (!email || peoplePer.get(email) !== 1 || usersPer.get(email) !== 1) continue
         const user = users.find((u) => key(u.email) === email)
-        if (user) await db.updateTable('users').set({ person_id: person.id }).where('id', '=', user.id).execute()
+        if (user)
+          await db.updateTable('users').set({ person_id: person.id }).where('id', '=', user.id).execute()
       }
     },
 

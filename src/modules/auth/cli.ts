@@ -87,7 +87,7 @@ export const userCommands: Command[] = [
       return withServices(config, async (s) => {
         const users = await s.users.list()
         if (values.json) {
-          out(JSON.stringify(users.map((u) => ({ email: u.email, name: u.name, role: u.role, organisation: u.organisationShortName, personId: u.personId, disabled: u.disabledAt !== null }))))
+          out(JSON.stringify(users.map((u) => ({ email: u.email, name: u.name, role: u.role, organisation: u.organisationShortName, disabled: u.disabledAt !== null }))))
         } else {
           for (const u of users) out(`${u.email.padEnd(32)} ${u.role.padEnd(20)} ${u.organisationShortName.padEnd(12)} ${u.disabledAt ? 'disabled' : 'active'}`)
         }

@@ -39,10 +39,25 @@ export function toUser(row: UserRow): User {
 
 /** What an administrator may change, as the audit log records it before and after. */
 export function auditedFields(u: User) {
-  return { email: u.email, name: u.name, role: u.role, organisation_id: u.organisationId, person_id: u.personId, disabled_at: u.disabledAt }
+  return {
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    organisation_id: u.organisationId,
+    person_id: u.personId,
+    disabled_at: u.disabledAt,
+  }
 }
 
 /** A user's CurrentUser, for acting as them in code that is not a request (the demo, tests). */
 export function asCurrentUser(u: User) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, organisationId: u.organisationId, organisationName: u.organisationName, personId: u.personId }
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    organisationId: u.organisationId,
+    organisationName: u.organisationName,
+    personId: u.personId,
+  }
 }

@@ -30,7 +30,15 @@ export interface Person {
 type PersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>
 
 export function toOrganisation(o: OrganisationRow): Organisation {
-  return { id: o.id, name: o.name, shortName: o.short_name, type: o.type, createdAt: o.created_at, updatedAt: o.updated_at, version: o.version }
+  return {
+    id: o.id,
+    name: o.name,
+    shortName: o.short_name,
+    type: o.type,
+    createdAt: o.created_at,
+    updatedAt: o.updated_at,
+    version: o.version,
+  }
 }
 
 export function toPerson(p: PersonRow): Person {

@@ -110,6 +110,20 @@ export function placeOf(row: {
   }
 }
 
-export function toProgressUpdate(u: { id: number; update_on: string; author_name: string; text: string; rag: string; created_at: string }): ProgressUpdate {
-  return { id: u.id, updateOn: u.update_on, authorName: u.author_name, text: u.text, rag: u.rag as Rag, createdAt: u.created_at }
+export function toProgressUpdate(u: {
+  id: number
+  update_on: string
+  author_name: string
+  text: string
+  rag: string
+  created_at: string
+}): ProgressUpdate {
+  return {
+    id: u.id,
+    updateOn: u.update_on,
+    authorName: u.author_name,
+    text: u.text,
+    rag: u.rag as Rag,
+    createdAt: u.created_at,
+  }
 }

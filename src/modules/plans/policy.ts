@@ -15,13 +15,19 @@ const UPDATE_DELIVERABLE = {
  * Partnership managers may change any deliverable; a lead only those that name, as a lead, the
  * person their account is linked to. Their own name and email address count for nothing.
  */
-export function mayUpdateDeliverable(user: CurrentUser, deliverable: { leads: ReadonlyArray<{ personId: number }> }): boolean {
+export function mayUpdateDeliverable(
+  user: CurrentUser,
+  deliverable: { leads: ReadonlyArray<{ personId: number }> },
+): boolean {
   if (can(user.role, 'plans:manage')) return true
   if (!can(user.role, 'plans:update-own') || user.personId === null) return false
   return deliverable.leads.some((lead) => lead.personId === user.personId)
 }
 
-export function requireMayUpdateDeliverable(user: CurrentUser, deliverable: { leads: ReadonlyArray<{ personId: number }> }) {
+export function requireMayUpdateDeliverable(
+  user: CurrentUser,
+  deliverable: { leads: ReadonlyArray<{ personId: number }> },
+) {
   if (!mayUpdateDeliverable(user, deliverable)) {
     throw new ForbiddenError(UPDATE_DELIVERABLE.action, UPDATE_DELIVERABLE.reason, UPDATE_DELIVERABLE.advice)
   }
