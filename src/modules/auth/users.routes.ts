@@ -25,13 +25,17 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners }: Servi
   })
 
   app.get(paths.admin.users(), { config: view }, async (request, reply) => {
+    const query = request.query as { notice?: string; unlinked?: string }
     const all = await users.list()
+    // Leads see their actions only once linked: the administrator's to-do list.
+    const unlinked = all.filter((u) => u.personId === null && u.disabledAt === null)
+    const onlyUnlinked = query.unlinked === 'yes'
     return reply.page('auth/views/users.njk', {
-      pageTitle: 'Users',
-      users: all,
-      // Leads see their actions only once linked: the administrator's to-do list.
-      unlinked: all.filter((u) => u.personId === null && u.disabledAt === null),
-      notice: (request.query as { notice?: string }).notice,
+      pageTitle: onlyUnlinked ? 'Users not linked to a person' : 'Users',
+      users: onlyUnlinked ? unlinked : all,
+      onlyUnlinked,
+      unlinkedCount: unlinked.length,
+      notice: query.notice,
     })
   })
 
