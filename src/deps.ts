@@ -21,7 +21,7 @@ export function createServices(database: DatabaseHandle, config: Config) {
   const planOptions = { staleDays: config.planStaleDays }
   const plans = createPlansService(database.db, audit, planOptions)
   const planImport = createPlanImportService(database.db, audit, partners)
-  const deliverables = createDeliverablesService(database.db, audit, partners, planOptions)
+  const deliverables = createDeliverablesService(database.db, audit, planOptions)
   const strategies = createStrategiesService(database.db, audit)
   return { audit, partners, users, auth, plans, planImport, deliverables, strategies, crime, health: () => checkDatabase(database.db) }
 }

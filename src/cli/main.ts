@@ -4,6 +4,7 @@ import { userCommands } from '../modules/auth/cli.ts'
 import { crimeCommands } from '../modules/crime/cli.ts'
 import { planCommands } from '../modules/plans/cli.ts'
 import { type Command, UsageError } from './command.ts'
+import { refusalMessage } from './refusals.ts'
 import { systemCommands } from './system-commands.ts'
 
 // Each module contributes its commands; this file only finds and runs the one typed.
@@ -52,6 +53,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError) {
       err(`Configuration problem: ${error.message}`)
       return 2
+    }
+    const refusal = refusalMessage(error)
+    if (refusal) {
+      err(refusal)
+      return 1
     }
     throw error
   }

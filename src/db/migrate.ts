@@ -5,6 +5,7 @@ import { foundation } from './migrations/0001_foundation.ts'
 import { auditLogNoTruncate } from './migrations/0002_audit_log_no_truncate.ts'
 import { crime } from './migrations/0003_crime.ts'
 import { plans } from './migrations/0004_plans.ts'
+import { userPersonLink } from './migrations/0005_user_person_link.ts'
 
 // Listed in code rather than read from a folder so the set is the same under tsx,
 // vitest and a bundled build. Each migration may differ by dialect, never in meaning.
@@ -14,6 +15,7 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     '0002_audit_log_no_truncate': auditLogNoTruncate(dialect),
     '0003_crime': crime(dialect),
     '0004_plans': plans(dialect),
+    '0005_user_person_link': userPersonLink(dialect),
   }
 }
 

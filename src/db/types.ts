@@ -36,6 +36,8 @@ export interface UserTable {
   updated_at: string
   password_changed_at: string
   version: number
+  /** The person in the plans this user is, set by an administrator (see migration 0005). */
+  person_id: number | null
 }
 
 export interface SessionTable {

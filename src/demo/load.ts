@@ -37,11 +37,12 @@ const PEOPLE: Array<[name: string, organisation: string, jobTitle: string]> = [
   ['Helen Lyons', 'MPS', 'Detective Superintendent'],
 ]
 
-const USERS: Array<[email: string, name: string, organisation: string, role: Role]> = [
+// Users who are people the plans name are linked to them: that link, not their name, makes them a lead.
+const USERS: Array<[email: string, name: string, organisation: string, role: Role, person?: string]> = [
   ['admin@safer.example', 'Alex Admin', 'LBS', 'admin'],
-  ['manager@safer.example', 'Caroline Thwaites', 'LBS', 'partnership-manager'],
-  ['lead@safer.example', 'Helen Lyons', 'MPS', 'lead'],
-  ['board@safer.example', 'Stephen Douglass', 'LBS', 'board-member'],
+  ['manager@safer.example', 'Caroline Thwaites', 'LBS', 'partnership-manager', 'Caroline Thwaites'],
+  ['lead@safer.example', 'Helen Lyons', 'MPS', 'lead', 'Helen Lyons'],
+  ['board@safer.example', 'Stephen Douglass', 'LBS', 'board-member', 'Stephen Douglass'],
   ['analyst@safer.example', 'Ana Lyst', 'LBS', 'analyst'],
   ['caseworker@safer.example', 'Casey Worker', 'YOS', 'caseworker'],
   ['viewer@safer.example', 'Vic Viewer', 'CS', 'viewer'],
@@ -56,11 +57,13 @@ export interface DemoLogin {
 export async function loadDemo(services: Services): Promise<DemoLogin[]> {
   const orgIds = new Map<string, number>()
   for (const org of ORGANISATIONS) orgIds.set(org.shortName, await services.partners.createOrganisation(DEMO_ACTOR, org))
+  const personIds = new Map<string, number>()
   for (const [name, org, jobTitle] of PEOPLE) {
-    await services.partners.createPerson(DEMO_ACTOR, { name, jobTitle, organisationId: orgIds.get(org) })
+    personIds.set(name, await services.partners.createPerson(DEMO_ACTOR, { name, jobTitle, organisationId: orgIds.get(org) }))
   }
-  for (const [email, name, org, role] of USERS) {
-    await services.users.create(DEMO_ACTOR, { email, name, organisationId: orgIds.get(org), role, password: DEMO_PASSWORD })
+  for (const [email, name, org, role, person] of USERS) {
+    const personId = person ? personIds.get(person) : undefined
+    await services.users.create(DEMO_ACTOR, { email, name, organisationId: orgIds.get(org), role, personId, password: DEMO_PASSWORD })
   }
   await loadPlansDemo(services, DEMO_ACTOR)
   await loadCrimeDemo(services, DEMO_ACTOR)

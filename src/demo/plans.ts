@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { Services } from '../deps.ts'
 import type { Actor } from '../modules/audit/service.ts'
 import type { CurrentUser } from '../modules/auth/current-user.ts'
+import { asCurrentUser } from '../modules/auth/user.ts'
 import { ROOT_DIR } from '../web/nunjucks.ts'
 import { PARTNERSHIP_PLAN_2017_20, VIOLENT_CRIME_STRATEGY } from './strategies.ts'
 
@@ -37,14 +38,7 @@ export async function loadPlansDemo(services: Services, actor: Actor) {
 
   const manager = await services.users.findByEmail('manager@safer.example')
   if (!manager) return
-  const asManager: CurrentUser = {
-    id: manager.id,
-    email: manager.email,
-    name: manager.name,
-    role: 'partnership-manager',
-    organisationId: manager.organisation_id,
-    organisationName: manager.organisation_name,
-  }
+  const asManager: CurrentUser = asCurrentUser(manager)
   const plan = await services.plans.getPlan(outcome.planId)
   for (const u of UPDATES) {
     const deliverable = plan.themes

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.ts'
 import { isApiRequest } from './permissions.ts'
 import { sendProblem } from './problem.ts'
 
@@ -27,13 +27,22 @@ export function registerErrorHandlers(app: FastifyInstance) {
     if (error instanceof ValidationError) status = 400
     if (error instanceof ConflictError) status = 409
     if (error instanceof NotFoundError) status = 404
+    if (error instanceof ForbiddenError) status = 403
     if (status >= 500) request.log.error({ err: error }, 'request failed')
 
     if (isApiRequest(request)) {
       if (error instanceof ValidationError) return sendProblem(reply, 400, error.message, { errors: error.fieldErrors })
       if (error instanceof ConflictError) return sendProblem(reply, 409, error.message, { current: error.current })
+      if (error instanceof ForbiddenError) return sendProblem(reply, 403, error.reason)
       const detail = status >= 500 ? 'Something went wrong. The error has been logged.' : error.message
       return sendProblem(reply, status, detail)
+    }
+    // Not a failed form: a page that says plainly what this person may not do, and why.
+    if (error instanceof ForbiddenError) {
+      return reply.code(403).page('error.njk', {
+        pageTitle: error.heading,
+        paragraphs: [error.reason, ...(error.advice ? [error.advice] : [])],
+      })
     }
     const page = PAGES[status] ?? (status >= 500 ? PAGES[500] : { title: 'There is a problem', paragraphs: [error.message] })
     return reply.code(status).page('error.njk', {

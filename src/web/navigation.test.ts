@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CurrentUser } from '../modules/auth/current-user.ts'
 import { navigationFor } from './navigation.ts'
 
-const user = (role: CurrentUser['role']): CurrentUser => ({ id: 1, email: 'a@b.example', name: 'A', role, organisationId: 1, organisationName: 'LBS' })
+const user = (role: CurrentUser['role']): CurrentUser => ({ id: 1, email: 'a@b.example', name: 'A', role, organisationId: 1, organisationName: 'LBS', personId: null })
 
 describe('service navigation', () => {
   it('shows nothing signed out, and only what the role may use', () => {

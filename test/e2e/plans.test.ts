@@ -36,13 +36,16 @@ describe('delivery plans in a real browser', () => {
       focus: ['Young people'],
       keyRecommendations: ['Weapon sweeps'],
     })
-    // The lead user is the plan's "Det Supt Helen Lyons": users are linked to people by name.
+    // The lead user is the plan's "Det Supt Helen Lyons": their account is linked to that person,
+    // whom the import below finds by name.
+    const helen = await s.partners.createPerson(TEST_ACTOR, { name: 'Helen Lyons' })
     const lead = await s.users.get(e.t.userIds.lead)
     await s.users.update(TEST_ACTOR, lead.id, {
       email: lead.email,
       name: 'Helen Lyons',
-      organisationId: lead.organisation_id,
+      organisationId: lead.organisationId,
       role: 'lead',
+      personId: helen,
       version: lead.version,
     })
     manager = (await e.newPage()).page

@@ -38,7 +38,7 @@ describe.each(DIALECTS)('admin pages on %s', (dialect) => {
     await admin.post('/admin/people', { name: 'Helen Lyons', jobTitle: 'Det Supt', organisationId: String(t.organisationId), email: '' })
     const people = await t.deps.services.partners.listPeople()
     const helen = people.find((p) => p.name === 'Helen Lyons')
-    expect(helen?.organisation_id).toBe(t.organisationId)
+    expect(helen?.organisationId).toBe(t.organisationId)
     const url = `/admin/people/${helen?.id}`
 
     const manager = new Browser(t.app)
@@ -102,7 +102,7 @@ describe.each(DIALECTS)('admin pages on %s', (dialect) => {
     await lead.signIn('lead@test.example')
     const user = await t.deps.services.users.get(t.userIds.lead)
     await admin.get(`/admin/users/${user.id}`)
-    const saved = await admin.post(`/admin/users/${user.id}`, { name: user.name, email: user.email, organisationId: String(user.organisation_id), role: 'viewer', version: String(user.version) })
+    const saved = await admin.post(`/admin/users/${user.id}`, { name: user.name, email: user.email, organisationId: String(user.organisationId), role: 'viewer', version: String(user.version) })
     expect(saved.statusCode).toBe(303)
     expect((await lead.get('/')).statusCode).toBe(302)
   })

@@ -13,7 +13,7 @@ describe.each(DIALECTS)('JSON API on %s', (dialect) => {
     const { auth, users } = t.deps.services
     const admin = await users.get(t.userIds.admin)
     const viewer = await users.get(t.userIds.viewer)
-    const asUser = (u: typeof admin) => ({ id: u.id, email: u.email, name: u.name, role: u.role as 'admin', organisationId: u.organisation_id, organisationName: u.organisation_name })
+    const asUser = (u: typeof admin) => ({ id: u.id, email: u.email, name: u.name, role: u.role as 'admin', organisationId: u.organisationId, organisationName: u.organisationName, personId: u.personId })
     adminToken = (await auth.createToken(asUser(admin), 'tests', { userId: admin.id, label: admin.email, ip: null })).token
     viewerToken = (await auth.createToken(asUser(viewer), 'tests', { userId: viewer.id, label: viewer.email, ip: null })).token
   })
@@ -107,7 +107,7 @@ describe.each(DIALECTS)('JSON API on %s', (dialect) => {
   it('stops accepting a revoked token and a disabled user’s token', async () => {
     const { auth, users } = t.deps.services
     const analyst = await users.get(t.userIds.analyst)
-    const current = { id: analyst.id, email: analyst.email, name: analyst.name, role: 'analyst' as const, organisationId: analyst.organisation_id, organisationName: analyst.organisation_name }
+    const current = { id: analyst.id, email: analyst.email, name: analyst.name, role: 'analyst' as const, organisationId: analyst.organisationId, organisationName: analyst.organisationName, personId: analyst.personId }
     const actor = { userId: analyst.id, label: analyst.email, ip: null }
     const one = await auth.createToken(current, 'one', actor)
     expect((await api('GET', '/me', one.token)).statusCode).toBe(200)

@@ -26,8 +26,9 @@ describe.each(DIALECTS)('the same answers on %s', (dialect) => {
       email: u.email,
       name: u.name,
       role: 'admin' as const,
-      organisationId: u.organisation_id,
-      organisationName: u.organisation_name,
+      organisationId: u.organisationId,
+      organisationName: u.organisationName,
+      personId: u.personId,
     }
     token = (await t.deps.services.auth.createToken(user, 'parity', TEST_ACTOR)).token
   })

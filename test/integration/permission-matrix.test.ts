@@ -32,7 +32,7 @@ describe('permission matrix', () => {
       }),
     }
     // Delivery plans: seed 003 through the importer, a strategy with a priority, and a deliverable
-    // the lead user leads (users are linked to the plan's people by name), so that routes with an
+    // the lead user leads (their account is linked to the plan's Helen Lyons), so that routes with an
     // :id reach a real record and the lead reaches the checks past "is it theirs".
     ids.plan = (await s.planImport.importPlan(TEST_ACTOR, { fileName: 'knife-crime-plan.txt', content: seed003() })).planId as number
     ids.strategy = await s.strategies.create(TEST_ACTOR, { title: 'Matrix Strategy', status: 'draft' })
@@ -41,7 +41,7 @@ describe('permission matrix', () => {
     const helens = plan.themes.flatMap((th) => th.actions.flatMap((a) => a.deliverables)).find((d) => d.leads.includes('Det Supt Helen Lyons'))
     ids.deliverable = helens?.id as number
     const lead = await s.users.get(t.userIds.lead)
-    await s.users.update(TEST_ACTOR, lead.id, { email: lead.email, name: 'Helen Lyons', organisationId: lead.organisation_id, role: 'lead', version: lead.version })
+    await s.users.update(TEST_ACTOR, lead.id, { email: lead.email, name: 'Helen Lyons', organisationId: lead.organisationId, role: 'lead', personId: helens?.leadPersonIds[0], version: lead.version })
     for (const role of ROLES) {
       const browser = new Browser(t.app)
       await browser.signIn(`${role}@test.example`)

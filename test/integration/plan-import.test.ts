@@ -93,10 +93,11 @@ describe.each(DIALECTS)('plan import on %s', (dialect) => {
     const helens = all.find((d) => d.leads.includes('Det Supt Helen Lyons')) as (typeof all)[number]
     const notHers = all.find((d) => !d.leads.some((l) => l.includes('Helen Lyons'))) as (typeof all)[number]
 
-    // The test lead user is linked to the person Helen Lyons by name.
+    // The test lead user's account is linked to the person Helen Lyons.
     const lead = await t.deps.services.users.get(t.userIds.lead)
-    await t.deps.services.users.update(TEST_ACTOR, lead.id, { email: lead.email, name: 'Helen Lyons', organisationId: lead.organisation_id, role: 'lead', version: lead.version })
-    const asLead: CurrentUser = { id: lead.id, email: lead.email, name: 'Helen Lyons', role: 'lead', organisationId: lead.organisation_id, organisationName: 'Test Council' }
+    const helen = helens.leadPersonIds[0] as number
+    await t.deps.services.users.update(TEST_ACTOR, lead.id, { email: lead.email, name: 'Helen Lyons', organisationId: lead.organisationId, role: 'lead', personId: helen, version: lead.version })
+    const asLead: CurrentUser = { id: lead.id, email: lead.email, name: 'Helen Lyons', role: 'lead', organisationId: lead.organisationId, organisationName: 'Test Council', personId: helen }
     const actor = { userId: lead.id, label: lead.email, ip: null }
 
     await t.deps.services.deliverables.addUpdate(actor, asLead, helens.id, { updateOn: '2026-10-01', text: 'Tasking meetings running monthly', rag: 'amber' })
@@ -159,7 +160,7 @@ describe.each(DIALECTS)('the cached plan view on %s', (dialect) => {
     const { createServices } = await import('../../src/deps.ts')
     const other = createServices(t.deps.database, t.deps.config)
     const manager = await other.users.get(t.userIds['partnership-manager'])
-    const asManager = { id: manager.id, email: manager.email, name: manager.name, role: 'partnership-manager' as const, organisationId: manager.organisation_id, organisationName: 'Test Council' }
+    const asManager = { id: manager.id, email: manager.email, name: manager.name, role: 'partnership-manager' as const, organisationId: manager.organisationId, organisationName: 'Test Council', personId: null }
     const target = first.themes[0]?.actions[0]?.deliverables[0]?.id as number
     await other.deliverables.addUpdate({ userId: manager.id, label: manager.email, ip: null }, asManager, target, { updateOn: '2026-11-01', text: 'Agreed', rag: 'red' })
 

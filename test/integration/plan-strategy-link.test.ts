@@ -46,7 +46,7 @@ describe.each(DIALECTS)('linking a plan to its strategy on %s', (dialect) => {
   it('links and unlinks over the API', async () => {
     const admin = await t.deps.services.users.get(t.userIds.admin)
     const { token } = await t.deps.services.auth.createToken(
-      { id: admin.id, email: admin.email, name: admin.name, role: 'admin', organisationId: admin.organisation_id, organisationName: 'Test Council' },
+      { id: admin.id, email: admin.email, name: admin.name, role: 'admin', organisationId: admin.organisationId, organisationName: 'Test Council', personId: null },
       'tests',
       TEST_ACTOR,
     )

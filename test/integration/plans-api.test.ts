@@ -39,13 +39,14 @@ describe.each(DIALECTS)('delivery-plans API on %s', (dialect) => {
     )
     helens = all.find((d) => d.leads.includes('Det Supt Helen Lyons')) as Deliverable
     notHers = all.find((d) => !d.leads.some((l) => l.includes('Helen Lyons'))) as Deliverable
-    // The lead user is the plan's Helen Lyons: users are linked to people by name.
+    // The lead user is the plan's Helen Lyons: an administrator has linked their account to her.
     const lead = await users.get(t.userIds.lead)
     await users.update(TEST_ACTOR, lead.id, {
       email: lead.email,
       name: 'Helen Lyons',
-      organisationId: lead.organisation_id,
+      organisationId: lead.organisationId,
       role: 'lead',
+      personId: helens.leadPersonIds[0],
       version: lead.version,
     })
     for (const role of Object.keys({ admin: 1, 'partnership-manager': 1, lead: 1, viewer: 1 }) as Array<
@@ -57,8 +58,9 @@ describe.each(DIALECTS)('delivery-plans API on %s', (dialect) => {
         email: u.email,
         name: u.name,
         role: u.role as Role,
-        organisationId: u.organisation_id,
-        organisationName: u.organisation_name,
+        organisationId: u.organisationId,
+        organisationName: u.organisationName,
+        personId: u.personId,
       }
       tokens[role] = (
         await auth.createToken(current, 'tests', { userId: u.id, label: u.email, ip: null })

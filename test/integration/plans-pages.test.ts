@@ -89,8 +89,9 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
       email: admin.email,
       name: admin.name,
       role: 'partnership-manager' as const,
-      organisationId: admin.organisation_id,
+      organisationId: admin.organisationId,
       organisationName: 'Test Council',
+      personId: null,
     }
     const imported = (await plan()).filter((d) => !d.leads.some((l) => l.includes('Helen Lyons')))
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date())
@@ -110,13 +111,14 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
     helens = all.find((d) => d.leads.includes('Det Supt Helen Lyons')) as DeliverableView
     notHers = all.find((d) => !d.leads.some((l) => l.includes('Helen Lyons'))) as DeliverableView
 
-    // The lead user is the person Helen Lyons in the plan: users are linked to people by name.
+    // The lead user is the person Helen Lyons in the plan: an administrator has linked their account to her.
     const lead = await s.users.get(t.userIds.lead)
     await s.users.update(TEST_ACTOR, lead.id, {
       email: lead.email,
       name: 'Helen Lyons',
-      organisationId: lead.organisation_id,
+      organisationId: lead.organisationId,
       role: 'lead',
+      personId: helens.leadPersonIds[0],
       version: lead.version,
     })
 

@@ -19,8 +19,9 @@ describe.each(DIALECTS)('reads of sensitive lists are audited on %s', (dialect) 
       email: u.email,
       name: u.name,
       role: 'admin' as const,
-      organisationId: u.organisation_id,
-      organisationName: u.organisation_name,
+      organisationId: u.organisationId,
+      organisationName: u.organisationName,
+      personId: u.personId,
     }
     token = (await auth.createToken(user, 'read audit', { userId: u.id, label: u.email, ip: null })).token
   })

@@ -7,25 +7,18 @@ import { auditQuery, toFilter } from '../audit/schema.ts'
 import { sensitiveReads as auditSensitiveReads } from '../audit/sensitive-reads.ts'
 import { newUserInput, userChangesInput } from './schema.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
+import type { User } from './user.ts'
 
-function publicUser(u: {
-  id: number
-  email: string
-  name: string
-  role: string
-  organisation_id: number
-  organisation_name: string
-  disabled_at: string | null
-  version: number
-}) {
+function publicUser(u: User) {
   return {
     id: u.id,
     email: u.email,
     name: u.name,
     role: u.role,
-    organisationId: u.organisation_id,
-    organisationName: u.organisation_name,
-    disabled: u.disabled_at !== null,
+    organisationId: u.organisationId,
+    organisationName: u.organisationName,
+    personId: u.personId,
+    disabled: u.disabledAt !== null,
     version: u.version,
   }
 }

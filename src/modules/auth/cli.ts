@@ -24,13 +24,20 @@ function fieldProblems(error: unknown): string | undefined {
   return undefined
 }
 
+/** A person's id as typed after --person: a number, or "none" to unlink. */
+function personArg(value: string): number | null {
+  if (value.toLowerCase() === 'none') return null
+  if (!/^\d+$/.test(value)) throw new UsageError(`--person takes a person's id (see /admin/people) or "none", not "${value}"`)
+  return Number(value)
+}
+
 // A generated password is long random text, shown once for the administrator to pass on securely.
 const generatePassword = () => newSecret(15)
 
 export const userCommands: Command[] = [
   {
     name: 'user add',
-    usage: 'safer user add --email EMAIL --name NAME --organisation SHORT_NAME_OR_ID --role ROLE [--password-stdin]',
+    usage: 'safer user add --email EMAIL --name NAME --organisation SHORT_NAME_OR_ID --role ROLE [--person PERSON_ID] [--password-stdin]',
     summary: 'Create a user (prints a generated password unless one is piped in)',
     async run({ config, args, out, err }) {
       const { values } = parseArgs({
@@ -40,30 +47,32 @@ export const userCommands: Command[] = [
           name: { type: 'string' },
           organisation: { type: 'string' },
           role: { type: 'string' },
+          person: { type: 'string' },
           'password-stdin': { type: 'boolean' },
         },
       })
       if (!values.email || !values.name || !values.organisation || !values.role) {
         throw new UsageError('--email, --name, --organisation and --role are all required')
       }
+      const personId = values.person === undefined ? undefined : personArg(values.person)
       const password = values['password-stdin'] ? await readStdin() : generatePassword()
       return withServices(config, async (s) => {
         const orgs = await s.partners.listOrganisations()
         const key = values.organisation?.toLowerCase()
-        const org = orgs.find((o) => String(o.id) === key || o.short_name.toLowerCase() === key || o.name.toLowerCase() === key)
+        const org = orgs.find((o) => String(o.id) === key || o.shortName.toLowerCase() === key || o.name.toLowerCase() === key)
         if (!org) {
-          err(`No organisation "${values.organisation}". Known: ${orgs.map((o) => o.short_name).join(', ') || 'none – add one first'}`)
+          err(`No organisation "${values.organisation}". Known: ${orgs.map((o) => o.shortName).join(', ') || 'none – add one first'}`)
           return 1
         }
         try {
-          await s.users.create(actor, { email: values.email, name: values.name, organisationId: org.id, role: values.role, password })
+          await s.users.create(actor, { email: values.email, name: values.name, organisationId: org.id, role: values.role, personId, password })
         } catch (error) {
           const problems = fieldProblems(error)
           if (!problems) throw error
           err(`The user was not created:\n${problems}`)
           return 1
         }
-        out(`Created ${values.email} (${values.role}, ${org.short_name}).`)
+        out(`Created ${values.email} (${values.role}, ${org.shortName}).`)
         if (!values['password-stdin']) out(`Password: ${password}\nGive it to them by a separate, secure route.`)
         return 0
       })
@@ -78,10 +87,57 @@ export const userCommands: Command[] = [
       return withServices(config, async (s) => {
         const users = await s.users.list()
         if (values.json) {
-          out(JSON.stringify(users.map((u) => ({ email: u.email, name: u.name, role: u.role, organisation: u.organisation_short_name, disabled: u.disabled_at !== null }))))
+          out(JSON.stringify(users.map((u) => ({ email: u.email, name: u.name, role: u.role, organisation: u.organisationShortName, disabled: u.disabledAt !== null }))))
         } else {
-          for (const u of users) out(`${u.email.padEnd(32)} ${u.role.padEnd(20)} ${u.organisation_short_name.padEnd(12)} ${u.disabled_at ? 'disabled' : 'active'}`)
+          for (const u of users) out(`${u.email.padEnd(32)} ${u.role.padEnd(20)} ${u.organisationShortName.padEnd(12)} ${u.disabledAt ? 'disabled' : 'active'}`)
         }
+        return 0
+      })
+    },
+  },
+  {
+    name: 'user link',
+    usage: 'safer user link EMAIL --person PERSON_ID|none  |  safer user link --suggest [--json]',
+    summary: 'Link a user to the person the plans name them as (or none); --suggest lists users sharing an email with a person',
+    async run({ config, args, out, err }) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { person: { type: 'string' }, suggest: { type: 'boolean' }, json: { type: 'boolean' } },
+      })
+      if (values.suggest) {
+        if (positionals.length || values.person !== undefined) throw new UsageError('--suggest takes no user or --person')
+        return withServices(config, async (s) => {
+          const suggestions = await s.users.suggestLinks()
+          if (values.json) out(JSON.stringify(suggestions))
+          else if (!suggestions.length) out('No unlinked user shares an email address with a person.')
+          else {
+            // Printed, never applied: an administrator confirms each with `safer user link EMAIL --person ID`.
+            for (const { user, person, email } of suggestions) out(`${user.email}\t${user.name}\tperson ${person.id}\t${person.name}\t${email}`)
+            out(`${suggestions.length} suggested. Confirm each with: safer user link EMAIL --person PERSON_ID`)
+          }
+          return 0
+        })
+      }
+      const email = positionals[0]
+      if (!email || values.person === undefined) throw new UsageError('Give the email address of the user and --person PERSON_ID (or --person none)')
+      const personId = personArg(values.person)
+      return withServices(config, async (s) => {
+        const user = await s.users.findByEmail(email)
+        if (!user) {
+          err(`No user with the email address ${email}`)
+          return 1
+        }
+        try {
+          await s.users.linkPerson(actor, user.id, { personId })
+        } catch (error) {
+          const problems = fieldProblems(error)
+          if (!problems) throw error
+          err(`The link was not changed:\n${problems}`)
+          return 1
+        }
+        const linked = await s.users.get(user.id)
+        out(linked.personId === null ? `${user.email} is linked to no person.` : `${user.email} is linked to ${linked.personName} (person ${linked.personId}).`)
         return 0
       })
     },

@@ -8,6 +8,8 @@ export interface CurrentUser {
   role: Role
   organisationId: number
   organisationName: string
+  /** The person in the plans this user is, as an administrator linked them; null if none. */
+  personId: number | null
 }
 
 export function toCurrentUser(row: {
@@ -17,6 +19,7 @@ export function toCurrentUser(row: {
   role: string
   organisation_id: number
   organisation_name: string
+  person_id: number | null
 }): CurrentUser {
   return {
     id: row.id,
@@ -25,5 +28,6 @@ export function toCurrentUser(row: {
     role: row.role as Role,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
+    personId: row.person_id,
   }
 }

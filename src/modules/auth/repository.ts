@@ -11,20 +11,33 @@ const userColumns = [
   'users.created_at',
   'users.updated_at',
   'users.version',
+  'users.person_id',
   'organisations.name as organisation_name',
   'organisations.short_name as organisation_short_name',
 ] as const
 
 function usersWithOrganisation(db: Executor) {
-  return db.selectFrom('users').innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .leftJoin('people', 'people.id', 'users.person_id')
 }
 
+const listedColumns = [...userColumns, 'people.name as person_name'] as const
+
 export async function listUsers(db: Executor) {
-  return usersWithOrganisation(db).select(userColumns).orderBy('users.name').execute()
+  return usersWithOrganisation(db).select(listedColumns).orderBy('users.name').execute()
 }
 
 export async function findUser(db: Executor, id: number) {
-  return usersWithOrganisation(db).select(userColumns).where('users.id', '=', id).executeTakeFirst()
+  return usersWithOrganisation(db).select(listedColumns).where('users.id', '=', id).executeTakeFirst()
+}
+
+export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>
+
+/** Which user, if any, is linked to this person. */
+export async function findUserOfPerson(db: Executor, personId: number) {
+  return db.selectFrom('users').select(['id', 'email']).where('person_id', '=', personId).executeTakeFirst()
 }
 
 export async function findUserByEmail(db: Executor, email: string) {

@@ -11,6 +11,15 @@ const password = z
     for (const message of passwordProblems(value)) ctx.addIssue({ code: 'custom', message })
   })
 
+/**
+ * The person in the plans the user is: an id, or '' / null for none. Left out, it is not changed
+ * (API clients that predate the link keep working).
+ */
+const personId = z
+  .union([z.literal(''), z.null(), idField('Select a person from the list')])
+  .optional()
+  .transform((v) => (v === '' ? null : v))
+
 export const signInInput = z.object({
   email: z.string({ error: 'Enter your email address' }).trim().toLowerCase().min(1, 'Enter your email address').max(254),
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(256),
@@ -22,6 +31,7 @@ export const newUserInput = z.object({
   organisationId: idField('Select an organisation'),
   role,
   password,
+  personId,
 })
 
 export const userChangesInput = z.object({
@@ -29,8 +39,11 @@ export const userChangesInput = z.object({
   name: requiredText('Enter the person’s full name'),
   organisationId: idField('Select an organisation'),
   role,
+  personId,
   version: versionField,
 })
+
+export const userPersonInput = z.object({ personId: personId.transform((v) => v ?? null) })
 
 export const setPasswordInput = z.object({ password })
 

@@ -21,17 +21,24 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners, audit }
     template: FORM,
     roleItems,
     organisationItems: (await partners.listOrganisations()).map((o) => ({ value: o.id, text: o.name })),
+    personItems: (await partners.listPeople()).map((p) => ({ value: p.id, text: p.organisationShortName ? `${p.name} (${p.organisationShortName})` : p.name })),
     backLink: paths.admin.users(),
     ...extra,
   })
 
   app.get(paths.admin.users(), { config: view }, async (request, reply) => {
-    const list = await users.list()
+    const query = request.query as { notice?: string; unlinked?: string }
+    const all = await users.list()
     await auditRead(audit, sensitiveReads, request, { what: 'users' })
+    // Leads see their actions only once linked: the administrator's to-do list.
+    const unlinked = all.filter((u) => u.personId === null && u.disabledAt === null)
+    const onlyUnlinked = query.unlinked === 'yes'
     return reply.page('auth/views/users.njk', {
-      pageTitle: 'Users',
-      users: list,
-      notice: (request.query as { notice?: string }).notice,
+      pageTitle: onlyUnlinked ? 'Users not linked to a person' : 'Users',
+      users: onlyUnlinked ? unlinked : all,
+      onlyUnlinked,
+      unlinkedCount: unlinked.length,
+      notice: query.notice,
     })
   })
 
@@ -56,7 +63,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners, audit }
   app.get('/admin/users/:id', { config: view }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
-    const values = { email: u.email, name: u.name, organisationId: u.organisation_id, role: u.role, version: u.version }
+    const values = { email: u.email, name: u.name, organisationId: u.organisationId, role: u.role, personId: u.personId, version: u.version }
     const { template, ...data } = await form({ pageTitle: u.name, account: u, values, notice: (request.query as { notice?: string }).notice })
     return reply.page(template, data)
   })
@@ -80,7 +87,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners, audit }
     app.post(`/admin/users/:id/${suffix}`, { config: manage }, async (request, reply) => {
       const { id } = parseInput(idParams, request.params)
       const u = await users.get(id)
-      const values = { email: u.email, name: u.name, organisationId: u.organisation_id, role: u.role, version: u.version }
+      const values = { email: u.email, name: u.name, organisationId: u.organisationId, role: u.role, personId: u.personId, version: u.version }
       const page = await form({ pageTitle: u.name, account: u, values })
       return submitForm(
         reply,

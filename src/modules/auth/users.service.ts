@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts'
+import type { Db, Executor } from '../../db/database.ts'
 import { isUniqueViolation } from '../../db/errors.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
@@ -7,27 +7,53 @@ import type { PartnersService } from '../partners/service.ts'
 import type { CurrentUser } from './current-user.ts'
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts'
 import * as repo from './repository.ts'
-import { changeOwnPasswordInput, newUserInput, setPasswordInput, userChangesInput } from './schema.ts'
+import { changeOwnPasswordInput, newUserInput, setPasswordInput, userChangesInput, userPersonInput } from './schema.ts'
+import { auditedFields, toUser, type User } from './user.ts'
 
 const STALE = 'Someone else changed this user after you opened the page. Check their changes, then make yours again.'
 const EMAIL_TAKEN = { email: 'A user with this email address already exists' }
 
-/** Another writer took the address between the check and the write (PostgreSQL runs them side by side). */
+const PERSON_TAKEN = { personId: 'This person is already linked to another user' }
+
+/** Another writer took the address or the person between the check and the write (PostgreSQL runs them side by side). */
 function emailTaken(error: unknown): never {
   if (isUniqueViolation(error, 'users', 'email')) throw new ValidationError(EMAIL_TAKEN)
+  if (isUniqueViolation(error, 'users', 'person_id')) throw new ValidationError(PERSON_TAKEN)
   throw error
 }
 
-function visible(u: { email: string; name: string; role: string; organisation_id: number; disabled_at: string | null }) {
-  return { email: u.email, name: u.name, role: u.role, organisation_id: u.organisation_id, disabled_at: u.disabled_at }
+/** A user an administrator might link to a person: they share an email address. */
+export interface LinkSuggestion {
+  user: { id: number; email: string; name: string }
+  person: { id: number; name: string }
+  email: string
 }
 
 /** The people who can sign in: created, changed, disabled and re-enabled by an administrator. */
 export function createUsersService(db: Db, audit: AuditService, partners: PartnersService) {
-  async function get(id: number) {
-    const user = await repo.findUser(db, id)
-    if (!user) throw new NotFoundError('User')
-    return user
+  async function findRow(exec: Executor, id: number) {
+    const row = await repo.findUser(exec, id)
+    if (!row) throw new NotFoundError('User')
+    return row
+  }
+  const get = async (id: number): Promise<User> => toUser(await findRow(db, id))
+
+  /** The person must exist: checked before the transaction, as the partners service reads outside it. */
+  async function checkPersonExists(personId: number | null | undefined) {
+    if (personId === null || personId === undefined) return
+    try {
+      await partners.getPerson(personId)
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new ValidationError({ personId: 'Select a person from the list' })
+      throw error
+    }
+  }
+
+  /** …and be linked to no other user. */
+  async function checkPersonFree(exec: Executor, personId: number | null | undefined, userId?: number) {
+    if (personId === null || personId === undefined) return
+    const holder = await repo.findUserOfPerson(exec, personId)
+    if (holder && holder.id !== userId) throw new ValidationError(PERSON_TAKEN)
   }
 
   async function checkOrganisation(id: number) {
@@ -48,10 +74,12 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     const v = parseInput(newUserInput, input)
     checkPasswordAgainstEmail(v.password, v.email)
     await checkOrganisation(v.organisationId)
+    await checkPersonExists(v.personId)
     const passwordHash = await hashPassword(v.password)
     return db.transaction().execute(async (trx) => {
       if (await repo.findUserByEmail(trx, v.email)) throw new ValidationError(EMAIL_TAKEN)
-      const values = { email: v.email, name: v.name, organisation_id: v.organisationId, role: v.role }
+      await checkPersonFree(trx, v.personId)
+      const values = { email: v.email, name: v.name, organisation_id: v.organisationId, role: v.role, person_id: v.personId ?? null }
       const id = await repo.insertUser(trx, { ...values, password_hash: passwordHash, now: new Date().toISOString() }).catch(emailTaken)
       await audit.record(trx, actor, { action: 'user.create', entityType: 'user', entityId: id, after: values })
       return id
@@ -61,36 +89,38 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
   async function update(actor: Actor, id: number, input: unknown) {
     const v = parseInput(userChangesInput, input)
     await checkOrganisation(v.organisationId)
+    await checkPersonExists(v.personId)
     await db.transaction().execute(async (trx) => {
-      const before = await repo.findUser(trx, id)
-      if (!before) throw new NotFoundError('User')
+      // A stale save answers with the stored record as the API has always given it.
+      const stored = await findRow(trx, id)
+      const before = toUser(stored)
       const clash = await repo.findUserByEmail(trx, v.email)
       if (clash && clash.id !== id) throw new ValidationError(EMAIL_TAKEN)
-      const changes = { email: v.email, name: v.name, organisation_id: v.organisationId, role: v.role }
+      await checkPersonFree(trx, v.personId, id)
+      const changes = { email: v.email, name: v.name, organisation_id: v.organisationId, role: v.role, person_id: v.personId === undefined ? before.personId : v.personId }
       if (!(await repo.updateUser(trx, id, v.version, { ...changes, updated_at: new Date().toISOString() }).catch(emailTaken))) {
-        throw new ConflictError(STALE, before)
+        throw new ConflictError(STALE, stored)
       }
       // A change of role takes effect at once: existing sessions carry the old one no further.
       if (before.role !== v.role) await repo.deleteUserSessions(trx, id)
-      await audit.record(trx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: visible(before), after: changes })
+      await audit.record(trx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: auditedFields(before), after: changes })
     })
   }
 
   async function setDisabled(actor: Actor, id: number, version: number, disabled: boolean) {
     if (disabled && actor.userId === id) throw new ValidationError({ form: 'You cannot disable your own account' })
     await db.transaction().execute(async (trx) => {
-      const before = await repo.findUser(trx, id)
-      if (!before) throw new NotFoundError('User')
+      const stored = await findRow(trx, id)
       const now = new Date().toISOString()
       if (!(await repo.updateUser(trx, id, version, { disabled_at: disabled ? now : null, updated_at: now }))) {
-        throw new ConflictError(STALE, before)
+        throw new ConflictError(STALE, stored)
       }
       if (disabled) await repo.deleteUserSessions(trx, id)
       await audit.record(trx, actor, {
         action: disabled ? 'user.disable' : 'user.enable',
         entityType: 'user',
         entityId: id,
-        before: { disabled_at: before.disabled_at },
+        before: { disabled_at: stored.disabled_at },
         after: { disabled_at: disabled ? now : null },
       })
     })
@@ -124,8 +154,58 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     })
   }
 
+  /**
+   * Links the user to the person in the plans they are, or to no one (null). Only this link makes
+   * someone a lead of a deliverable; their name and email address do not.
+   */
+  async function linkPerson(actor: Actor, id: number, input: unknown) {
+    const { personId } = parseInput(userPersonInput, input)
+    await checkPersonExists(personId)
+    await db.transaction().execute(async (trx) => {
+      const stored = await findRow(trx, id)
+      const before = toUser(stored)
+      await checkPersonFree(trx, personId, id)
+      if (before.personId === personId) return
+      const now = new Date().toISOString()
+      if (!(await repo.updateUser(trx, id, before.version, { person_id: personId, updated_at: now }).catch(emailTaken))) {
+        throw new ConflictError(STALE, stored)
+      }
+      // Sessions read the link afresh on every request, so the change applies at once without signing anyone out.
+      await audit.record(trx, actor, {
+        action: 'user.link-person',
+        entityType: 'user',
+        entityId: id,
+        before: { person_id: before.personId },
+        after: { person_id: personId },
+      })
+    })
+  }
+
+  /**
+   * Users with no linked person who share an email address (any case) with exactly one person no
+   * one else is linked to: candidates for an administrator to confirm, never linked by themselves.
+   */
+  async function suggestLinks(): Promise<LinkSuggestion[]> {
+    const users = (await repo.listUsers(db)).map(toUser)
+    const taken = new Set(users.map((u) => u.personId))
+    const byEmail = new Map<string, Array<{ id: number; name: string }>>()
+    for (const p of await partners.listPeople()) {
+      const key = p.email?.trim().toLowerCase()
+      if (key && !taken.has(p.id)) byEmail.set(key, [...(byEmail.get(key) ?? []), { id: p.id, name: p.name }])
+    }
+    const suggestions: LinkSuggestion[] = []
+    for (const u of users) {
+      const email = u.email.trim().toLowerCase()
+      const people = byEmail.get(email)
+      if (u.personId === null && people?.length === 1 && people[0]) {
+        suggestions.push({ user: { id: u.id, email: u.email, name: u.name }, person: people[0], email })
+      }
+    }
+    return suggestions
+  }
+
   return {
-    list: () => repo.listUsers(db),
+    list: async () => (await repo.listUsers(db)).map(toUser),
     count: () => repo.countUsers(db),
     findByEmail: async (email: string) => {
       const row = await repo.findUserByEmail(db, email.trim().toLowerCase())
@@ -136,6 +216,8 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     update,
     disable: (actor: Actor, id: number, version: number) => setDisabled(actor, id, version, true),
     enable: (actor: Actor, id: number, version: number) => setDisabled(actor, id, version, false),
+    linkPerson,
+    suggestLinks,
     setPassword,
     changeOwnPassword,
   }

@@ -1,27 +1,19 @@
 import type { Services } from '../../deps.ts'
 import { type ApiRegistry, idParams } from '../../http/api.ts'
-import type { Organisation } from '../../db/types.ts'
 import { auditRead } from '../audit/read-audit.ts'
+import type { Organisation, Person } from './records.ts'
 import { organisationChanges, organisationInput, personChanges, personInput } from './schema.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
 
-const organisation = (o: Organisation) => ({ id: o.id, name: o.name, shortName: o.short_name, type: o.type, version: o.version })
+const organisation = (o: Organisation) => ({ id: o.id, name: o.name, shortName: o.shortName, type: o.type, version: o.version })
 
-function person(p: {
-  id: number
-  name: string
-  job_title: string | null
-  organisation_id: number | null
-  organisation_name: string | null
-  email: string | null
-  version: number
-}) {
+function person(p: Person) {
   return {
     id: p.id,
     name: p.name,
-    jobTitle: p.job_title,
-    organisationId: p.organisation_id,
-    organisationName: p.organisation_name,
+    jobTitle: p.jobTitle,
+    organisationId: p.organisationId,
+    organisationName: p.organisationName,
     email: p.email,
     version: p.version,
   }

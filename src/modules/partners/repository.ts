@@ -92,7 +92,3 @@ export async function updatePerson(db: Executor, id: number, version: number, va
 export async function listPersonNames(db: Executor) {
   return db.selectFrom('people').select(['id', 'name']).orderBy('id').execute()
 }
-
-export async function findPersonByEmail(db: Executor, email: string) {
-  return db.selectFrom('people').select(['id', 'name']).where('email', '=', email).executeTakeFirst()
-}

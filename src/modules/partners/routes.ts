@@ -54,7 +54,7 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Servic
     const { id } = parseInput(idParams, request.params)
     const org = await partners.getOrganisation(id)
     return reply.page(ORGANISATION_FORM, {
-      ...organisationForm({ pageTitle: org.name, organisation: org, values: { name: org.name, shortName: org.short_name, type: org.type, version: org.version } }),
+      ...organisationForm({ pageTitle: org.name, organisation: org, values: { name: org.name, shortName: org.shortName, type: org.type, version: org.version } }),
       readOnly: !(request.user && can(request.user.role, 'organisations:manage')),
     })
   })
@@ -122,7 +122,7 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Servic
   app.get('/admin/people/:id', { config: viewPeople }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const p = await partners.getPerson(id)
-    const values = { name: p.name, jobTitle: p.job_title, organisationId: p.organisation_id, email: p.email, version: p.version }
+    const values = { name: p.name, jobTitle: p.jobTitle, organisationId: p.organisationId, email: p.email, version: p.version }
     const { template, ...data } = await personForm({ pageTitle: p.name, person: p, values })
     return reply.page(template, { ...data, readOnly: !(request.user && can(request.user.role, 'people:manage')) })
   })

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../db/errors.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
+import { type Organisation, type Person, toOrganisation, toPerson } from './records.ts'
 import * as repo from './repository.ts'
 import { organisationChanges, organisationInput, personChanges, personInput } from './schema.ts'
 
@@ -17,10 +18,10 @@ function nameTaken(error: unknown): never {
 
 /** Partner organisations and the people that plans and boards name (who need not be users). */
 export function createPartnersService(db: Db, audit: AuditService) {
-  async function getOrganisation(id: number) {
+  async function getOrganisation(id: number): Promise<Organisation> {
     const row = await repo.findOrganisation(db, id)
     if (!row) throw new NotFoundError('Organisation')
-    return row
+    return toOrganisation(row)
   }
 
   async function createOrganisation(actor: Actor, input: unknown) {
@@ -55,10 +56,10 @@ export function createPartnersService(db: Db, audit: AuditService) {
     })
   }
 
-  async function getPerson(id: number) {
+  async function getPerson(id: number): Promise<Person> {
     const row = await repo.findPerson(db, id)
     if (!row) throw new NotFoundError('Person')
-    return row
+    return toPerson(row)
   }
 
   async function checkOrganisation(trx: Executor, id: number | null) {
@@ -128,23 +129,13 @@ export function createPartnersService(db: Db, audit: AuditService) {
     return found
   }
 
-  /** The person record of a user (by email, else by name), so plans can show them their own actions. */
-  async function personForUser(user: { email: string; name: string }): Promise<number | undefined> {
-    const byEmail = await repo.findPersonByEmail(db, user.email)
-    if (byEmail) return byEmail.id
-    const wanted = user.name.trim().toLowerCase()
-    const byName = (await repo.listPersonNames(db)).find((p) => p.name.trim().toLowerCase() === wanted)
-    return byName?.id
-  }
-
   return {
     matchPeople,
-    personForUser,
-    listOrganisations: () => repo.listOrganisations(db),
+    listOrganisations: async (): Promise<Organisation[]> => (await repo.listOrganisations(db)).map(toOrganisation),
     getOrganisation,
     createOrganisation,
     updateOrganisation,
-    listPeople: () => repo.listPeople(db),
+    listPeople: async (): Promise<Person[]> => (await repo.listPeople(db)).map(toPerson),
     getPerson,
     createPerson,
     updatePerson,

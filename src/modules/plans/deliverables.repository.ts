@@ -3,6 +3,15 @@ import { latestUpdateOn } from './plans.repository.ts'
 
 // SQL for single deliverables: their context, edits, and progress updates.
 
+const placeColumns = [
+  'plan_actions.number as action_number',
+  'plan_actions.text as action_text',
+  'plan_actions.locally_added',
+  'plan_themes.title as theme_title',
+  'plans.id as plan_id',
+  'plans.title as plan_title',
+] as const
+
 export async function findDeliverable(db: Executor, id: number) {
   return db
     .selectFrom('deliverables')
@@ -10,14 +19,8 @@ export async function findDeliverable(db: Executor, id: number) {
     .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
     .innerJoin('plans', 'plans.id', 'plan_themes.plan_id')
     .selectAll('deliverables')
-    .select([
-      'plan_actions.number as action_number',
-      'plan_actions.text as action_text',
-      'plan_actions.locally_added',
-      'plan_themes.title as theme_title',
-      'plans.id as plan_id',
-      'plans.title as plan_title',
-    ])
+    .select(placeColumns)
+    .select((eb) => latestUpdateOn(eb).as('latest_update_on'))
     .where('deliverables.id', '=', id)
     .executeTakeFirst()
 }
@@ -74,11 +77,6 @@ export async function updateDeliverable(db: Executor, id: number, version: numbe
   return Number(result.numUpdatedRows) === 1
 }
 
-export async function deliverableIdsLedBy(db: Executor, personId: number) {
-  const rows = await db.selectFrom('deliverable_leads').select('deliverable_id').where('person_id', '=', personId).execute()
-  return rows.map((r) => r.deliverable_id)
-}
-
 export async function deliverablesLedBy(db: Executor, personId: number) {
   return db
     .selectFrom('deliverable_leads')
@@ -86,19 +84,8 @@ export async function deliverablesLedBy(db: Executor, personId: number) {
     .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
     .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
     .innerJoin('plans', 'plans.id', 'plan_themes.plan_id')
-    .select([
-      'deliverables.id',
-      'deliverables.outcome',
-      'deliverables.start_on',
-      'deliverables.end_on',
-      'deliverables.rag',
-      'deliverables.created_at',
-      'plan_actions.number as action_number',
-      'plan_actions.text as action_text',
-      'plan_themes.title as theme_title',
-      'plans.id as plan_id',
-      'plans.title as plan_title',
-    ])
+    .selectAll('deliverables')
+    .select(placeColumns)
     .select((eb) => latestUpdateOn(eb).as('latest_update_on'))
     .where('deliverable_leads.person_id', '=', personId)
     .orderBy('plans.title')

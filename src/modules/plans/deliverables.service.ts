@@ -1,58 +1,50 @@
-import type { Db } from '../../db/database.ts'
+import type { Db, Executor } from '../../db/database.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { CurrentUser } from '../auth/current-user.ts'
-import { can } from '../auth/permissions.ts'
-import type { PartnersService } from '../partners/service.ts'
-import { flagsFor, londonToday } from './flags.ts'
+import { type Deliverable, type LedDeliverable, placeOf, toDeliverable, toProgressUpdate } from './deliverable.ts'
 import * as repo from './deliverables.repository.ts'
+import { londonToday } from './flags.ts'
 import { touchPlan } from './plans.repository.ts'
-import type { Rag } from './rag.ts'
+import { requireMayUpdateDeliverable } from './policy.ts'
 import { deliverableChangesInput, progressUpdateInput } from './schema.ts'
 
 const STALE = 'Someone else changed this deliverable after you opened it. Check their changes, then make yours again.'
 
-/** One deliverable: its page, its progress updates, and who may change it. */
-export function createDeliverablesService(db: Db, audit: AuditService, partners: PartnersService, options: { staleDays: number }) {
-  async function get(id: number, today = londonToday()) {
-    const row = await repo.findDeliverable(db, id)
+/** One deliverable: its page, its progress updates, and changes to it by those the policy allows. */
+export function createDeliverablesService(db: Db, audit: AuditService, options: { staleDays: number }) {
+  async function load(exec: Executor, id: number, today: string): Promise<Deliverable> {
+    const row = await repo.findDeliverable(exec, id)
     if (!row) throw new NotFoundError('Deliverable')
     const [leads, organisations, updates] = await Promise.all([
-      repo.leadsOfDeliverable(db, id),
-      repo.leadOrganisationsOfDeliverable(db, id),
-      repo.updatesOf(db, id),
+      repo.leadsOfDeliverable(exec, id),
+      repo.leadOrganisationsOfDeliverable(exec, id),
+      repo.updatesOf(exec, id),
     ])
-    const latestUpdateOn = updates[0]?.update_on ?? null
     return {
-      ...row,
-      rag: row.rag as Rag,
-      leads,
+      ...toDeliverable(row, today, options.staleDays),
+      ...placeOf(row),
+      leads: leads.map((l) => ({ name: l.name_as_written, personId: l.person_id })),
       leadOrganisations: organisations.map((o) => o.name),
-      updates,
-      flags: flagsFor({ start: row.start_on, end: row.end_on, rag: row.rag as Rag, latestUpdateOn, createdAt: row.created_at }, today, options.staleDays),
+      updates: updates.map(toProgressUpdate),
     }
   }
 
-  /** Partnership managers may change any deliverable; a lead only those they lead. */
-  async function mayUpdate(user: CurrentUser, deliverableId: number): Promise<boolean> {
-    if (can(user.role, 'plans:manage')) return true
-    if (!can(user.role, 'plans:update-own')) return false
-    const personId = await partners.personForUser(user)
-    if (personId === undefined) return false
-    return (await repo.deliverableIdsLedBy(db, personId)).includes(deliverableId)
-  }
+  const get = (id: number, today = londonToday()) => load(db, id, today)
 
-  async function requireMayUpdate(user: CurrentUser, id: number) {
-    if (!(await mayUpdate(user, id))) {
-      throw new ValidationError({ form: 'Only this deliverable’s named lead or a partnership manager can update it' })
-    }
+  /** The deliverable, for someone about to change it: refused (403) unless the policy lets them. */
+  async function getForUpdate(user: CurrentUser, id: number, today = londonToday()) {
+    const deliverable = await get(id, today)
+    requireMayUpdateDeliverable(user, deliverable)
+    return deliverable
   }
 
   async function addUpdate(actor: Actor, user: CurrentUser, id: number, input: unknown) {
+    // Who may comes before what they sent: someone else's lead hears plainly it is not theirs.
+    await getForUpdate(user, id)
     const v = parseInput(progressUpdateInput, input)
     if (v.updateOn > londonToday()) throw new ValidationError({ updateOn: 'The date of the update must be today or in the past' })
-    await requireMayUpdate(user, id)
     return db.transaction().execute(async (trx) => {
       const before = await repo.findDeliverable(trx, id)
       if (!before) throw new NotFoundError('Deliverable')
@@ -82,8 +74,8 @@ export function createDeliverablesService(db: Db, audit: AuditService, partners:
   }
 
   async function edit(actor: Actor, user: CurrentUser, id: number, input: unknown) {
+    await getForUpdate(user, id)
     const v = parseInput(deliverableChangesInput, input)
-    await requireMayUpdate(user, id)
     await db.transaction().execute(async (trx) => {
       const before = await repo.findDeliverable(trx, id)
       if (!before) throw new NotFoundError('Deliverable')
@@ -98,6 +90,7 @@ export function createDeliverablesService(db: Db, audit: AuditService, partners:
         rag: v.rag,
       }
       const now = new Date().toISOString()
+      // A stale save answers with the stored deliverable, as the API has always given it.
       if (!(await repo.updateDeliverable(trx, id, v.version, changes, now))) throw new ConflictError(STALE, before)
       await touchPlan(trx, before.plan_id, now)
       const { outcome, start_on, end_on, supporting_organisations, progress, comment, document_references, rag } = before
@@ -111,22 +104,14 @@ export function createDeliverablesService(db: Db, audit: AuditService, partners:
     })
   }
 
-  async function ledBy(user: CurrentUser, today = londonToday()) {
-    const personId = await partners.personForUser(user)
-    if (personId === undefined) return []
-    const rows = await repo.deliverablesLedBy(db, personId)
-    return rows.map((r) => ({
-      ...r,
-      rag: r.rag as Rag,
-      flags: flagsFor(
-        { start: r.start_on, end: r.end_on, rag: r.rag as Rag, latestUpdateOn: r.latest_update_on ?? null, createdAt: r.created_at },
-        today,
-        options.staleDays,
-      ),
-    }))
+  /** The deliverables that name, as a lead, the person the user's account is linked to. */
+  async function ledBy(user: CurrentUser, today = londonToday()): Promise<LedDeliverable[]> {
+    if (user.personId === null) return []
+    const rows = await repo.deliverablesLedBy(db, user.personId)
+    return rows.map((r) => ({ ...toDeliverable(r, today, options.staleDays), ...placeOf(r) }))
   }
 
-  return { get, mayUpdate, addUpdate, edit, ledBy }
+  return { get, getForUpdate, addUpdate, edit, ledBy }
 }
 
 export type DeliverablesService = ReturnType<typeof createDeliverablesService>

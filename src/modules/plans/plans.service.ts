@@ -2,10 +2,10 @@ import type { Db } from '../../db/database.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import { exportPlanCsv, exportPlanXlsx } from './export/index.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import { flagsFor, londonToday } from './flags.ts'
+import { toDeliverable } from './deliverable.ts'
+import { londonToday } from './flags.ts'
 import { type DeliverableView, type PlanView, treeOf } from './plan-view.ts'
 import * as repo from './plans.repository.ts'
-import type { Rag } from './rag.ts'
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -63,27 +63,17 @@ export function createPlansService(db: Db, audit: AuditService, options: { stale
     const leadsBy = groupBy(leads, (l) => l.deliverable_id)
     const orgsBy = groupBy(organisations, (o) => o.deliverable_id)
     const deliverablesBy = groupBy(
-      deliverables.map((d): DeliverableView & { actionId: number } => {
-        const view = {
-          id: d.id,
-          actionId: d.action_id,
-          version: d.version,
-          outcome: d.outcome,
-          leads: (leadsBy.get(d.id) ?? []).map((l) => l.name_as_written),
-          leadPersonIds: (leadsBy.get(d.id) ?? []).map((l) => l.person_id),
+      deliverables.map((row): DeliverableView & { actionId: number } => {
+        // The plan's own JSON (GET /plans/{id}) is this view: it keeps exactly its fields.
+        const { updatedAt: _notShown, ...d } = toDeliverable(row, today, options.staleDays)
+        const leads = leadsBy.get(d.id) ?? []
+        return {
+          ...d,
+          actionId: row.action_id,
+          leads: leads.map((l) => l.name_as_written),
+          leadPersonIds: leads.map((l) => l.person_id),
           leadOrganisations: (orgsBy.get(d.id) ?? []).map((o) => o.name),
-          start: d.start_on,
-          end: d.end_on,
-          supportingOrganisations: d.supporting_organisations,
-          progress: d.progress,
-          comment: d.comment,
-          documentReferences: d.document_references,
-          rag: d.rag as Rag,
-          latestUpdateOn: d.latest_update_on ?? null,
-          createdAt: d.created_at,
-          sourceRow: d.source_row,
         }
-        return { ...view, flags: flagsFor(view, today, options.staleDays) }
       }),
       (d) => d.actionId,
     )

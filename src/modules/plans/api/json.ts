@@ -1,4 +1,4 @@
-import type { DeliverablesService } from '../deliverables.service.ts'
+import type { Deliverable, LedDeliverable, ProgressUpdate } from '../deliverable.ts'
 import type { PlansService } from '../plans.service.ts'
 import type { StrategiesService } from '../strategies.service.ts'
 
@@ -7,9 +7,6 @@ import type { StrategiesService } from '../strategies.service.ts'
 type StrategyRow = Awaited<ReturnType<StrategiesService['list']>>[number]
 type Strategy = Awaited<ReturnType<StrategiesService['get']>>
 type PlanRow = Awaited<ReturnType<PlansService['listPlans']>>[number]
-type Deliverable = Awaited<ReturnType<DeliverablesService['get']>>
-type Update = Deliverable['updates'][number]
-type Led = Awaited<ReturnType<DeliverablesService['ledBy']>>[number]
 
 export const strategySummaryJson = (s: StrategyRow) => ({
   id: s.id,
@@ -53,44 +50,44 @@ export const planSummaryJson = (p: PlanRow) => ({
   updatedAt: p.updated_at,
 })
 
-export const updateJson = (u: Update) => ({
+export const updateJson = (u: ProgressUpdate) => ({
   id: u.id,
-  updateOn: u.update_on,
-  authorName: u.author_name,
+  updateOn: u.updateOn,
+  authorName: u.authorName,
   text: u.text,
   rag: u.rag,
-  createdAt: u.created_at,
+  createdAt: u.createdAt,
 })
 
 export const deliverableJson = (d: Deliverable) => ({
   id: d.id,
-  plan: { id: d.plan_id, title: d.plan_title },
-  theme: d.theme_title,
-  action: { number: d.action_number, locallyAdded: d.locally_added === 1, text: d.action_text },
+  plan: d.plan,
+  theme: d.theme,
+  action: d.action,
   outcome: d.outcome,
-  leads: d.leads.map((l) => ({ name: l.name_as_written, personId: l.person_id })),
+  leads: d.leads,
   leadOrganisations: d.leadOrganisations,
-  start: d.start_on,
-  end: d.end_on,
-  supportingOrganisations: d.supporting_organisations,
+  start: d.start,
+  end: d.end,
+  supportingOrganisations: d.supportingOrganisations,
   progress: d.progress,
   comment: d.comment,
-  documentReferences: d.document_references,
+  documentReferences: d.documentReferences,
   rag: d.rag,
   flags: d.flags,
   latestUpdate: d.updates[0] ? updateJson(d.updates[0]) : null,
   version: d.version,
 })
 
-export const ledJson = (r: Led) => ({
+export const ledJson = (r: LedDeliverable) => ({
   id: r.id,
-  plan: { id: r.plan_id, title: r.plan_title },
-  theme: r.theme_title,
-  action: { number: r.action_number, text: r.action_text },
+  plan: r.plan,
+  theme: r.theme,
+  action: { number: r.action.number, text: r.action.text },
   outcome: r.outcome,
-  start: r.start_on,
-  end: r.end_on,
+  start: r.start,
+  end: r.end,
   rag: r.rag,
   flags: r.flags,
-  latestUpdateOn: r.latest_update_on ?? null,
+  latestUpdateOn: r.latestUpdateOn,
 })

@@ -7,22 +7,6 @@ export function userOf(request: FastifyRequest): CurrentUser {
   return request.user
 }
 
-/** An error the API answers with 403 and its message. */
-export function forbidden(message: string): Error {
-  return Object.assign(new Error(message), { statusCode: 403 })
-}
-
-export const CANNOT_UPDATE = 'Only this deliverable’s named lead or a partnership manager can update it.'
-
-/** The page people see when they may not change this particular record. */
-export function forbiddenPage(reply: FastifyReply, backLink: string) {
-  return reply.code(403).page('error.njk', {
-    pageTitle: 'You cannot update this deliverable',
-    paragraphs: [CANNOT_UPDATE, 'If you should be its lead, ask a partnership manager to correct the plan.'],
-    backLink,
-  })
-}
-
 export const noticeOf = (request: FastifyRequest) =>
   (request.query as { notice?: string } | undefined)?.notice
 

@@ -4,12 +4,12 @@ import { paths } from '../../../web/paths.ts'
 import { myActionsByPlan } from '../web/my-actions.ts'
 import { userOf } from './common.ts'
 
-export function myActionsRoutes(app: FastifyInstance, { deliverables, partners }: Services) {
+export function myActionsRoutes(app: FastifyInstance, { deliverables }: Services) {
   app.get(paths.plans.myActions(), { config: { permission: 'plans:view' } }, async (request, reply) => {
     const user = userOf(request)
-    // Signed-in users are linked to the people named in plans by email address, or else by name.
-    const linked = (await partners.personForUser(user)) !== undefined
-    const led = linked ? await deliverables.ledBy(user) : []
+    // Only an administrator's link makes a user the person a plan names; a matching name does not.
+    const linked = user.personId !== null
+    const led = await deliverables.ledBy(user)
     return reply.page('plans/views/my-actions.njk', {
       pageTitle: 'My actions',
       linked,

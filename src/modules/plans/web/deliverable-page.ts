@@ -1,5 +1,5 @@
 import { paths } from '../../../web/paths.ts'
-import type { DeliverablesService } from '../deliverables.service.ts'
+import type { Deliverable } from '../deliverable.ts'
 import { formatPlanDate, parsePlanDate, spreadsheetPlanDate } from '../plan-dates.ts'
 import { RAG_LABELS, type Rag } from '../rag.ts'
 import { changedFields, text } from './conflict.ts'
@@ -7,7 +7,7 @@ import { actionHeading, NO_OUTCOME } from './plan-page.ts'
 import { flagTags, ragTag } from './status-tags.ts'
 import { summaryRows } from './summary-rows.ts'
 
-export type Deliverable = Awaited<ReturnType<DeliverablesService['get']>>
+export type { Deliverable }
 
 const orNone = (value: string, none = 'Not recorded') => value.trim() || none
 
@@ -17,12 +17,12 @@ export function deliverablePage(d: Deliverable) {
     title: d.outcome || NO_OUTCOME,
     /** Long outcomes get a smaller heading, so the page does not open on a wall of large type. */
     titleClass: (d.outcome || NO_OUTCOME).length > 100 ? 'govuk-heading-m' : 'govuk-heading-l',
-    plan: { title: d.plan_title, href: paths.plans.show(d.plan_id) },
+    plan: { title: d.plan.title, href: paths.plans.show(d.plan.id) },
     context: summaryRows([
-      ['Plan', { text: d.plan_title, href: paths.plans.show(d.plan_id) }],
-      ['Theme', d.theme_title],
-      ['Action', `${actionHeading(d.action_number)}${d.locally_added === 1 ? ' (locally added)' : ''}`],
-      ['What the action says', orNone(d.action_text, 'Not written')],
+      ['Plan', { text: d.plan.title, href: paths.plans.show(d.plan.id) }],
+      ['Theme', d.theme],
+      ['Action', `${actionHeading(d.action.number)}${d.action.locallyAdded ? ' (locally added)' : ''}`],
+      ['What the action says', orNone(d.action.text, 'Not written')],
     ]),
     rag: ragTag(d.rag),
     flags: flagTags(d.flags),
@@ -30,20 +30,20 @@ export function deliverablePage(d: Deliverable) {
       ['Outcome', orNone(d.outcome)],
       [
         d.leads.length > 1 ? 'Leads' : 'Lead',
-        orNone(d.leads.map((l) => l.name_as_written).join(', '), 'No named lead'),
+        orNone(d.leads.map((l) => l.name).join(', '), 'No named lead'),
       ],
       ['Lead organisations', orNone(d.leadOrganisations.join(', '))],
-      ['Start', orNone(formatPlanDate(d.start_on))],
-      ['End', orNone(formatPlanDate(d.end_on))],
-      ['Supporting organisations', orNone(d.supporting_organisations)],
+      ['Start', orNone(formatPlanDate(d.start))],
+      ['End', orNone(formatPlanDate(d.end))],
+      ['Supporting organisations', orNone(d.supportingOrganisations)],
       ['Progress', orNone(d.progress)],
       ['Comment', orNone(d.comment)],
-      ['Document references', orNone(d.document_references)],
+      ['Document references', orNone(d.documentReferences)],
     ]),
     history: d.updates.map((u) => ({
-      date: formatPlanDate(u.update_on),
-      author: u.author_name,
-      rag: ragTag(u.rag as Rag),
+      date: formatPlanDate(u.updateOn),
+      author: u.authorName,
+      rag: ragTag(u.rag),
       text: u.text,
     })),
   }
@@ -53,12 +53,12 @@ export function deliverablePage(d: Deliverable) {
 export function editValues(d: Deliverable): Record<string, string> {
   return {
     outcome: d.outcome,
-    start: spreadsheetPlanDate(d.start_on),
-    end: spreadsheetPlanDate(d.end_on),
-    supportingOrganisations: d.supporting_organisations,
+    start: spreadsheetPlanDate(d.start),
+    end: spreadsheetPlanDate(d.end),
+    supportingOrganisations: d.supportingOrganisations,
     progress: d.progress,
     comment: d.comment,
-    documentReferences: d.document_references,
+    documentReferences: d.documentReferences,
     rag: d.rag,
     version: String(d.version),
   }
@@ -70,7 +70,10 @@ const asTyped = (typed: string | undefined) => {
 }
 const ragText = (value: unknown) => RAG_LABELS[value as Rag] ?? text(value)
 
-/** What someone else saved (the stored row a 409 carries) against what this person sent. */
+/**
+ * What someone else saved against what this person sent. `current` is the stored record a 409
+ * carries, in the column names the API has always answered a stale save with.
+ */
 export function deliverableChanges(current: Record<string, unknown>, sent: Record<string, string>) {
   return changedFields([
     { label: 'Outcome', theirs: text(current.outcome), yours: text(sent.outcome) },

@@ -1,26 +1,24 @@
 import { paths } from '../../../web/paths.ts'
-import type { DeliverablesService } from '../deliverables.service.ts'
+import type { LedDeliverable } from '../deliverable.ts'
 import { formatPlanDate } from '../plan-dates.ts'
 import { actionHeading, NO_OUTCOME } from './plan-page.ts'
 import { flagTags, ragTag } from './status-tags.ts'
 
-type Led = Awaited<ReturnType<DeliverablesService['ledBy']>>
-
 /** The deliverables a person leads, grouped by plan in the order the service gives them. */
-export function myActionsByPlan(rows: Led) {
+export function myActionsByPlan(rows: LedDeliverable[]) {
   const plans = new Map<number, { title: string; href: string; rows: Array<Record<string, unknown>> }>()
   for (const r of rows) {
-    let plan = plans.get(r.plan_id)
+    let plan = plans.get(r.plan.id)
     if (!plan) {
-      plan = { title: r.plan_title, href: paths.plans.show(r.plan_id), rows: [] }
-      plans.set(r.plan_id, plan)
+      plan = { title: r.plan.title, href: paths.plans.show(r.plan.id), rows: [] }
+      plans.set(r.plan.id, plan)
     }
     plan.rows.push({
       href: paths.plans.deliverable(r.id),
       outcome: r.outcome || NO_OUTCOME,
-      theme: r.theme_title,
-      action: actionHeading(r.action_number),
-      end: formatPlanDate(r.end_on),
+      theme: r.theme,
+      action: actionHeading(r.action.number),
+      end: formatPlanDate(r.end),
       rag: ragTag(r.rag),
       flags: flagTags(r.flags),
     })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ValidationError } from '../../../shared/errors.ts'
+import type { LedDeliverable } from '../deliverable.ts'
 import { progressUpdateInput } from '../schema.ts'
 import { dayFromParts } from './date-parts.ts'
 import { type Deliverable, deliverableChanges, deliverablePage, editValues } from './deliverable-page.ts'
@@ -8,47 +9,41 @@ import { importErrors, importPreview } from './import-preview.ts'
 import { myActionsByPlan } from './my-actions.ts'
 import { priorityChanges, strategyChanges } from './strategy-page.ts'
 
-const deliverable = {
+const deliverable: Deliverable = {
   id: 9,
-  action_id: 3,
-  position: 0,
+  version: 4,
   outcome: 'Monthly tasking meetings',
-  start_on: '2018-12',
-  end_on: 'ongoing',
-  supporting_organisations: 'LBS',
+  start: '2018-12',
+  end: 'ongoing',
+  supportingOrganisations: 'LBS',
   progress: 'Started',
   comment: '',
-  document_references: '',
+  documentReferences: '',
   rag: 'amber',
-  source_row: 30,
-  created_at: '2026-11-01T00:00:00.000Z',
-  updated_at: '2026-11-01T00:00:00.000Z',
-  version: 4,
-  action_number: '*3',
-  action_text: 'Tasking',
-  locally_added: 1,
-  theme_title: 'GOVERNANCE',
-  plan_id: 2,
-  plan_title: 'Knife crime plan',
+  sourceRow: 30,
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  latestUpdateOn: '2026-11-20',
+  plan: { id: 2, title: 'Knife crime plan' },
+  theme: 'GOVERNANCE',
+  action: { number: '*3', locallyAdded: true, text: 'Tasking' },
   leads: [
-    { person_id: 1, name_as_written: 'Det Supt Helen Lyons' },
-    { person_id: 2, name_as_written: 'Supt Ian Howells' },
+    { personId: 1, name: 'Det Supt Helen Lyons' },
+    { personId: 2, name: 'Supt Ian Howells' },
   ],
   leadOrganisations: ['MPS'],
   updates: [
     {
       id: 1,
-      deliverable_id: 9,
-      update_on: '2026-11-20',
-      author_user_id: 3,
-      author_name: 'Helen Lyons',
+      updateOn: '2026-11-20',
+      authorName: 'Helen Lyons',
       text: 'All partners attend',
       rag: 'amber',
-      created_at: '2026-11-20T10:00:00.000Z',
+      createdAt: '2026-11-20T10:00:00.000Z',
     },
   ],
   flags: { overdue: false, stale: false, endBeforeStart: false },
-} as Deliverable
+}
 
 describe('deliverable page data', () => {
   it('places the deliverable in its plan and lists every field as a person reads it', () => {
@@ -93,7 +88,18 @@ describe('deliverable page data', () => {
   })
 
   it('after a stale save, lists only the fields that differ, in words', () => {
-    const stored = { ...deliverable, progress: 'Their progress', rag: 'green', end_on: '2019-03' }
+    // The stored record a 409 carries, in its column names.
+    const stored = {
+      outcome: deliverable.outcome,
+      start_on: '2018-12',
+      supporting_organisations: 'LBS',
+      comment: '',
+      document_references: '',
+      version: 5,
+      progress: 'Their progress',
+      rag: 'green',
+      end_on: '2019-03',
+    }
     const sent = { ...editValues(deliverable), progress: 'My progress', end: 'Mar-19', start: '2018-12' }
     expect(deliverableChanges(stored, sent)).toEqual([
       { label: 'Progress', theirs: 'Their progress', yours: 'My progress' },
@@ -244,19 +250,24 @@ describe('import preview', () => {
 
 describe('my actions', () => {
   it('groups a lead’s deliverables by plan, keeping the order given', () => {
-    const row = (id: number, plan: number) => ({
+    const row = (id: number, plan: number): LedDeliverable => ({
       id,
+      version: 1,
       outcome: `Outcome ${id}`,
-      start_on: null,
-      end_on: '2019-03',
+      start: null,
+      end: '2019-03',
+      supportingOrganisations: '',
+      progress: '',
+      comment: '',
+      documentReferences: '',
       rag: 'red' as const,
-      created_at: '2026-11-01T00:00:00.000Z',
-      action_number: '4',
-      action_text: 'x',
-      theme_title: 'GOVERNANCE',
-      plan_id: plan,
-      plan_title: `Plan ${plan}`,
-      latest_update_on: null,
+      sourceRow: null,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+      plan: { id: plan, title: `Plan ${plan}` },
+      theme: 'GOVERNANCE',
+      action: { number: '4', locallyAdded: false, text: 'x' },
+      latestUpdateOn: null,
       flags: { overdue: true, stale: false, endBeforeStart: false },
     })
     const grouped = myActionsByPlan([row(1, 5), row(2, 5), row(3, 6)])

@@ -1,0 +1,34 @@
+import { ForbiddenError } from '../../shared/errors.ts'
+import type { CurrentUser } from '../auth/current-user.ts'
+import { can } from '../auth/permissions.ts'
+
+// Who may do what to one record of a plan. Services ask these before they change anything;
+// pages ask them only to decide what to offer.
+
+const UPDATE_DELIVERABLE = {
+  action: 'update this deliverable',
+  reason: 'Only this deliverable’s named lead or a partnership manager can update it.',
+  advice: 'If you lead it, ask your Safer administrator to link your account to your name in the plans.',
+}
+
+/**
+ * Partnership managers may change any deliverable; a lead only those that name, as a lead, the
+ * person their account is linked to. Their own name and email address count for nothing.
+ */
+export function mayUpdateDeliverable(
+  user: CurrentUser,
+  deliverable: { leads: ReadonlyArray<{ personId: number }> },
+): boolean {
+  if (can(user.role, 'plans:manage')) return true
+  if (!can(user.role, 'plans:update-own') || user.personId === null) return false
+  return deliverable.leads.some((lead) => lead.personId === user.personId)
+}
+
+export function requireMayUpdateDeliverable(
+  user: CurrentUser,
+  deliverable: { leads: ReadonlyArray<{ personId: number }> },
+) {
+  if (!mayUpdateDeliverable(user, deliverable)) {
+    throw new ForbiddenError(UPDATE_DELIVERABLE.action, UPDATE_DELIVERABLE.reason, UPDATE_DELIVERABLE.advice)
+  }
+}
