@@ -5,7 +5,8 @@ import { SESSION_COOKIE, sessionCookieOptions } from '../../http/authentication.
 import { ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody } from '../../web/forms.ts'
-import { paths, safeReturnPath } from '../../web/paths.ts'
+import { safeReturnPath } from '../../http/return-path.ts'
+import { paths } from '../../web/paths.ts'
 import { signInInput } from './schema.ts'
 import { LOCKOUT_MINUTES } from './service.ts'
 
