@@ -8,7 +8,7 @@ function staysOnSite(location: string): boolean {
   return (
     location.startsWith('/') &&
     !location.startsWith('//') &&
-    !/[\u0000-\u001f\u007f\\]/.test(location) &&
+    ![...location].some((c) => c < ' ' || c === '\x7f' || c === '\\') &&
     new URL(location, ORIGIN).origin === ORIGIN
   )
 }
