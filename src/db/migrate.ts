@@ -5,6 +5,8 @@ import { foundation } from './migrations/0001_foundation.ts'
 import { auditLogNoTruncate } from './migrations/0002_audit_log_no_truncate.ts'
 import { crime } from './migrations/0003_crime.ts'
 import { plans } from './migrations/0004_plans.ts'
+import { signInThrottleByAddress } from './migrations/0006_sign_in_throttle_by_address.ts'
+import { tokenExpiry } from './migrations/0006_token_expiry.ts'
 
 // Listed in code rather than read from a folder so the set is the same under tsx,
 // vitest and a bundled build. Each migration may differ by dialect, never in meaning.
@@ -14,6 +16,8 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     '0002_audit_log_no_truncate': auditLogNoTruncate(dialect),
     '0003_crime': crime(dialect),
     '0004_plans': plans(dialect),
+    '0006_sign_in_throttle_by_address': signInThrottleByAddress(),
+    '0006_token_expiry': tokenExpiry(),
   }
 }
 
