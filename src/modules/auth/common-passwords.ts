@@ -24,7 +24,7 @@ const LOCAL = [
 
 let list: Set<string> | undefined
 
-/** The deny-list, folded to lower case; read on first use (about 0.2 s) and kept for the life of the process. */
+/** The deny-list, folded to lower case; read on first use (about half a second) and kept for the life of the process. */
 export function commonPasswords(): Set<string> {
   if (!list) {
     const words = gunzipSync(readFileSync(LIST_FILE)).toString('utf8').split('\n')
