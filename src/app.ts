@@ -57,7 +57,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<S
   await app.register(formbody, { bodyLimit: BODY_LIMIT })
   await app.register(rateLimit, { global: false })
   await registerSecurityHeaders(app, config)
-  registerAuthentication(app, services.auth)
+  registerAuthentication(app, services.auth, config)
   guardRoutes(app)
   await registerCsrf(app, config)
   registerPages(app, createViews({ watch: config.reloadTemplates }))

@@ -6,6 +6,8 @@ import { auditLogNoTruncate } from './migrations/0002_audit_log_no_truncate.ts'
 import { crime } from './migrations/0003_crime.ts'
 import { plans } from './migrations/0004_plans.ts'
 import { userPersonLink } from './migrations/0005_user_person_link.ts'
+import { tokenExpiry } from './migrations/0006_token_expiry.ts'
+import { signInThrottleByAddress } from './migrations/0007_sign_in_throttle_by_address.ts'
 
 // Listed in code rather than read from a folder so the set is the same under tsx,
 // vitest and a bundled build. Each migration may differ by dialect, never in meaning.
@@ -16,6 +18,8 @@ function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
     '0003_crime': crime(dialect),
     '0004_plans': plans(dialect),
     '0005_user_person_link': userPersonLink(dialect),
+    '0006_token_expiry': tokenExpiry(),
+    '0007_sign_in_throttle_by_address': signInThrottleByAddress(),
   }
 }
 

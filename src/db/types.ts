@@ -48,10 +48,13 @@ export interface SessionTable {
   ip: string | null
 }
 
+/** Failed sign-ins per email address typed (whether or not an account has it) and network address. */
 export interface SignInThrottleTable {
   email_key: string
+  ip: string
   failures: number
   first_failure_at: string
+  last_failure_at: string
   locked_until: string | null
 }
 
@@ -64,6 +67,8 @@ export interface ApiTokenTable {
   created_at: string
   last_used_at: string | null
   revoked_at: string | null
+  /** Null only if written by hand: such a token is treated as expired. */
+  expires_at: string | null
 }
 
 export interface AuditLogTable {

@@ -1,19 +1,32 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../config.ts'
 import type { AuthService } from '../modules/auth/service.ts'
-
-export const SESSION_COOKIE = 'safer_session'
-
-export function sessionCookieOptions(config: Pick<Config, 'cookieSecure'>) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure }
-}
+import { API_PREFIX } from './api.ts'
+import { sessionCookieName } from './cookies.ts'
 
 function actorOf(request: FastifyRequest) {
-  return { userId: request.user?.id ?? null, label: request.user?.email ?? 'anonymous', ip: request.ip ?? null }
+  return {
+    userId: request.user?.id ?? null,
+    label: request.user?.email ?? 'anonymous',
+    ip: request.ip ?? null,
+  }
 }
 
-/** Finds who is asking: a personal API token in the Authorization header, else the session cookie. */
-export function registerAuthentication(app: FastifyInstance, auth: AuthService) {
+// The route matched, not the address typed: "/api/../admin" must not count as the API.
+const isApiRoute = (request: FastifyRequest) =>
+  request.routeOptions.url?.startsWith(`${API_PREFIX}/`) === true
+
+/**
+ * Finds who is asking: on the API, a personal API token in the Authorization header; everywhere, the
+ * session cookie. A token is for scripts calling the API: it opens no page and submits no form, so it
+ * can never stand in for the browser session that makes tokens or changes passwords.
+ */
+export function registerAuthentication(
+  app: FastifyInstance,
+  auth: AuthService,
+  config: Pick<Config, 'cookieSecure'>,
+) {
+  const sessionCookie = sessionCookieName(config)
   app.decorateRequest('user', null)
   app.decorateRequest('sessionId', null)
   app.decorateRequest('authMethod', null)
@@ -25,12 +38,12 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService) 
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/assets/')) return
     const header = request.headers.authorization
-    if (header?.toLowerCase().startsWith('bearer ')) {
+    if (isApiRoute(request) && header?.toLowerCase().startsWith('bearer ')) {
       request.user = await auth.resolveToken(header.slice(7).trim())
       request.authMethod = request.user ? 'token' : null
       return
     }
-    const sessionId = request.cookies[SESSION_COOKIE]
+    const sessionId = request.cookies[sessionCookie]
     if (!sessionId) return
     request.user = await auth.resolveSession(sessionId)
     if (request.user) {

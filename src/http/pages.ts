@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type nunjucks from 'nunjucks'
 import { navigationFor } from '../web/navigation.ts'
+import { csrfTokenFor } from './csrf.ts'
 
 /** reply.page(): every page gets the signed-in user, navigation, a CSRF token and the CSP nonce. */
 export function registerPages(app: FastifyInstance, views: nunjucks.Environment) {
@@ -10,7 +11,7 @@ export function registerPages(app: FastifyInstance, views: nunjucks.Environment)
       ...data,
       user: request.user,
       navigation: navigationFor(request.user, request.url.split('?')[0] ?? '/'),
-      csrfToken: this.generateCsrf(),
+      csrfToken: csrfTokenFor(this),
       cspNonce: this.cspNonce?.script,
     })
     return this.type('text/html; charset=utf-8').send(html)

@@ -40,6 +40,9 @@ export function guardRoutes(app: FastifyInstance) {
       const returnTo = request.method === 'GET' ? `?returnTo=${encodeURIComponent(request.url)}` : ''
       return reply.redirect(`${paths.signIn()}${returnTo}`)
     }
+    if (request.authMethod === 'token' && request.routeOptions.config.sessionOnly) {
+      return sendProblem(reply, 403, 'This needs you signed in to Safer in a browser: an API token cannot do it')
+    }
     if (!can(request.user.role, permission)) {
       if (isApiRequest(request)) return sendProblem(reply, 403, 'Your role does not allow this')
       return reply.code(403).page('error.njk', {

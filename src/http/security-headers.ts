@@ -23,6 +23,8 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Pick
       },
     },
     hsts: config.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    // Browsers without frame-ancestors still read the older header: it must say the same thing.
+    xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   })

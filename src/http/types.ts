@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route must declare one: an action from the permission table, or 'public'. */
     permission?: RoutePermission
+    /** Only a browser session may do this (making tokens, changing a password): never an API token. */
+    sessionOnly?: boolean
   }
   interface FastifyRequest {
     user: CurrentUser | null

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { paths, safeReturnPath } from './paths.ts'
+import { safeReturnPath } from '../http/return-path.ts'
+import { paths } from './paths.ts'
 
 describe('safe return path after sign-in', () => {
   it('keeps paths on this site', () => {

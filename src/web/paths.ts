@@ -65,9 +65,3 @@ export const paths = {
     openapi: () => '/api/v1/openapi.json',
   },
 } as const
-
-/** Only same-site paths may be a destination after sign-in: never a full URL or protocol-relative one. */
-export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return paths.home()
-  return value
-}

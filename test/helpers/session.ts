@@ -19,6 +19,10 @@ export class CookieJar {
   has(name: string) {
     return this.cookies.has(name)
   }
+
+  get(name: string) {
+    return this.cookies.get(name)
+  }
 }
 
 export function csrfTokenFrom(html: string): string {
@@ -32,10 +36,14 @@ export class Browser {
   readonly jar = new CookieJar()
   csrfToken = ''
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** remoteAddress: the address the requests come from, for checks kept per address. */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly options: { remoteAddress?: string } = {},
+  ) {}
 
   async get(url: string) {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.jar.header() } })
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.jar.header() }, remoteAddress: this.options.remoteAddress })
     this.jar.take(response)
     const token = response.body.match(/name="_csrf" value="([^"]+)"/)?.[1]
     if (token) this.csrfToken = token
@@ -49,6 +57,7 @@ export class Browser {
       url,
       payload,
       headers: { cookie: this.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      remoteAddress: this.options.remoteAddress,
     })
     this.jar.take(response)
     return response

@@ -29,7 +29,8 @@ describe('security headers, sessions and error pages', () => {
     try {
       const page = await prod.app.inject({ method: 'GET', url: '/sign-in' })
       expect(page.headers['strict-transport-security']).toContain('max-age=31536000')
-      const csrfCookie = page.cookies.find((c) => c.name === 'safer_csrf')
+      // Secure cookies carry the __Host- prefix (ADR 0009).
+      const csrfCookie = page.cookies.find((c) => c.name === '__Host-safer_csrf')
       expect(csrfCookie?.secure).toBe(true)
       expect(csrfCookie?.httpOnly).toBe(true)
       expect(csrfCookie?.sameSite).toBe('Strict')

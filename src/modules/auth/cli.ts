@@ -164,7 +164,7 @@ export const userCommands: Command[] = [
   {
     name: 'user reset-password',
     usage: 'safer user reset-password EMAIL [--password-stdin]',
-    summary: 'Set a new password (generated unless piped in) and end their sessions',
+    summary: 'Set a new password (generated unless piped in), end their sessions and revoke their API tokens',
     async run({ config, args, out, err }) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'password-stdin': { type: 'boolean' } } })
       const email = positionals[0]
@@ -184,7 +184,7 @@ export const userCommands: Command[] = [
           err(`The password was not changed:\n${problems}`)
           return 1
         }
-        out(`New password set for ${user.email}; their sessions have ended.`)
+        out(`New password set for ${user.email}; their sessions have ended and their API tokens have been revoked.`)
         if (!values['password-stdin']) out(`Password: ${password}`)
         return 0
       })

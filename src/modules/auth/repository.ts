@@ -112,38 +112,66 @@ export async function deleteSessionsOlderThan(db: Executor, createdBefore: strin
     .execute()
 }
 
-// Sign-in throttle, keyed by the email typed (whether or not such a user exists)
+/** Every session of the user but one: a password change keeps the browser that made it signed in. */
+export async function deleteUserSessionsExcept(db: Executor, userId: number, keepIdHash: string | null) {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId)
+  if (keepIdHash) query = query.where('id_hash', '!=', keepIdHash)
+  await query.execute()
+}
 
-export async function findThrottle(db: Executor, emailKey: string) {
-  return db.selectFrom('sign_in_throttle').selectAll().where('email_key', '=', emailKey).executeTakeFirst()
+// Sign-in throttle, keyed by the email typed (whether or not such a user exists) and the network address
+
+export async function findThrottle(db: Executor, emailKey: string, ip: string) {
+  return db.selectFrom('sign_in_throttle').selectAll().where('email_key', '=', emailKey).where('ip', '=', ip).executeTakeFirst()
+}
+
+/** Failures for the email from every address since the given moment. */
+export async function recentEmailFailures(db: Executor, emailKey: string, since: string) {
+  const row = await db
+    .selectFrom('sign_in_throttle')
+    .select((eb) => eb.fn.sum<number | string | null>('failures').as('failures'))
+    .where('email_key', '=', emailKey)
+    .where('last_failure_at', '>', since)
+    .executeTakeFirst()
+  return Number(row?.failures ?? 0)
 }
 
 export async function saveThrottle(
   db: Executor,
-  row: { email_key: string; failures: number; first_failure_at: string; locked_until: string | null },
+  row: { email_key: string; ip: string; failures: number; first_failure_at: string; last_failure_at: string; locked_until: string | null },
 ) {
   await db
     .insertInto('sign_in_throttle')
     .values(row)
     .onConflict((oc) =>
-      oc.column('email_key').doUpdateSet({
+      oc.columns(['email_key', 'ip']).doUpdateSet({
         failures: row.failures,
         first_failure_at: row.first_failure_at,
+        last_failure_at: row.last_failure_at,
         locked_until: row.locked_until,
       }),
     )
     .execute()
 }
 
-export async function clearThrottle(db: Executor, emailKey: string) {
-  await db.deleteFrom('sign_in_throttle').where('email_key', '=', emailKey).execute()
+export async function clearThrottle(db: Executor, emailKey: string, ip: string) {
+  await db.deleteFrom('sign_in_throttle').where('email_key', '=', emailKey).where('ip', '=', ip).execute()
+}
+
+/** Counters whose window and lock have both passed. */
+export async function deleteThrottlesBefore(db: Executor, before: string) {
+  await db
+    .deleteFrom('sign_in_throttle')
+    .where('last_failure_at', '<', before)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', before)]))
+    .execute()
 }
 
 // API tokens
 
 export async function insertToken(
   db: Executor,
-  values: { user_id: number; name: string; token_hash: string; prefix: string; created_at: string },
+  values: { user_id: number; name: string; token_hash: string; prefix: string; created_at: string; expires_at: string },
 ) {
   const row = await db.insertInto('api_tokens').values(values).returning('id').executeTakeFirstOrThrow()
   return row.id
@@ -152,18 +180,20 @@ export async function insertToken(
 export async function listTokens(db: Executor, userId: number) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'])
     .where('user_id', '=', userId)
     .orderBy('id', 'desc')
     .execute()
 }
 
-export async function findActiveToken(db: Executor, tokenHash: string) {
+/** A token that is neither revoked nor past its expiry (a token with no expiry counts as expired). */
+export async function findActiveToken(db: Executor, tokenHash: string, now: string) {
   return db
     .selectFrom('api_tokens')
     .select(['id', 'user_id', 'last_used_at'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
     .executeTakeFirst()
 }
 
@@ -180,4 +210,16 @@ export async function revokeToken(db: Executor, id: number, userId: number, now:
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
+}
+
+/** Revokes every token of the user still in force; returns how many. */
+export async function revokeUserTokens(db: Executor, userId: number, now: string) {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }

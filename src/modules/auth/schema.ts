@@ -50,9 +50,22 @@ export const setPasswordInput = z.object({ password })
 export const changeOwnPasswordInput = z.object({
   currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password'),
   password,
+  // A ticked checkbox sends its value; an unticked one sends nothing.
+  revokeTokens: z.preprocess((v) => v === true || v === 'yes', z.boolean()),
 })
 
-export const newTokenInput = z.object({ name: requiredText('Enter a name for the token, such as the script that uses it', 100) })
+/** How long a new API token lasts, in days: a short list, so no token is made to last for ever. */
+export const TOKEN_DAYS = [7, 30, 90, 365] as const
+export const DEFAULT_TOKEN_DAYS = 90
+const TOKEN_DAYS_MESSAGE = 'Choose how long the token lasts'
+
+export const newTokenInput = z.object({
+  name: requiredText('Enter a name for the token, such as the script that uses it', 100),
+  expiresInDays: z.preprocess(
+    (v) => (v === undefined || v === '' ? DEFAULT_TOKEN_DAYS : Number(v)),
+    z.number({ error: TOKEN_DAYS_MESSAGE }).refine((v) => (TOKEN_DAYS as readonly number[]).includes(v), TOKEN_DAYS_MESSAGE),
+  ),
+})
 
 export type NewUserInput = z.input<typeof newUserInput>
 export type UserChangesInput = z.input<typeof userChangesInput>

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config.ts'
 import type { Services } from '../../deps.ts'
-import { SESSION_COOKIE, sessionCookieOptions } from '../../http/authentication.ts'
+import { sessionCookieName, sessionCookieOptions } from '../../http/cookies.ts'
+import { rotateCsrfSecret } from '../../http/csrf.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody } from '../../web/forms.ts'
-import { paths, safeReturnPath } from '../../web/paths.ts'
+import { safeReturnPath } from '../../http/return-path.ts'
+import { paths } from '../../web/paths.ts'
 import { signInInput } from './schema.ts'
 import { LOCKOUT_MINUTES } from './service.ts'
 
@@ -15,6 +17,7 @@ const WRONG_DETAILS = 'Enter a correct email address and password'
 const LOCKED = `There have been too many attempts to sign in with this email address. Wait ${LOCKOUT_MINUTES} minutes and try again.`
 
 export function signInRoutes(app: FastifyInstance, services: Services, config: Config) {
+  const sessionCookie = sessionCookieName(config)
   app.get('/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>
     if (request.user) return reply.redirect(safeReturnPath(query.returnTo))
@@ -40,19 +43,22 @@ export function signInRoutes(app: FastifyInstance, services: Services, config: C
         if (error instanceof ValidationError) return rerender(400, error.fieldErrors)
         throw error
       }
-      const result = await services.auth.signIn(input.email, input.password, request.ip, request.cookies[SESSION_COOKIE])
+      const result = await services.auth.signIn(input.email, input.password, request.ip, request.cookies[sessionCookie])
       if (!result.ok) return rerender(401, result.reason === 'locked' ? { email: LOCKED } : { email: WRONG_DETAILS })
-      reply.setCookie(SESSION_COOKIE, result.sessionId, {
+      reply.setCookie(sessionCookie, result.sessionId, {
         ...sessionCookieOptions(config),
         maxAge: config.sessionAbsoluteHours * 3600,
       })
+      rotateCsrfSecret(reply, config)
       return reply.redirect(returnTo, 303)
     },
   )
 
   app.post('/sign-out', { config: { permission: 'account:manage' } }, async (request, reply) => {
     if (request.sessionId) await services.auth.signOut(request.sessionId, request.actor)
-    reply.clearCookie(SESSION_COOKIE, { path: '/' })
+    // With the attributes it was set with: a browser ignores a __Host- cookie sent without Secure.
+    reply.clearCookie(sessionCookie, sessionCookieOptions(config))
+    rotateCsrfSecret(reply, config)
     return reply.redirect(`${paths.signIn()}?signedOut=1`, 303)
   })
 }

@@ -114,7 +114,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners, audit }
       reply,
       async () => {
         await users.setPassword(request.actor, id, request.body)
-        return withNotice(paths.admin.user(id), 'Password set. The user has been signed out everywhere.')
+        return withNotice(paths.admin.user(id), 'Password set. The user has been signed out everywhere and their API tokens revoked.')
       },
       ({ errors }) => ({ template: PASSWORD, pageTitle: `Set a new password for ${u.name}`, account: u, backLink: paths.admin.user(id), errors }),
     )

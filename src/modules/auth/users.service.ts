@@ -4,9 +4,11 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { PartnersService } from '../partners/service.ts'
+import { revokeAllTokens } from './api-tokens.ts'
 import type { CurrentUser } from './current-user.ts'
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts'
 import * as repo from './repository.ts'
+import { sha256 } from './secrets.ts'
 import { changeOwnPasswordInput, newUserInput, setPasswordInput, userChangesInput, userPersonInput } from './schema.ts'
 import { auditedFields, toUser, type User } from './user.ts'
 
@@ -134,12 +136,15 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     await db.transaction().execute(async (trx) => {
       const now = new Date().toISOString()
       await repo.updateUser(trx, id, user.version, { password_hash: passwordHash, password_changed_at: now, updated_at: now })
+      // Whoever had the old password may have made tokens with it: a reset shuts every way in.
       await repo.deleteUserSessions(trx, id)
-      await audit.record(trx, actor, { action: 'user.reset-password', entityType: 'user', entityId: id })
+      const tokensRevoked = await revokeAllTokens(trx, id)
+      await audit.record(trx, actor, { action: 'user.reset-password', entityType: 'user', entityId: id, detail: { tokensRevoked } })
     })
   }
 
-  async function changeOwnPassword(actor: Actor, user: CurrentUser, input: unknown) {
+  /** Signs the user out everywhere but the session making the change; revokes their API tokens if they ask. */
+  async function changeOwnPassword(actor: Actor, user: CurrentUser, input: unknown, keepSessionId: string | null = null) {
     const v = parseInput(changeOwnPasswordInput, input)
     const stored = await repo.findUserByEmail(db, user.email)
     if (!stored || !(await verifyPassword(stored.password_hash, v.currentPassword))) {
@@ -147,10 +152,13 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     }
     checkPasswordAgainstEmail(v.password, user.email)
     const passwordHash = await hashPassword(v.password)
-    await db.transaction().execute(async (trx) => {
+    return db.transaction().execute(async (trx) => {
       const now = new Date().toISOString()
       await repo.updateUser(trx, user.id, stored.version, { password_hash: passwordHash, password_changed_at: now, updated_at: now })
-      await audit.record(trx, actor, { action: 'user.change-password', entityType: 'user', entityId: user.id })
+      await repo.deleteUserSessionsExcept(trx, user.id, keepSessionId ? sha256(keepSessionId) : null)
+      const tokensRevoked = v.revokeTokens ? await revokeAllTokens(trx, user.id) : 0
+      await audit.record(trx, actor, { action: 'user.change-password', entityType: 'user', entityId: user.id, detail: { tokensRevoked } })
+      return { tokensRevoked }
     })
   }
 

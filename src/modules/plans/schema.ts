@@ -83,10 +83,17 @@ export const priorityInput = z.object({
 })
 export const priorityChanges = priorityInput.extend({ version: versionField })
 
-/** Which strategy a plan delivers: blank for none. */
+/** The form's choice for "this plan delivers no strategy"; the API sends null. */
+export const NO_STRATEGY = 'none'
+const STRATEGY_CHOICE = 'Select a strategy from the list'
+
+/**
+ * Which strategy a plan delivers, and the plan's version as read. Unlinking takes an explicit choice:
+ * a missing or blank strategyId is an error, never "none".
+ */
 export const planStrategyInput = z.object({
   strategyId: z
-    .union([z.literal(''), z.null(), idField('Select a strategy from the list')], { error: 'Select a strategy from the list' })
-    .optional()
-    .transform((v) => (v === '' || v == null ? null : v)),
+    .union([z.literal(NO_STRATEGY), z.null(), idField('Select a strategy from the list')], { error: STRATEGY_CHOICE })
+    .transform((v) => (v === NO_STRATEGY ? null : v)),
+  version: versionField,
 })

@@ -79,6 +79,17 @@ export async function replaceStrategyAims(db: Executor, strategyId: number, aims
   }
 }
 
+/** Links only when the plan's stored version matches; returns false on a stale write. */
+export async function linkPlanAt(db: Executor, planId: number, strategyId: number | null, version: number) {
+  const result = await db
+    .updateTable('plans')
+    .set({ strategy_id: strategyId, updated_at: new Date().toISOString(), version: version + 1 })
+    .where('id', '=', planId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
 export async function linkPlan(db: Executor, planId: number, strategyId: number | null) {
   await db
     .updateTable('plans')

@@ -133,10 +133,18 @@ export function createStrategiesService(db: Db, audit: AuditService) {
     })
   }
 
-  /** Links a plan to the strategy it delivers (or to none), from a form or the API. */
+  /** Links a plan to the strategy it delivers (or to none), from a form or the API, if nobody changed the plan since it was read. */
   async function setPlanStrategy(actor: Actor, planId: number, input: unknown) {
-    const { strategyId } = parseInput(planStrategyInput, input)
-    await linkPlan(actor, planId, strategyId)
+    const { strategyId, version } = parseInput(planStrategyInput, input)
+    await db.transaction().execute(async (trx) => {
+      const plan = await plansRepo.findPlan(trx, planId)
+      if (!plan) throw new NotFoundError('Plan')
+      if (strategyId !== null && !(await repo.findStrategy(trx, strategyId))) throw new ValidationError({ strategyId: 'Select a strategy from the list' })
+      if (!(await repo.linkPlanAt(trx, planId, strategyId, version))) {
+        throw new ConflictError(STALE, { id: plan.id, strategyId: plan.strategy_id, version: plan.version })
+      }
+      await audit.record(trx, actor, { action: 'plan.link-strategy', entityType: 'plan', entityId: planId, before: { strategy_id: plan.strategy_id }, after: { strategy_id: strategyId } })
+    })
   }
 
   return { list: () => repo.listStrategies(db), get, create, update, addPriority, updatePriority, getPriority, linkPlan, setPlanStrategy }

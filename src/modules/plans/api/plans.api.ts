@@ -58,7 +58,7 @@ export function plansApi(api: ApiRegistry, { plans, planImport, strategies }: Se
     url: '/plans/:id/strategy',
     permission: 'plans:manage',
     tag,
-    summary: 'Link the plan to the strategy it delivers ({strategyId: null} for none)',
+    summary: 'Link the plan to the strategy it delivers ({strategyId: null} for none), with the plan version you read: a stale version answers 409',
     params: idParams,
     body: planStrategyInput,
     handler: async ({ request, params, body }) => {

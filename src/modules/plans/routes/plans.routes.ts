@@ -8,11 +8,18 @@ import { paths } from '../../../web/paths.ts'
 import { can } from '../../auth/permissions.ts'
 import { type PlanFilter, planFilterQuery } from '../plan-filter.ts'
 import { RAG_LABELS, RAG_STATUSES } from '../rag.ts'
+import { NO_STRATEGY } from '../schema.ts'
 import { planPage } from '../web/plan-page.ts'
 import { summaryPage } from '../web/summary-page.ts'
 import { noticeOf, sendDownload, userOf } from './common.ts'
 
 const ragOptions = RAG_STATUSES.map((r) => ({ value: r, text: RAG_LABELS[r] }))
+
+/** "None" is a choice with a value of its own: an empty form never unlinks a plan. */
+const strategyChoices = (list: Array<{ id: number; title: string }>, linked: number | null) => [
+  { value: NO_STRATEGY, text: 'None', selected: linked === null },
+  ...list.map((st) => ({ value: String(st.id), text: st.title, selected: st.id === linked })),
+]
 
 export function planRoutes(app: FastifyInstance, { plans, strategies }: Services, config: Pick<Config, 'planStaleDays'>) {
   const view = { permission: 'plans:view' as const }
@@ -50,6 +57,7 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Services
         title: plan.title,
         period: plan.period,
         strategyId: plan.strategyId,
+        version: plan.version,
         sourceFile: plan.sourceFile,
         leadership: plan.leadership,
         strategicAims: plan.strategicAims,
@@ -59,7 +67,7 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Services
       staleDays: config.planStaleDays,
       canExport: can(userOf(request).role, 'plans:export'),
       // Only those who may change the link need the list of strategies to choose from.
-      strategyItems: canManage(request) ? (await strategies.list()).map((st) => ({ value: st.id, text: st.title })) : undefined,
+      strategyItems: canManage(request) ? strategyChoices(await strategies.list(), plan.strategyId) : undefined,
       notice: noticeOf(request),
       backLink: paths.plans.list(),
     })
