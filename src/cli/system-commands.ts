@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { openDatabase } from '../db/database.ts'
 import { migrateToLatest, migrateToNothing } from '../db/migrate.ts'
 import { createServices } from '../deps.ts'
-import { DEMO_PASSWORD, loadDemo } from '../demo/load.ts'
+import { DEMO_PASSWORD, demoLogins, loadDemo } from '../demo/load.ts'
 import { startServer } from '../server.ts'
 import { CLI_ACTOR_LABEL, type Command, UsageError } from './command.ts'
 
@@ -47,9 +47,9 @@ export const systemCommands: Command[] = [
       try {
         await migrateToNothing(database.db, database.dialect)
         await migrateToLatest(database.db, database.dialect)
-        const logins = await loadDemo(createServices(database, config))
+        await loadDemo(createServices(database, config))
         out(`Demo partnership loaded. Password for every demo user: ${DEMO_PASSWORD}`)
-        for (const login of logins) out(`  ${login.role.padEnd(20)} ${login.email}`)
+        for (const login of demoLogins()) out(`  ${login.role.padEnd(20)} ${login.email}`)
         return 0
       } finally {
         await database.close()

@@ -1,11 +1,16 @@
 import type { Actor } from '../modules/audit/service.ts'
-import type { CurrentUser } from '../modules/auth/current-user.ts'
-import type { RoutePermission } from '../modules/auth/permissions.ts'
+import type { CurrentUser } from '../access/current-user.ts'
+import type { RoutePermission } from '../access/permissions.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route must declare one: an action from the permission table, or 'public'. */
     permission?: RoutePermission
+    /**
+     * What the route's :id names ('plan', 'deliverable'): the permission-matrix test calls the
+     * route with the sample of that name that a module makes.
+     */
+    record?: string
   }
   interface FastifyRequest {
     user: CurrentUser | null

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadCrimeDemo } from '../../src/demo/crime.ts'
+import { loadCrimeDemo } from '../../src/modules/crime/demo.ts'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { Browser } from '../helpers/session.ts'

@@ -1,18 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { idParams } from '../../http/api.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
-import { paths } from '../../web/paths.ts'
+import { paths } from './paths.ts'
 import { newTokenInput } from './schema.ts'
 
 const ACCOUNT = 'auth/views/account.njk'
 const PASSWORD = 'auth/views/change-password.njk'
 
 /** The signed-in person's own account: password and personal API tokens. */
-export function accountRoutes(app: FastifyInstance, services: Services) {
-  const { auth, users } = services
+export function accountRoutes(app: FastifyInstance, { auth, users }: Pick<Services, 'auth' | 'users'>) {
   const config = { permission: 'account:manage' as const }
 
   async function accountPage(request: FastifyRequest, extra: Record<string, unknown> = {}) {
@@ -38,7 +37,7 @@ export function accountRoutes(app: FastifyInstance, services: Services) {
     }
   })
 
-  app.post('/account/tokens/:id/revoke', { config }, async (request, reply) => {
+  app.post('/account/tokens/:id/revoke', { config: { ...config, record: 'token' } }, async (request, reply) => {
     const user = request.user
     if (!user) throw new Error('account pages need a signed-in user')
     const { id } = parseInput(idParams, request.params)

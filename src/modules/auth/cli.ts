@@ -1,19 +1,10 @@
 import { parseArgs } from 'node:util'
-import { type Command, CLI_ACTOR_LABEL, UsageError, readStdin } from '../../cli/command.ts'
-import { createDeps } from '../../deps.ts'
+import { CLI_ACTOR, readStdin, UsageError } from '../../shared/command-line.ts'
 import { ValidationError } from '../../shared/errors.ts'
+import { command } from '../module.ts'
 import { newSecret } from './secrets.ts'
 
-const actor = { userId: null, label: CLI_ACTOR_LABEL, ip: null }
-
-async function withServices<T>(config: Parameters<typeof createDeps>[0], fn: (s: Awaited<ReturnType<typeof createDeps>>['services']) => Promise<T>) {
-  const deps = await createDeps(config)
-  try {
-    return await fn(deps.services)
-  } finally {
-    await deps.database.close()
-  }
-}
+const actor = CLI_ACTOR
 
 function fieldProblems(error: unknown): string | undefined {
   if (error instanceof ValidationError) {
@@ -27,12 +18,13 @@ function fieldProblems(error: unknown): string | undefined {
 // A generated password is long random text, shown once for the administrator to pass on securely.
 const generatePassword = () => newSecret(15)
 
-export const userCommands: Command[] = [
-  {
+export const userCommands = [
+  command({
     name: 'user add',
     usage: 'safer user add --email EMAIL --name NAME --organisation SHORT_NAME_OR_ID --role ROLE [--password-stdin]',
     summary: 'Create a user (prints a generated password unless one is piped in)',
-    async run({ config, args, out, err }) {
+    needs: ['partners', 'users'],
+    async run({ args, out, err, withServices }) {
       const { values } = parseArgs({
         args,
         options: {
@@ -47,7 +39,7 @@ export const userCommands: Command[] = [
         throw new UsageError('--email, --name, --organisation and --role are all required')
       }
       const password = values['password-stdin'] ? await readStdin() : generatePassword()
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const orgs = await s.partners.listOrganisations()
         const key = values.organisation?.toLowerCase()
         const org = orgs.find((o) => String(o.id) === key || o.short_name.toLowerCase() === key || o.name.toLowerCase() === key)
@@ -68,14 +60,15 @@ export const userCommands: Command[] = [
         return 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'user list',
     usage: 'safer user list [--json]',
     summary: 'List users',
-    async run({ config, args, out }) {
+    needs: ['users'],
+    async run({ args, out, withServices }) {
       const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } })
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const users = await s.users.list()
         if (values.json) {
           out(JSON.stringify(users.map((u) => ({ email: u.email, name: u.name, role: u.role, organisation: u.organisation_short_name, disabled: u.disabled_at !== null }))))
@@ -85,15 +78,16 @@ export const userCommands: Command[] = [
         return 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'user disable',
     usage: 'safer user disable EMAIL',
     summary: 'Disable a user and end their sessions',
-    async run({ config, args, out, err }) {
+    needs: ['users'],
+    async run({ args, out, err, withServices }) {
       const email = args[0]
       if (!email) throw new UsageError('Give the email address of the user to disable')
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const user = await s.users.findByEmail(email)
         if (!user) {
           err(`No user with the email address ${email}`)
@@ -104,17 +98,18 @@ export const userCommands: Command[] = [
         return 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'user reset-password',
     usage: 'safer user reset-password EMAIL [--password-stdin]',
     summary: 'Set a new password (generated unless piped in) and end their sessions',
-    async run({ config, args, out, err }) {
+    needs: ['users'],
+    async run({ args, out, err, withServices }) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'password-stdin': { type: 'boolean' } } })
       const email = positionals[0]
       if (!email) throw new UsageError('Give the email address of the user')
       const password = values['password-stdin'] ? await readStdin() : generatePassword()
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const user = await s.users.findByEmail(email)
         if (!user) {
           err(`No user with the email address ${email}`)
@@ -133,5 +128,5 @@ export const userCommands: Command[] = [
         return 0
       })
     },
-  },
+  }),
 ]

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { idParams } from '../../http/api.ts'
 import { parseInput, versionField } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
-import { paths } from '../../web/paths.ts'
-import { ROLE_LABELS, ROLES } from './permissions.ts'
+import { paths } from './paths.ts'
+import { ROLE_LABELS, ROLES } from '../../access/roles.ts'
 
 const FORM = 'auth/views/user-form.njk'
 const PASSWORD = 'auth/views/user-password.njk'
 const roleItems = ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] }))
 
 /** Administrators create, change, disable and re-enable the people who can sign in. */
-export function userAdminRoutes(app: FastifyInstance, { users, partners }: Services) {
+export function userAdminRoutes(app: FastifyInstance, { users, partners }: Pick<Services, 'users' | 'partners'>) {
   const view = { permission: 'users:view' as const }
   const manage = { permission: 'users:manage' as const }
 
@@ -49,7 +49,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners }: Servi
     )
   })
 
-  app.get('/admin/users/:id', { config: view }, async (request, reply) => {
+  app.get('/admin/users/:id', { config: { ...view, record: 'user' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
     const values = { email: u.email, name: u.name, organisationId: u.organisation_id, role: u.role, version: u.version }
@@ -57,7 +57,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners }: Servi
     return reply.page(template, data)
   })
 
-  app.post('/admin/users/:id', { config: manage }, async (request, reply) => {
+  app.post('/admin/users/:id', { config: { ...manage, record: 'user' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
     const body = formBody(request.body)
@@ -73,7 +73,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners }: Servi
   })
 
   for (const [suffix, disabled] of [['disable', true], ['enable', false]] as const) {
-    app.post(`/admin/users/:id/${suffix}`, { config: manage }, async (request, reply) => {
+    app.post(`/admin/users/:id/${suffix}`, { config: { ...manage, record: 'user' } }, async (request, reply) => {
       const { id } = parseInput(idParams, request.params)
       const u = await users.get(id)
       const values = { email: u.email, name: u.name, organisationId: u.organisation_id, role: u.role, version: u.version }
@@ -90,13 +90,13 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners }: Servi
     })
   }
 
-  app.get('/admin/users/:id/password', { config: manage }, async (request, reply) => {
+  app.get('/admin/users/:id/password', { config: { ...manage, record: 'user' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
     return reply.page(PASSWORD, { pageTitle: `Set a new password for ${u.name}`, account: u, backLink: paths.admin.user(id) })
   })
 
-  app.post('/admin/users/:id/password', { config: manage }, async (request, reply) => {
+  app.post('/admin/users/:id/password', { config: { ...manage, record: 'user' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
     return submitForm(

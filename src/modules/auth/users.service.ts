@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { PartnersService } from '../partners/service.ts'
-import type { CurrentUser } from './current-user.ts'
+import type { CurrentUser } from '../../access/current-user.ts'
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts'
 import * as repo from './repository.ts'
 import { changeOwnPasswordInput, newUserInput, setPasswordInput, userChangesInput } from './schema.ts'

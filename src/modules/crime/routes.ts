@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { ConflictError, ValidationError } from '../../shared/errors.ts'
 import { formBody } from '../../web/forms.ts'
-import { paths } from '../../web/paths.ts'
+import { paths } from './paths.ts'
 import { formatDateTime } from '../../web/view-helpers.ts'
-import { can } from '../auth/permissions.ts'
+import { can } from '../../access/permissions.ts'
 import type { ResolvedQuery } from './analysis.service.ts'
 import { formatNumber } from './charts/svg.ts'
 import { SERIOUS_VIOLENCE } from './definitions.service.ts'
@@ -31,7 +31,7 @@ interface PageSpec {
 }
 
 /** Crime pages: a GET form of choices, then the figures; bad choices show the form with errors. */
-export function crimeRoutes(app: FastifyInstance, { crime }: Services) {
+export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'crime'>) {
   app.addHook('onClose', async () => crime.close())
 
   async function majors() {

@@ -1,6 +1,6 @@
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { type ApiRegistry, idParams } from '../../http/api.ts'
-import type { Organisation } from '../../db/types.ts'
+import type { Organisation } from './tables.ts'
 import { organisationChanges, organisationInput, personChanges, personInput } from './schema.ts'
 
 const organisation = (o: Organisation) => ({ id: o.id, name: o.name, shortName: o.short_name, type: o.type, version: o.version })
@@ -25,7 +25,7 @@ function person(p: {
   }
 }
 
-export function partnersApi(api: ApiRegistry, { partners }: Services) {
+export function partnersApi(api: ApiRegistry, { partners }: Pick<Services, 'partners'>) {
   api.add({
     method: 'GET',
     url: '/organisations',
@@ -47,6 +47,7 @@ export function partnersApi(api: ApiRegistry, { partners }: Services) {
   api.add({
     method: 'GET',
     url: '/organisations/:id',
+    record: 'organisation',
     permission: 'organisations:view',
     tag: 'Partners',
     summary: 'One partner organisation',
@@ -56,6 +57,7 @@ export function partnersApi(api: ApiRegistry, { partners }: Services) {
   api.add({
     method: 'PUT',
     url: '/organisations/:id',
+    record: 'organisation',
     permission: 'organisations:manage',
     tag: 'Partners',
     summary: 'Change a partner organisation (a stale version answers 409)',
@@ -87,6 +89,7 @@ export function partnersApi(api: ApiRegistry, { partners }: Services) {
   api.add({
     method: 'GET',
     url: '/people/:id',
+    record: 'person',
     permission: 'people:view',
     tag: 'Partners',
     summary: 'One person',
@@ -96,6 +99,7 @@ export function partnersApi(api: ApiRegistry, { partners }: Services) {
   api.add({
     method: 'PUT',
     url: '/people/:id',
+    record: 'person',
     permission: 'people:manage',
     tag: 'Partners',
     summary: 'Change a person (a stale version answers 409)',

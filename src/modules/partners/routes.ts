@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { idParams } from '../../http/api.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
-import { paths } from '../../web/paths.ts'
-import { can } from '../auth/permissions.ts'
+import { paths } from './paths.ts'
+import { can } from '../../access/permissions.ts'
 import { ORGANISATION_TYPES } from './schema.ts'
 
 const ORGANISATION_FORM = 'partners/views/organisation-form.njk'
@@ -13,7 +13,7 @@ const typeItems = ORGANISATION_TYPES.map((t) => ({ value: t, text: t.charAt(0).t
 
 const notice = (request: FastifyRequest) => (request.query as { notice?: string }).notice
 
-export function partnersRoutes(app: FastifyInstance, { partners }: Services) {
+export function partnersRoutes(app: FastifyInstance, { partners }: Pick<Services, 'partners'>) {
   const view = { permission: 'organisations:view' as const }
   const manage = { permission: 'organisations:manage' as const }
 
@@ -48,7 +48,7 @@ export function partnersRoutes(app: FastifyInstance, { partners }: Services) {
     ),
   )
 
-  app.get('/admin/organisations/:id', { config: view }, async (request, reply) => {
+  app.get('/admin/organisations/:id', { config: { ...view, record: 'organisation' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const org = await partners.getOrganisation(id)
     return reply.page(ORGANISATION_FORM, {
@@ -57,7 +57,7 @@ export function partnersRoutes(app: FastifyInstance, { partners }: Services) {
     })
   })
 
-  app.post('/admin/organisations/:id', { config: manage }, async (request, reply) => {
+  app.post('/admin/organisations/:id', { config: { ...manage, record: 'organisation' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const org = await partners.getOrganisation(id)
     return submitForm(
@@ -115,7 +115,7 @@ export function partnersRoutes(app: FastifyInstance, { partners }: Services) {
     )
   })
 
-  app.get('/admin/people/:id', { config: viewPeople }, async (request, reply) => {
+  app.get('/admin/people/:id', { config: { ...viewPeople, record: 'person' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const p = await partners.getPerson(id)
     const values = { name: p.name, jobTitle: p.job_title, organisationId: p.organisation_id, email: p.email, version: p.version }
@@ -123,7 +123,7 @@ export function partnersRoutes(app: FastifyInstance, { partners }: Services) {
     return reply.page(template, { ...data, readOnly: !(request.user && can(request.user.role, 'people:manage')) })
   })
 
-  app.post('/admin/people/:id', { config: managePeople }, async (request, reply) => {
+  app.post('/admin/people/:id', { config: { ...managePeople, record: 'person' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const p = await partners.getPerson(id)
     const body = formBody(request.body)

@@ -1,4 +1,4 @@
-import type { Services } from '../../../deps.ts'
+import type { Services } from '../../module.ts'
 import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { CANNOT_UPDATE, forbidden, userOf } from '../routes/common.ts'
 import { deliverableChangesInput, progressUpdateInput } from '../schema.ts'
@@ -6,7 +6,10 @@ import { deliverableJson, ledJson, updateJson } from './json.ts'
 
 const tag = 'Deliverables'
 
-export function deliverablesApi(api: ApiRegistry, { deliverables, partners }: Services) {
+export function deliverablesApi(
+  api: ApiRegistry,
+  { deliverables, partners }: Pick<Services, 'deliverables' | 'partners'>,
+) {
   const requireMayUpdate = async (request: Parameters<typeof userOf>[0], id: number) => {
     // Checked before the body, so a lead is told plainly that the deliverable is not theirs.
     await deliverables.get(id)
@@ -16,6 +19,7 @@ export function deliverablesApi(api: ApiRegistry, { deliverables, partners }: Se
   api.add({
     method: 'GET',
     url: '/deliverables/:id',
+    record: 'deliverable',
     permission: 'plans:view',
     tag,
     summary: 'One deliverable with its plan, theme, action, flags and latest update',
@@ -25,6 +29,7 @@ export function deliverablesApi(api: ApiRegistry, { deliverables, partners }: Se
   api.add({
     method: 'PUT',
     url: '/deliverables/:id',
+    record: 'deliverable',
     permission: 'plans:update-own',
     tag,
     summary: 'Change a deliverable: its lead or a partnership manager (a stale version answers 409)',
@@ -39,6 +44,7 @@ export function deliverablesApi(api: ApiRegistry, { deliverables, partners }: Se
   api.add({
     method: 'GET',
     url: '/deliverables/:id/updates',
+    record: 'deliverable',
     permission: 'plans:view',
     tag,
     summary: 'A deliverable’s progress updates, newest first',
@@ -48,6 +54,7 @@ export function deliverablesApi(api: ApiRegistry, { deliverables, partners }: Se
   api.add({
     method: 'POST',
     url: '/deliverables/:id/updates',
+    record: 'deliverable',
     permission: 'plans:update-own',
     tag,
     summary: 'Add a progress update (its RAG becomes the deliverable’s): its lead or a partnership manager',

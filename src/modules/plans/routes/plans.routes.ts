@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../../../config.ts'
-import type { Services } from '../../../deps.ts'
+import type { Services } from '../../module.ts'
 import { idParams } from '../../../http/api.ts'
 import { type FieldErrors, ValidationError } from '../../../shared/errors.ts'
 import { parseInput } from '../../../shared/validation.ts'
-import { paths } from '../../../web/paths.ts'
-import { can } from '../../auth/permissions.ts'
+import { paths } from '../paths.ts'
+import { can } from '../../../access/permissions.ts'
 import { type PlanFilter, planFilterQuery } from '../plan-filter.ts'
 import { RAG_LABELS, RAG_STATUSES } from '../rag.ts'
 import { planPage } from '../web/plan-page.ts'
@@ -14,7 +14,7 @@ import { noticeOf, sendDownload, userOf } from './common.ts'
 
 const ragOptions = RAG_STATUSES.map((r) => ({ value: r, text: RAG_LABELS[r] }))
 
-export function planRoutes(app: FastifyInstance, { plans, strategies }: Services, config: Pick<Config, 'planStaleDays'>) {
+export function planRoutes(app: FastifyInstance, { plans, strategies }: Pick<Services, 'plans' | 'strategies'>, config: Pick<Config, 'planStaleDays'>) {
   const view = { permission: 'plans:view' as const }
   const exportable = { permission: 'plans:export' as const }
   const canManage = (request: FastifyRequest) => can(userOf(request).role, 'plans:manage')
@@ -28,7 +28,7 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Services
     }),
   )
 
-  app.get(paths.plans.show(':id'), { config: view }, async (request, reply) => {
+  app.get(paths.plans.show(':id'), { config: { ...view, record: 'plan' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const plan = await plans.getPlan(id)
     // A filter that does not parse (a search over 200 characters, a hand-edited address) shows
@@ -65,13 +65,13 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Services
     })
   })
 
-  app.post(paths.plans.planStrategy(':id'), { config: { permission: 'plans:manage' } }, async (request, reply) => {
+  app.post(paths.plans.planStrategy(':id'), { config: { permission: 'plans:manage', record: 'plan' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     await strategies.setPlanStrategy(request.actor, id, request.body)
     return reply.redirect(`${paths.plans.show(id)}?notice=${encodeURIComponent('Linked strategy saved')}`, 303)
   })
 
-  app.get(paths.plans.summary(':id'), { config: view }, async (request, reply) => {
+  app.get(paths.plans.summary(':id'), { config: { ...view, record: 'plan' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const plan = await plans.getPlan(id)
     return reply.page('plans/views/plan-summary.njk', {
@@ -84,7 +84,7 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Services
 
   for (const format of ['xlsx', 'csv'] as const) {
     const url = format === 'xlsx' ? paths.plans.exportXlsx(':id') : paths.plans.exportCsv(':id')
-    app.get(url, { config: exportable }, async (request, reply) => {
+    app.get(url, { config: { ...exportable, record: 'plan' } }, async (request, reply) => {
       const { id } = parseInput(idParams, request.params)
       return sendDownload(reply, await plans.exportPlan(request.actor, id, format))
     })
