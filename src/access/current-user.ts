@@ -9,3 +9,9 @@ export interface CurrentUser {
   organisationId: number
   organisationName: string
 }
+
+/** Finds who is asking, from an API token or a session id: what the auth module gives src/http. */
+export interface Authenticator {
+  resolveToken(token: string): Promise<CurrentUser | null>
+  resolveSession(sessionId: string): Promise<CurrentUser | null>
+}

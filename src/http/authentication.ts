@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../config.ts'
-import type { AuthService } from '../modules/auth/service.ts'
+import type { Authenticator } from '../access/current-user.ts'
 
 export const SESSION_COOKIE = 'safer_session'
 
@@ -13,7 +13,7 @@ function actorOf(request: FastifyRequest) {
 }
 
 /** Finds who is asking: a personal API token in the Authorization header, else the session cookie. */
-export function registerAuthentication(app: FastifyInstance, auth: AuthService) {
+export function registerAuthentication(app: FastifyInstance, auth: Authenticator) {
   app.decorateRequest('user', null)
   app.decorateRequest('sessionId', null)
   app.decorateRequest('authMethod', null)
