@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { checkDatabase } from './db/database.ts'
 import type { Deps } from './deps.ts'
 import { ApiRegistry } from './http/api.ts'
 import { registerAuthentication } from './http/authentication.ts'
@@ -15,20 +16,9 @@ import { registerSecurityHeaders } from './http/security-headers.ts'
 import { ASSETS_PREFIX, registerStaticAssets } from './http/static-assets.ts'
 import './http/types.ts'
 import { anchorAuditLog } from './modules/audit/anchor.ts'
-import { auditRoutes } from './modules/audit/routes.ts'
-import { accountRoutes } from './modules/auth/account.routes.ts'
-import { authApi } from './modules/auth/api.ts'
-import { signInRoutes } from './modules/auth/sign-in.routes.ts'
-import { userAdminRoutes } from './modules/auth/users.routes.ts'
-import { crimeApi } from './modules/crime/api.ts'
-import { assessmentRoutes } from './modules/crime/assessment/routes.ts'
-import { crimeRoutes } from './modules/crime/routes.ts'
-import { homeRoutes } from './modules/home/routes.ts'
-import { partnersApi } from './modules/partners/api.ts'
-import { partnersRoutes } from './modules/partners/routes.ts'
-import { plansModuleApi } from './modules/plans/api/index.ts'
-import { plansRoutes } from './modules/plans/routes/index.ts'
+import { navigationItems } from './web/navigation.ts'
 import { createViews } from './web/nunjucks.ts'
+import { allPaths } from './web/paths.ts'
 
 export interface SaferApp {
   app: FastifyInstance
@@ -48,7 +38,7 @@ export interface AppOptions {
 
 /** Builds the web application around already-created services. Listening is server.ts's job. */
 export async function createApp(deps: Deps, options: AppOptions = {}): Promise<SaferApp> {
-  const { config, services } = deps
+  const { config, services, modules } = deps
   const app = Fastify({ ...loggerOptions(config), trustProxy: config.trustProxy, bodyLimit: BODY_LIMIT })
 
   // Order matters: the route guard must see every route, and sessions must be known before permissions are checked.
@@ -60,31 +50,25 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<S
   registerAuthentication(app, services.auth, config)
   guardRoutes(app)
   await registerCsrf(app, config)
-  registerPages(app, createViews({ watch: config.reloadTemplates }))
+  registerPages(app, createViews({ watch: config.reloadTemplates, paths: allPaths(modules) }), navigationItems(modules))
   registerErrorHandlers(app)
   await registerStaticAssets(app, config.production)
 
   app.get('/health', { config: { permission: 'public' } }, async (_request, reply) => {
-    const database = await services.health()
+    const database = await checkDatabase(deps.database.db)
     return reply.code(database ? 200 : 503).send({ status: database ? 'ok' : 'unavailable', database: database ? 'ok' : 'unavailable' })
   })
 
-  signInRoutes(app, services, config)
-  homeRoutes(app)
-  accountRoutes(app, services)
-  partnersRoutes(app, services)
-  userAdminRoutes(app, services)
-  auditRoutes(app, services)
+  // Checkpoints of the audit log's head, once each response's changes have committed.
   anchorAuditLog(app, services.audit)
-  crimeRoutes(app, services)
-  assessmentRoutes(app, services)
-  await plansRoutes(app, services, config)
-
+  // Each module's pages and API routes, given only the services each names.
+  for (const module of modules) {
+    for (const pages of module.pages ?? []) await pages.register(app, services, { config, modules })
+  }
   const api = new ApiRegistry()
-  authApi(api, services)
-  partnersApi(api, services)
-  crimeApi(api, services)
-  plansModuleApi(api, services)
+  for (const module of modules) {
+    for (const routes of module.api ?? []) routes.register(api, services)
+  }
   api.mount(app)
   const openapi = openApiDocument(api)
   app.get('/api/v1/openapi.json', { config: { permission: 'public' } }, async () => openapi)

@@ -1,41 +1,65 @@
 import type { Config } from './config.ts'
-import { type DatabaseHandle, checkDatabase, openDatabase } from './db/database.ts'
+import { type DatabaseHandle, openDatabase } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
-import { createAuditService } from './modules/audit/service.ts'
-import { createAuthService } from './modules/auth/service.ts'
-import { createUsersService } from './modules/auth/users.service.ts'
-import { createCrimeService } from './modules/crime/service.ts'
-import { createPartnersService } from './modules/partners/service.ts'
-import { createDeliverablesService } from './modules/plans/deliverables.service.ts'
-import { createPlanImportService } from './modules/plans/import.service.ts'
-import { createPlansService } from './modules/plans/plans.service.ts'
-import { createStrategiesService } from './modules/plans/strategies.service.ts'
+import { MODULES } from './modules/index.ts'
+import type { SaferModule, Services } from './modules/module.ts'
 
-/** The composition root: config → database → services. Adapters receive services, never the database. */
-export function createServices(database: DatabaseHandle, config: Config) {
-  const audit = createAuditService(database.db, database.dialect, config)
-  const partners = createPartnersService(database.db, audit)
-  const users = createUsersService(database.db, audit, partners)
-  const auth = createAuthService(database.db, audit, config)
-  const crime = createCrimeService(database.db, audit, config)
-  const planOptions = { staleDays: config.planStaleDays }
-  const plans = createPlansService(database.db, audit, planOptions)
-  const planImport = createPlanImportService(database.db, audit, partners)
-  const deliverables = createDeliverablesService(database.db, audit, planOptions)
-  const strategies = createStrategiesService(database.db, audit)
-  return { audit, partners, users, auth, plans, planImport, deliverables, strategies, crime, health: () => checkDatabase(database.db) }
+export type { Services } from './modules/module.ts'
+
+/**
+ * The composition root: config → database → every module's services. Each module makes its own
+ * from the database, the config and the other services it names; adapters receive services, never
+ * the database.
+ */
+export function createServices(
+  database: DatabaseHandle,
+  config: Config,
+  modules: readonly SaferModule[] = MODULES,
+): Services {
+  const made: Partial<Services> = {}
+  const base = { db: database.db, dialect: database.dialect, config }
+  let waiting = modules.filter((m) => m.services)
+  // A module is made once every service it needs exists, whatever order the modules are listed in.
+  while (waiting.length > 0) {
+    const ready = waiting.filter((m) => m.services?.needs.every((name) => name in made))
+    if (ready.length === 0) {
+      const names = waiting.map((m) => `${m.name} (needs ${m.services?.needs.join(', ')})`).join('; ')
+      throw new Error(`These modules need services no module provides, or each other's: ${names}`)
+    }
+    for (const module of ready) Object.assign(made, module.services?.make(base, made))
+    waiting = waiting.filter((m) => !ready.includes(m))
+  }
+  return made as Services
 }
-
-export type Services = ReturnType<typeof createServices>
 
 export interface Deps {
   config: Config
   database: DatabaseHandle
   services: Services
+  modules: readonly SaferModule[]
+  /** Releases what the services hold open (the crime analytics store) and closes the database. */
+  close(): Promise<void>
 }
 
-export async function createDeps(config: Config, options: { migrate?: boolean; schema?: string } = {}): Promise<Deps> {
+export interface DepsOptions {
+  migrate?: boolean
+  schema?: string
+  modules?: readonly SaferModule[]
+}
+
+export async function createDeps(config: Config, options: DepsOptions = {}): Promise<Deps> {
+  const modules = options.modules ?? MODULES
   const database = openDatabase(config.databaseUrl, { schema: options.schema })
-  if (options.migrate ?? true) await migrateToLatest(database.db, database.dialect)
-  return { config, database, services: createServices(database, config) }
+  if (options.migrate ?? true) await migrateToLatest(database.db, database.dialect, modules)
+  const services = createServices(database, config, modules)
+  return {
+    config,
+    database,
+    services,
+    modules,
+    async close() {
+      for (const module of modules) await module.services?.close?.(services)
+      await database.close()
+    },
+  }
 }

@@ -1,8 +1,7 @@
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { createDeps } from './deps.ts'
-import { loadCrimeDemo } from './demo/crime.ts'
-import { DEMO_PASSWORD, demoLogins, loadDemo } from './demo/load.ts'
+import { DEMO_PASSWORD, demoLogins, loadDemo, loadMissingDemo } from './demo/load.ts'
 import { anchorAuditLogAtStart } from './modules/audit/anchor.ts'
 
 const PURGE_INTERVAL_MS = 15 * 60_000
@@ -12,8 +11,8 @@ export async function startServer(config: Config, options: { demo?: boolean } = 
   if (options.demo && config.production) throw new Error('The demo cannot run with NODE_ENV=production')
   const deps = await createDeps(config)
   if (options.demo && (await deps.services.users.count()) === 0) await loadDemo(deps.services)
-  // A database made before crime data existed still gets the Southwark extract.
-  if (options.demo && (await deps.services.crime.isEmpty())) await loadCrimeDemo(deps.services, { userId: null, label: 'demo loader', ip: null })
+  // A database made before a module existed still gets that module's part of the demo.
+  if (options.demo) await loadMissingDemo(deps.services)
   const { app } = await createApp(deps)
   await anchorAuditLogAtStart(app, deps.services.audit)
   const purge = setInterval(() => void deps.services.auth.purgeExpiredSessions(), PURGE_INTERVAL_MS)

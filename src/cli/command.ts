@@ -1,5 +1,7 @@
 import type { Config } from '../config.ts'
 
+export { CLI_ACTOR_LABEL, readStdin, UsageError } from '../shared/command-line.ts'
+
 export interface CommandContext {
   config: Config
   args: string[]
@@ -15,14 +17,3 @@ export interface Command {
   /** Returns the process exit code. */
   run(ctx: CommandContext): Promise<number>
 }
-
-/** A mistake in how the command was typed: printed with the usage, exit code 2. */
-export class UsageError extends Error {}
-
-export async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
-}
-
-export const CLI_ACTOR_LABEL = `cli:${process.env.USER ?? 'operator'}`

@@ -1,14 +1,11 @@
 import { ConfigError, loadConfig } from '../config.ts'
-import { auditCommands } from '../modules/audit/cli.ts'
-import { userCommands } from '../modules/auth/cli.ts'
-import { crimeCommands } from '../modules/crime/cli.ts'
-import { planCommands } from '../modules/plans/cli.ts'
 import { type Command, UsageError } from './command.ts'
+import { moduleCommands } from './module-commands.ts'
 import { refusalMessage } from './refusals.ts'
 import { systemCommands } from './system-commands.ts'
 
 // Each module contributes its commands; this file only finds and runs the one typed.
-const COMMANDS: Command[] = [...systemCommands, ...userCommands, ...auditCommands, ...crimeCommands, ...planCommands]
+const COMMANDS: Command[] = [...systemCommands, ...moduleCommands()]
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length))

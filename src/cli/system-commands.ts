@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { openDatabase } from '../db/database.ts'
 import { migrateToLatest, migrateToNothing } from '../db/migrate.ts'
 import { createServices } from '../deps.ts'
-import { DEMO_PASSWORD, loadDemo } from '../demo/load.ts'
+import { DEMO_PASSWORD, demoLogins, loadDemo } from '../demo/load.ts'
 import { startServer } from '../server.ts'
 import { CLI_ACTOR_LABEL, type Command, UsageError } from './command.ts'
 
@@ -50,9 +50,9 @@ export const systemCommands: Command[] = [
         const services = createServices(database, config)
         // The old log is gone: its checkpoints would only report the new one as rewritten.
         await services.audit.retireCheckpoints()
-        const logins = await loadDemo(services)
+        await loadDemo(services)
         out(`Demo partnership loaded. Password for every demo user: ${DEMO_PASSWORD}`)
-        for (const login of logins) out(`  ${login.role.padEnd(20)} ${login.email}`)
+        for (const login of demoLogins()) out(`  ${login.role.padEnd(20)} ${login.email}`)
         return 0
       } finally {
         await database.close()

@@ -1,30 +1,27 @@
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator, NO_MIGRATIONS, sql } from 'kysely'
 import type { DatabaseDialect } from '../config.ts'
+import { MODULES } from '../modules/index.ts'
+import type { SaferModule } from '../modules/module.ts'
 import type { Db } from './database.ts'
 import { foundation } from './migrations/0001_foundation.ts'
-import { auditLogNoTruncate } from './migrations/0002_audit_log_no_truncate.ts'
-import { crime } from './migrations/0003_crime.ts'
-import { plans } from './migrations/0004_plans.ts'
-import { userPersonLink } from './migrations/0005_user_person_link.ts'
-import { tokenExpiry } from './migrations/0006_token_expiry.ts'
-import { signInThrottleByAddress } from './migrations/0007_sign_in_throttle_by_address.ts'
 
 // Listed in code rather than read from a folder so the set is the same under tsx,
 // vitest and a bundled build. Each migration may differ by dialect, never in meaning.
-function migrationsFor(dialect: DatabaseDialect): Record<string, Migration> {
-  return {
-    '0001_foundation': foundation(dialect),
-    '0002_audit_log_no_truncate': auditLogNoTruncate(dialect),
-    '0003_crime': crime(dialect),
-    '0004_plans': plans(dialect),
-    '0005_user_person_link': userPersonLink(dialect),
-    '0006_token_expiry': tokenExpiry(),
-    '0007_sign_in_throttle_by_address': signInThrottleByAddress(),
+// The foundation (organisations, people, users, sessions, the audit log) came before modules had
+// migrations of their own, and every module stands on it; the rest are the modules'.
+function migrationsFor(dialect: DatabaseDialect, modules: readonly SaferModule[]): Record<string, Migration> {
+  const migrations: Record<string, Migration> = { '0001_foundation': foundation(dialect) }
+  for (const module of modules) {
+    for (const [name, migration] of Object.entries(module.migrations ?? {})) {
+      if (name in migrations) throw new Error(`Two migrations are named ${name}: the ${module.name} module's must take another number`)
+      migrations[name] = migration(dialect)
+    }
   }
+  return migrations
 }
 
-async function migrator(db: Db, dialect: DatabaseDialect): Promise<Migrator> {
-  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) }
+async function migrator(db: Db, dialect: DatabaseDialect, modules: readonly SaferModule[]): Promise<Migrator> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect, modules) }
   // On PostgreSQL, Kysely looks for its kysely_migration tables in every schema it can see unless it
   // is told which one: another schema's tables (another install, or another test file running at the
   // same time) would count as ours, and ours would then never be made. Name the schema this
@@ -46,11 +43,11 @@ function check(result: MigrationResultSet): string[] {
   return (result.results ?? []).map((r) => `${r.direction === 'Up' ? 'applied' : 'reverted'} ${r.migrationName}`)
 }
 
-export async function migrateToLatest(db: Db, dialect: DatabaseDialect): Promise<string[]> {
-  return check(await (await migrator(db, dialect)).migrateToLatest())
+export async function migrateToLatest(db: Db, dialect: DatabaseDialect, modules: readonly SaferModule[] = MODULES): Promise<string[]> {
+  return check(await (await migrator(db, dialect, modules)).migrateToLatest())
 }
 
 /** Runs every migration's down step: an empty database, ready to migrate again. */
-export async function migrateToNothing(db: Db, dialect: DatabaseDialect): Promise<string[]> {
-  return check(await (await migrator(db, dialect)).migrateTo(NO_MIGRATIONS))
+export async function migrateToNothing(db: Db, dialect: DatabaseDialect, modules: readonly SaferModule[] = MODULES): Promise<string[]> {
+  return check(await (await migrator(db, dialect, modules)).migrateTo(NO_MIGRATIONS))
 }

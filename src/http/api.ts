@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import type { Action } from '../modules/auth/permissions.ts'
+import type { Action } from '../access/permissions.ts'
 import { idDigits, parseInput } from '../shared/validation.ts'
 
 export const API_PREFIX = '/api/v1'
@@ -20,6 +20,8 @@ export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** Relative to /api/v1, in Fastify form: /organisations/:id */
   url: string
   permission: Action
+  /** What the :id in the url names ('plan'): the permission-matrix test calls the route with that sample. */
+  record?: string
   summary: string
   tag: string
   params?: P
@@ -47,7 +49,7 @@ export class ApiRegistry {
       app.route({
         method: route.method,
         url: API_PREFIX + route.url,
-        config: { permission: route.permission },
+        config: { permission: route.permission, record: route.record },
         ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
         handler: async (request, reply) => {
           const params = route.params ? parseInput(route.params, request.params) : {}

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../config.ts'
-import type { AuthService } from '../modules/auth/service.ts'
+import type { Authenticator } from '../access/current-user.ts'
 import { API_PREFIX } from './api.ts'
 import { sessionCookieName } from './cookies.ts'
 
@@ -23,7 +23,7 @@ const isApiRoute = (request: FastifyRequest) =>
  */
 export function registerAuthentication(
   app: FastifyInstance,
-  auth: AuthService,
+  auth: Authenticator,
   config: Pick<Config, 'cookieSecure'>,
 ) {
   const sessionCookie = sessionCookieName(config)

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { can } from '../modules/auth/permissions.ts'
+import { can } from '../access/permissions.ts'
 import { paths } from '../web/paths.ts'
 import { sendProblem } from './problem.ts'
 
@@ -7,6 +7,8 @@ export interface DeclaredRoute {
   method: string
   url: string
   permission: string
+  /** What the route's :id names, as the route declares it. */
+  record?: string
 }
 
 export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/')
@@ -24,7 +26,7 @@ export function requireDeclaredPermissions(app: FastifyInstance, staticPrefix: s
     const permission = route.config?.permission
     if (!permission) throw new Error(`Route ${route.method} ${route.url} does not declare a permission`)
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, permission })
+      if (method !== 'HEAD') routes.push({ method, url: route.url, permission, record: route.config?.record })
     }
   })
   return routes

@@ -1,6 +1,6 @@
 import type { Actor } from '../modules/audit/service.ts'
-import type { CurrentUser } from '../modules/auth/current-user.ts'
-import type { RoutePermission } from '../modules/auth/permissions.ts'
+import type { CurrentUser } from '../access/current-user.ts'
+import type { RoutePermission } from '../access/permissions.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -8,6 +8,11 @@ declare module 'fastify' {
     permission?: RoutePermission
     /** Only a browser session may do this (making tokens, changing a password): never an API token. */
     sessionOnly?: boolean
+    /**
+     * What the route's :id names ('plan', 'deliverable'): the permission-matrix test calls the
+     * route with the sample of that name that a module makes.
+     */
+    record?: string
   }
   interface FastifyRequest {
     user: CurrentUser | null

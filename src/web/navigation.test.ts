@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CurrentUser } from '../modules/auth/current-user.ts'
+import type { CurrentUser } from '../access/current-user.ts'
 import { navigationFor } from './navigation.ts'
 
 const user = (role: CurrentUser['role']): CurrentUser => ({ id: 1, email: 'a@b.example', name: 'A', role, organisationId: 1, organisationName: 'LBS', personId: null })

@@ -1,33 +1,28 @@
-import { type Action, can } from '../modules/auth/permissions.ts'
-import type { CurrentUser } from '../modules/auth/current-user.ts'
-import { paths } from './paths.ts'
+import type { CurrentUser } from '../access/current-user.ts'
+import { type Action, can } from '../access/permissions.ts'
+import { MODULES } from '../modules/index.ts'
+import type { Link, SaferModule } from '../modules/module.ts'
 
-interface NavigationItem {
-  text: string
-  href: string
-  needs: Action
+/** Every module's navigation entries, in their declared order; each shows only to roles that may use it. */
+export function navigationItems(modules: readonly SaferModule[]): Link[] {
+  return modules.flatMap((m) => m.navigation ?? []).sort((a, b) => a.order - b.order)
 }
 
-// Modules add their entry here as they arrive; each shows only to roles that may use it.
-const ITEMS: NavigationItem[] = [
-  { text: 'Home', href: paths.home(), needs: 'home:view' },
-  { text: 'Plans', href: paths.plans.list(), needs: 'plans:view' },
-  { text: 'Crime', href: paths.crime.overview(), needs: 'crime:view' },
-  { text: 'Organisations', href: paths.admin.organisations(), needs: 'organisations:view' },
-  { text: 'People', href: paths.admin.people(), needs: 'people:view' },
-  { text: 'Users', href: paths.admin.users(), needs: 'users:view' },
-  { text: 'Audit log', href: paths.admin.audit(), needs: 'audit:view' },
-]
+// Gathered on first use: the module list is only complete once every module file has been read.
+let items: Link[] | undefined
 
 /**
  * Items for the GOV.UK service navigation: `current` on the section's own page (announced as
  * aria-current="page"), `active` anywhere inside the section.
  */
-export function navigationFor(user: CurrentUser | null, currentPath: string) {
+export function navigationFor(user: CurrentUser | null, currentPath: string, links?: readonly Link[]) {
   if (!user) return []
-  return ITEMS.filter((item) => can(user.role, item.needs)).map((item) => {
-    const current = currentPath === item.href
-    const inside = item.href !== '/' && currentPath.startsWith(`${item.href}/`)
-    return { text: item.text, href: item.href, current, active: !current && inside }
-  })
+  items ??= navigationItems(MODULES)
+  return (links ?? items)
+    .filter((item) => can(user.role, item.needs as Action))
+    .map((item) => {
+      const current = currentPath === item.href
+      const inside = item.href !== '/' && currentPath.startsWith(`${item.href}/`)
+      return { text: item.text, href: item.href, current, active: !current && inside }
+    })
 }

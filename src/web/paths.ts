@@ -1,67 +1,28 @@
-// Typed URL builders: every link and redirect comes from here, so a renamed route breaks the build, not a page.
+// Typed URL builders: every link and redirect comes from here or from a module's own paths.ts,
+// so a renamed route breaks the build, not a page. These are the pages that belong to no module.
 
 export const paths = {
   home: () => '/',
   health: () => '/health',
   signIn: () => '/sign-in',
   signOut: () => '/sign-out',
-  account: {
-    show: () => '/account',
-    password: () => '/account/password',
-    tokens: () => '/account/tokens',
-    revokeToken: (id: number | string) => `/account/tokens/${id}/revoke`,
-  },
-  admin: {
-    organisations: () => '/admin/organisations',
-    newOrganisation: () => '/admin/organisations/new',
-    organisation: (id: number | string) => `/admin/organisations/${id}`,
-    people: () => '/admin/people',
-    newPerson: () => '/admin/people/new',
-    person: (id: number | string) => `/admin/people/${id}`,
-    users: () => '/admin/users',
-    newUser: () => '/admin/users/new',
-    user: (id: number | string) => `/admin/users/${id}`,
-    disableUser: (id: number | string) => `/admin/users/${id}/disable`,
-    enableUser: (id: number | string) => `/admin/users/${id}/enable`,
-    userPassword: (id: number | string) => `/admin/users/${id}/password`,
-    audit: () => '/admin/audit',
-  },
-  plans: {
-    list: () => '/plans',
-    show: (id: number | string) => `/plans/${id}`,
-    summary: (id: number | string) => `/plans/${id}/summary`,
-    planStrategy: (id: number | string) => `/plans/${id}/strategy`,
-    exportXlsx: (id: number | string) => `/plans/${id}/export.xlsx`,
-    exportCsv: (id: number | string) => `/plans/${id}/export.csv`,
-    import: () => '/plans/import',
-    importConfirm: () => '/plans/import/confirm',
-    strategies: () => '/strategies',
-    newStrategy: () => '/strategies/new',
-    strategy: (id: number | string) => `/strategies/${id}`,
-    editStrategy: (id: number | string) => `/strategies/${id}/edit`,
-    priorities: (strategyId: number | string) => `/strategies/${strategyId}/priorities`,
-    newPriority: (strategyId: number | string) => `/strategies/${strategyId}/priorities/new`,
-    priority: (id: number | string) => `/priorities/${id}`,
-    editPriority: (id: number | string) => `/priorities/${id}/edit`,
-    deliverable: (id: number | string) => `/deliverables/${id}`,
-    editDeliverable: (id: number | string) => `/deliverables/${id}/edit`,
-    deliverableUpdates: (id: number | string) => `/deliverables/${id}/updates`,
-    myActions: () => '/my-actions',
-  },
-  crime: {
-    overview: () => '/crime',
-    hotspots: () => '/crime/hotspots',
-    stopSearch: () => '/crime/stop-and-search',
-    deprivation: () => '/crime/deprivation',
-    seriousViolence: () => '/crime/serious-violence',
-    data: () => '/crime/data',
-  },
-  assessment: {
-    form: () => '/assessment',
-    preview: () => '/assessment/preview',
-    download: () => '/assessment/download',
-  },
   api: {
     openapi: () => '/api/v1/openapi.json',
   },
 } as const
+
+type PathGroup = Readonly<Record<string, (...ids: Array<number | string>) => string>>
+
+/** These paths and every module's, as templates see them: groups that two modules share are merged. */
+export function allPaths(
+  modules: ReadonlyArray<{ paths?: Readonly<Record<string, PathGroup>> }>,
+): Record<string, unknown> {
+  const all: Record<string, unknown> = { ...paths }
+  for (const module of modules) {
+    for (const [group, builders] of Object.entries(module.paths ?? {})) {
+      all[group] = { ...(all[group] as PathGroup | undefined), ...builders }
+    }
+  }
+  return all
+}
+

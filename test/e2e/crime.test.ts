@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadCrimeDemo } from '../../src/demo/crime.ts'
+import { loadCrimeDemo } from '../../src/modules/crime/demo.ts'
 import { TEST_ACTOR } from '../helpers/app.ts'
 import {
   checkAccessibility,

@@ -6,8 +6,9 @@ import { createApp } from '../../src/app.ts'
 import { type DatabaseDialect, loadConfig } from '../../src/config.ts'
 import { type Deps, createDeps } from '../../src/deps.ts'
 import type { Actor } from '../../src/modules/audit/service.ts'
-import { ROLES, type Role } from '../../src/modules/auth/permissions.ts'
+import { ROLES, type Role } from '../../src/access/roles.ts'
 import type { DeclaredRoute } from '../../src/http/permissions.ts'
+import type { SaferModule } from '../../src/modules/module.ts'
 import { createTestDatabase, type TestDatabase } from './databases.ts'
 
 export const TEST_PASSWORD = 'testing-password-long-enough'
@@ -29,11 +30,15 @@ export function testConfig(url: string, overrides: Record<string, string> = {}) 
 }
 
 /** The real app on a fresh database of the given dialect, with one organisation and a user for every role. */
-export async function buildTestApp(dialect: DatabaseDialect, overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: DatabaseDialect,
+  overrides: Record<string, string> = {},
+  options: { modules?: readonly SaferModule[] } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(dialect)
   // Its own data folder, so the crime analytics store (a DuckDB file there) is never shared between test files.
   const dataDir = mkdtempSync(join(tmpdir(), 'safer-data-'))
-  const deps = await createDeps(testConfig(database.url, { DATA_DIR: dataDir, ...overrides }), { schema: database.schema })
+  const deps = await createDeps(testConfig(database.url, { DATA_DIR: dataDir, ...overrides }), { schema: database.schema, modules: options.modules })
   const { app, routes } = await createApp(deps)
   const organisationId = await deps.services.partners.createOrganisation(TEST_ACTOR, { name: 'Test Council', shortName: 'TC', type: 'council' })
   const userIds = {} as Record<Role, number>

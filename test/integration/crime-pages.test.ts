@@ -1,6 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadCrimeDemo } from '../../src/demo/crime.ts'
+import { loadCrimeDemo } from '../../src/modules/crime/demo.ts'
 import { createAnalysisService } from '../../src/modules/crime/analysis/analysis.service.ts'
 import { createInsightsService } from '../../src/modules/crime/analysis/insights.service.ts'
 import { createCrimePagesService } from '../../src/modules/crime/pages/pages.service.ts'

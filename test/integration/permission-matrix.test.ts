@@ -1,9 +1,12 @@
 import Fastify from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Action, allActions, can } from '../../src/access/permissions.ts'
+import { ROLES, type Role } from '../../src/access/roles.ts'
 import { requireDeclaredPermissions } from '../../src/http/permissions.ts'
-import { ALL_ACTIONS, type Action, ROLES, type Role, can } from '../../src/modules/auth/permissions.ts'
+import { MODULES } from '../../src/modules/index.ts'
+import { pages, type SaferModule } from '../../src/modules/module.ts'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
-import { seed003 } from '../helpers/seeds.ts'
+import { concreteUrl, makeSamples } from '../helpers/samples.ts'
 import { Browser } from '../helpers/session.ts'
 
 // Generated from the permission table: every declared route, called as every role and signed out.
@@ -20,28 +23,21 @@ describe('permission matrix', () => {
   beforeAll(async () => {
     t = await buildTestApp('sqlite')
     const s = t.deps.services
-    ids = {
-      organisation: t.organisationId,
-      person: await s.partners.createPerson(TEST_ACTOR, { name: 'Matrix Person' }),
-      user: await s.users.create(TEST_ACTOR, {
-        email: 'target@test.example',
-        name: 'Target',
-        organisationId: t.organisationId,
-        role: 'viewer',
-        password: 'amber-kettle-orchard',
-      }),
-    }
-    // Delivery plans: seed 003 through the importer, a strategy with a priority, and a deliverable
-    // the lead user leads (their account is linked to the plan's Helen Lyons), so that routes with an
-    // :id reach a real record and the lead reaches the checks past "is it theirs".
-    ids.plan = (await s.planImport.importPlan(TEST_ACTOR, { fileName: 'knife-crime-plan.txt', content: seed003() })).planId as number
-    ids.strategy = await s.strategies.create(TEST_ACTOR, { title: 'Matrix Strategy', status: 'draft' })
-    ids.priority = await s.strategies.addPriority(TEST_ACTOR, ids.strategy, { title: 'Matrix Priority' })
-    const plan = await s.plans.getPlan(ids.plan)
-    const helens = plan.themes.flatMap((th) => th.actions.flatMap((a) => a.deliverables)).find((d) => d.leads.includes('Det Supt Helen Lyons'))
-    ids.deliverable = helens?.id as number
+    // Each module makes the records its routes' :id name, so that they reach a real record; the
+    // plans module's deliverable is one Helen Lyons leads, and the lead user's account is linked to
+    // her as a person, to reach the checks past "is it theirs".
+    ids = await makeSamples(t.deps.modules, s)
+    const plan = await s.plans.getPlan(ids.plan as number)
+    const sample = plan.themes.flatMap((th) => th.actions.flatMap((a) => a.deliverables)).find((d) => d.id === ids.deliverable)
     const lead = await s.users.get(t.userIds.lead)
-    await s.users.update(TEST_ACTOR, lead.id, { email: lead.email, name: 'Helen Lyons', organisationId: lead.organisationId, role: 'lead', personId: helens?.leadPersonIds[0], version: lead.version })
+    await s.users.update(TEST_ACTOR, lead.id, {
+      email: lead.email,
+      name: 'Helen Lyons',
+      organisationId: lead.organisationId,
+      role: 'lead',
+      personId: sample?.leadPersonIds[0],
+      version: lead.version,
+    })
     for (const role of ROLES) {
       const browser = new Browser(t.app)
       await browser.signIn(`${role}@test.example`)
@@ -53,24 +49,6 @@ describe('permission matrix', () => {
   })
   afterAll(() => t.close())
 
-  function concreteUrl(url: string): string {
-    if (url === '/assets/*') return '/assets/safer.css'
-    const kind = url.includes('organisations')
-      ? 'organisation'
-      : url.includes('people')
-        ? 'person'
-        : url.includes('priorities/:id')
-          ? 'priority'
-          : url.includes('strategies')
-            ? 'strategy'
-            : url.includes('plans')
-              ? 'plan'
-              : url.includes('deliverables')
-                ? 'deliverable'
-                : 'user'
-    return url.replace(':id', String(ids[kind] ?? 1))
-  }
-
   async function call(method: string, url: string, browser: Browser) {
     const headers: Record<string, string> = { cookie: browser.jar.header() }
     if (url.startsWith('/api/') && method !== 'GET') {
@@ -80,7 +58,12 @@ describe('permission matrix', () => {
     }
     if (method !== 'GET') {
       headers['content-type'] = 'application/x-www-form-urlencoded'
-      return t.app.inject({ method: method as 'POST', url, headers, payload: `_csrf=${encodeURIComponent(browser.csrfToken)}` })
+      return t.app.inject({
+        method: method as 'POST',
+        url,
+        headers,
+        payload: `_csrf=${encodeURIComponent(browser.csrfToken)}`,
+      })
     }
     return t.app.inject({ method: 'GET', url, headers })
   }
@@ -88,8 +71,25 @@ describe('permission matrix', () => {
   it('declares only actions from the permission table', () => {
     expect(t.routes.length).toBeGreaterThan(30)
     for (const route of t.routes) {
-      if (route.permission !== 'public') expect(ALL_ACTIONS).toContain(route.permission)
+      if (route.permission !== 'public') expect(allActions()).toContain(route.permission)
     }
+    // Navigation and home-page entries name actions too: a typo would hide them from everyone.
+    for (const module of MODULES) {
+      for (const link of [...(module.navigation ?? []), ...(module.home ?? [])])
+        expect(allActions()).toContain(link.needs)
+    }
+  })
+
+  it('has a sample id for every route parameter', () => {
+    const missing: string[] = []
+    for (const route of t.routes) {
+      try {
+        concreteUrl(route, ids)
+      } catch (error) {
+        missing.push((error as Error).message)
+      }
+    }
+    expect(missing).toEqual([])
   })
 
   it('refuses to start when a route declares no permission', async () => {
@@ -103,25 +103,32 @@ describe('permission matrix', () => {
     // Sign-out ends the session it is called with, so it gets a throwaway session per role.
     const routes = t.routes.filter((r) => r.url !== '/sign-out')
     for (const route of routes) {
-      const url = concreteUrl(route.url)
+      const url = concreteUrl(route, ids)
       const signedOut = await call(route.method, url, anonymous)
       if (route.permission === 'public') {
-        if (DENIED.has(signedOut.statusCode)) failures.push(`${route.method} ${route.url} public but ${signedOut.statusCode} signed out`)
+        if (DENIED.has(signedOut.statusCode))
+          failures.push(`${route.method} ${route.url} public but ${signedOut.statusCode} signed out`)
       } else {
         const refused = url.startsWith('/api/')
           ? signedOut.statusCode === 401
           : signedOut.statusCode === 302 && String(signedOut.headers.location).startsWith('/sign-in')
-        if (!refused) failures.push(`${route.method} ${route.url} answered ${signedOut.statusCode} signed out`)
+        if (!refused)
+          failures.push(`${route.method} ${route.url} answered ${signedOut.statusCode} signed out`)
       }
       for (const role of ROLES) {
         const response = await call(route.method, url, browsers.get(role) as Browser)
         const allowed = route.permission === 'public' || can(role, route.permission as Action)
-        const signInRedirect = response.statusCode === 302 && String(response.headers.location).startsWith('/sign-in')
+        const signInRedirect =
+          response.statusCode === 302 && String(response.headers.location).startsWith('/sign-in')
         if (allowed && (DENIED.has(response.statusCode) || signInRedirect)) {
-          failures.push(`${route.method} ${route.url} refused ${role} (${response.statusCode}) but ${route.permission} allows it`)
+          failures.push(
+            `${route.method} ${route.url} refused ${role} (${response.statusCode}) but ${route.permission} allows it`,
+          )
         }
         if (!allowed && response.statusCode !== 403) {
-          failures.push(`${route.method} ${route.url} gave ${role} ${response.statusCode}, expected 403 (${route.permission})`)
+          failures.push(
+            `${route.method} ${route.url} gave ${role} ${response.statusCode}, expected 403 (${route.permission})`,
+          )
         }
       }
     }
@@ -136,6 +143,34 @@ describe('permission matrix', () => {
       const response = await browser.post('/sign-out')
       expect(response.statusCode).toBe(303)
       expect((await browser.get('/')).statusCode).toBe(302)
+    }
+  })
+
+  it('fails a route whose parameter no module makes a sample for', async () => {
+    // A module adding /cases/:id without a sample maker: every role would get 404 from a made-up id.
+    const cases: SaferModule = {
+      name: 'cases',
+      permissions: {},
+      pages: [
+        pages([], (app) => {
+          app.get('/cases/:id', { config: { permission: 'home:view', record: 'case' } }, async () => 'a case')
+        }),
+      ],
+    }
+    const withCases = await buildTestApp('sqlite', {}, { modules: [...MODULES, cases] })
+    try {
+      const samples = await makeSamples(withCases.deps.modules, withCases.deps.services)
+      const route = withCases.routes.find((r) => r.url === '/cases/:id')
+      expect(route).toMatchObject({ method: 'GET', record: 'case' })
+      expect(() => concreteUrl(route as (typeof withCases.routes)[number], samples)).toThrow(
+        'GET /cases/:id: no sample id for :id (no module makes a "case" sample)',
+      )
+      // A route that does not say what its :id names fails the same way.
+      expect(() =>
+        concreteUrl({ method: 'GET', url: '/cases/:id', permission: 'home:view' }, samples),
+      ).toThrow('the route declares no record for it')
+    } finally {
+      await withCases.close()
     }
   })
 })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '../../src/modules/auth/permissions.ts'
+import type { Role } from '../../src/access/roles.ts'
 import type { PlanView } from '../../src/modules/plans/plan-view.ts'
 import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'

@@ -1,4 +1,4 @@
-import type { AuditEntryRow } from '../../db/types.ts'
+import type { AuditEntryRow } from './tables.ts'
 import { GENESIS_HASH, type HashedContent, entryHash, keyedEntryHash, sameDigest, sign } from './hash.ts'
 import type { AuditKey, Keyring } from './keyring.ts'
 

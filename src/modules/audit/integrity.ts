@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { Config, DatabaseDialect } from '../../config.ts'
 import type { Db, Executor } from '../../db/database.ts'
-import type { AuditEntryRow } from '../../db/types.ts'
+import type { AuditEntryRow } from './tables.ts'
 import {
   CHAIN_KEYED,
   type ChainSegment,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { DatabaseDialect } from '../../config.ts'
 import type { Executor } from '../../db/database.ts'
-import type { AuditEntryRow } from '../../db/types.ts'
+import type { AuditEntryRow } from './tables.ts'
 import type { HashedContent } from './hash.ts'
 
 // Any constant works; it only has to be the same for every writer of the log.

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
-import { paths } from '../../web/paths.ts'
+import { paths } from './paths.ts'
 import { auditRead } from './read-audit.ts'
 import { auditQuery, toFilter } from './schema.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
 
 /** Administrators search the audit log. Reading it is audited too: it shows who did what to whom. */
-export function auditRoutes(app: FastifyInstance, { audit }: Services) {
+export function auditRoutes(app: FastifyInstance, { audit }: Pick<Services, 'audit'>) {
   app.get(paths.admin.audit(), { config: { permission: 'audit:view' } }, async (request, reply) => {
     const raw = request.query as Record<string, string>
     const actionItems = (await audit.actions()).map((a) => ({ value: a, text: a }))

@@ -1,18 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { idParams } from '../../http/api.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
-import { paths } from '../../web/paths.ts'
+import { paths } from './paths.ts'
 import { DEFAULT_TOKEN_DAYS, newTokenInput, TOKEN_DAYS } from './schema.ts'
 
 const ACCOUNT = 'auth/views/account.njk'
 const PASSWORD = 'auth/views/change-password.njk'
 
 /** The signed-in person's own account: password and personal API tokens. */
-export function accountRoutes(app: FastifyInstance, services: Services) {
-  const { auth, users } = services
+export function accountRoutes(app: FastifyInstance, { auth, users }: Pick<Services, 'auth' | 'users'>) {
   const config = { permission: 'account:manage' as const }
   // Making tokens and changing the password need the person at a browser, never a token (ADR 0009).
   const sessionOnly = { ...config, sessionOnly: true }
@@ -48,7 +47,7 @@ export function accountRoutes(app: FastifyInstance, services: Services) {
     }
   })
 
-  app.post('/account/tokens/:id/revoke', { config: sessionOnly }, async (request, reply) => {
+  app.post('/account/tokens/:id/revoke', { config: { ...sessionOnly, record: 'token' } }, async (request, reply) => {
     const user = request.user
     if (!user) throw new Error('account pages need a signed-in user')
     const { id } = parseInput(idParams, request.params)

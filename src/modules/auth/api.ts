@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { type ApiRegistry, idParams } from '../../http/api.ts'
 import { parseInput, versionField } from '../../shared/validation.ts'
 import { auditRead } from '../audit/read-audit.ts'
@@ -23,7 +23,7 @@ function publicUser(u: User) {
   }
 }
 
-export function authApi(api: ApiRegistry, { users, audit }: Services) {
+export function authApi(api: ApiRegistry, { users, audit }: Pick<Services, 'users' | 'audit'>) {
   api.add({
     method: 'GET',
     url: '/me',
@@ -57,6 +57,7 @@ export function authApi(api: ApiRegistry, { users, audit }: Services) {
   api.add({
     method: 'GET',
     url: '/users/:id',
+    record: 'user',
     permission: 'users:view',
     tag: 'Users',
     summary: 'One user',
@@ -66,6 +67,7 @@ export function authApi(api: ApiRegistry, { users, audit }: Services) {
   api.add({
     method: 'PUT',
     url: '/users/:id',
+    record: 'user',
     permission: 'users:manage',
     tag: 'Users',
     summary: 'Change a user (send the version you read: a stale version answers 409)',
@@ -81,6 +83,7 @@ export function authApi(api: ApiRegistry, { users, audit }: Services) {
     api.add({
       method: 'POST',
       url: `/users/:id/${suffix}`,
+      record: 'user',
       permission: 'users:manage',
       tag: 'Users',
       summary: disabled ? 'Disable a user and end their sessions' : 'Enable a disabled user',

@@ -1,19 +1,10 @@
 import { parseArgs } from 'node:util'
-import { type Command, CLI_ACTOR_LABEL, UsageError, readStdin } from '../../cli/command.ts'
-import { createDeps } from '../../deps.ts'
+import { CLI_ACTOR, readStdin, UsageError } from '../../shared/command-line.ts'
 import { ValidationError } from '../../shared/errors.ts'
+import { command } from '../module.ts'
 import { newSecret } from './secrets.ts'
 
-const actor = { userId: null, label: CLI_ACTOR_LABEL, ip: null }
-
-async function withServices<T>(config: Parameters<typeof createDeps>[0], fn: (s: Awaited<ReturnType<typeof createDeps>>['services']) => Promise<T>) {
-  const deps = await createDeps(config)
-  try {
-    return await fn(deps.services)
-  } finally {
-    await deps.database.close()
-  }
-}
+const actor = CLI_ACTOR
 
 function fieldProblems(error: unknown): string | undefined {
   if (error instanceof ValidationError) {
@@ -34,12 +25,13 @@ function personArg(value: string): number | null {
 // A generated password is long random text, shown once for the administrator to pass on securely.
 const generatePassword = () => newSecret(15)
 
-export const userCommands: Command[] = [
-  {
+export const userCommands = [
+  command({
     name: 'user add',
     usage: 'safer user add --email EMAIL --name NAME --organisation SHORT_NAME_OR_ID --role ROLE [--person PERSON_ID] [--password-stdin]',
     summary: 'Create a user (prints a generated password unless one is piped in)',
-    async run({ config, args, out, err }) {
+    needs: ['partners', 'users'],
+    async run({ args, out, err, withServices }) {
       const { values } = parseArgs({
         args,
         options: {
@@ -56,7 +48,7 @@ export const userCommands: Command[] = [
       }
       const personId = values.person === undefined ? undefined : personArg(values.person)
       const password = values['password-stdin'] ? await readStdin() : generatePassword()
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const orgs = await s.partners.listOrganisations()
         const key = values.organisation?.toLowerCase()
         const org = orgs.find((o) => String(o.id) === key || o.shortName.toLowerCase() === key || o.name.toLowerCase() === key)
@@ -77,14 +69,15 @@ export const userCommands: Command[] = [
         return 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'user list',
     usage: 'safer user list [--json]',
     summary: 'List users',
-    async run({ config, args, out }) {
+    needs: ['users'],
+    async run({ args, out, withServices }) {
       const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } })
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const users = await s.users.list()
         if (values.json) {
           out(JSON.stringify(users.map((u) => ({ email: u.email, name: u.name, role: u.role, organisation: u.organisationShortName, disabled: u.disabledAt !== null }))))
@@ -94,12 +87,13 @@ export const userCommands: Command[] = [
         return 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'user link',
     usage: 'safer user link EMAIL --person PERSON_ID|none  |  safer user link --suggest [--json]',
     summary: 'Link a user to the person the plans name them as (or none); --suggest lists users sharing an email with a person',
-    async run({ config, args, out, err }) {
+    needs: ['users'],
+    async run({ args, out, err, withServices }) {
       const { values, positionals } = parseArgs({
         args,
         allowPositionals: true,
@@ -107,7 +101,7 @@ export const userCommands: Command[] = [
       })
       if (values.suggest) {
         if (positionals.length || values.person !== undefined) throw new UsageError('--suggest takes no user or --person')
-        return withServices(config, async (s) => {
+        return withServices(async (s) => {
           const suggestions = await s.users.suggestLinks()
           if (values.json) out(JSON.stringify(suggestions))
           else if (!suggestions.length) out('No unlinked user shares an email address with a person.')
@@ -122,7 +116,7 @@ export const userCommands: Command[] = [
       const email = positionals[0]
       if (!email || values.person === undefined) throw new UsageError('Give the email address of the user and --person PERSON_ID (or --person none)')
       const personId = personArg(values.person)
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const user = await s.users.findByEmail(email)
         if (!user) {
           err(`No user with the email address ${email}`)
@@ -141,15 +135,16 @@ export const userCommands: Command[] = [
         return 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'user disable',
     usage: 'safer user disable EMAIL',
     summary: 'Disable a user and end their sessions',
-    async run({ config, args, out, err }) {
+    needs: ['users'],
+    async run({ args, out, err, withServices }) {
       const email = args[0]
       if (!email) throw new UsageError('Give the email address of the user to disable')
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const user = await s.users.findByEmail(email)
         if (!user) {
           err(`No user with the email address ${email}`)
@@ -160,17 +155,18 @@ export const userCommands: Command[] = [
         return 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'user reset-password',
     usage: 'safer user reset-password EMAIL [--password-stdin]',
     summary: 'Set a new password (generated unless piped in), end their sessions and revoke their API tokens',
-    async run({ config, args, out, err }) {
+    needs: ['users'],
+    async run({ args, out, err, withServices }) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'password-stdin': { type: 'boolean' } } })
       const email = positionals[0]
       if (!email) throw new UsageError('Give the email address of the user')
       const password = values['password-stdin'] ? await readStdin() : generatePassword()
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const user = await s.users.findByEmail(email)
         if (!user) {
           err(`No user with the email address ${email}`)
@@ -189,5 +185,5 @@ export const userCommands: Command[] = [
         return 0
       })
     },
-  },
+  }),
 ]

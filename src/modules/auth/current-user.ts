@@ -1,16 +1,5 @@
-import type { Role } from './permissions.ts'
-
-/** The signed-in person as every adapter sees them. */
-export interface CurrentUser {
-  id: number
-  email: string
-  name: string
-  role: Role
-  organisationId: number
-  organisationName: string
-  /** The person in the plans this user is, as an administrator linked them; null if none. */
-  personId: number | null
-}
+import type { CurrentUser } from '../../access/current-user.ts'
+import type { Role } from '../../access/roles.ts'
 
 export function toCurrentUser(row: {
   id: number

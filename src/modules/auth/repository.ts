@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.ts'
-import type { UserUpdate } from '../../db/types.ts'
+import type { UserUpdate } from './tables.ts'
 
 const userColumns = [
   'users.id',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { emailField, idField, requiredText, versionField } from '../../shared/validation.ts'
 import { passwordProblems } from './passwords.ts'
-import { ROLES } from './permissions.ts'
+import { ROLES } from '../../access/roles.ts'
 
 const role = z.enum(ROLES, { error: 'Select a role' })
 const password = z

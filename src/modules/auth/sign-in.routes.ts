@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config.ts'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { sessionCookieName, sessionCookieOptions } from '../../http/cookies.ts'
 import { rotateCsrfSecret } from '../../http/csrf.ts'
 import { ValidationError } from '../../shared/errors.ts'
@@ -16,7 +16,7 @@ const TEMPLATE = 'auth/views/sign-in.njk'
 const WRONG_DETAILS = 'Enter a correct email address and password'
 const LOCKED = `There have been too many attempts to sign in with this email address. Wait ${LOCKOUT_MINUTES} minutes and try again.`
 
-export function signInRoutes(app: FastifyInstance, services: Services, config: Config) {
+export function signInRoutes(app: FastifyInstance, { auth }: Pick<Services, 'auth'>, config: Config) {
   const sessionCookie = sessionCookieName(config)
   app.get('/sign-in', { config: { permission: 'public' } }, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>
@@ -43,7 +43,7 @@ export function signInRoutes(app: FastifyInstance, services: Services, config: C
         if (error instanceof ValidationError) return rerender(400, error.fieldErrors)
         throw error
       }
-      const result = await services.auth.signIn(input.email, input.password, request.ip, request.cookies[sessionCookie])
+      const result = await auth.signIn(input.email, input.password, request.ip, request.cookies[sessionCookie])
       if (!result.ok) return rerender(401, result.reason === 'locked' ? { email: LOCKED } : { email: WRONG_DETAILS })
       reply.setCookie(sessionCookie, result.sessionId, {
         ...sessionCookieOptions(config),
@@ -55,7 +55,7 @@ export function signInRoutes(app: FastifyInstance, services: Services, config: C
   )
 
   app.post('/sign-out', { config: { permission: 'account:manage' } }, async (request, reply) => {
-    if (request.sessionId) await services.auth.signOut(request.sessionId, request.actor)
+    if (request.sessionId) await auth.signOut(request.sessionId, request.actor)
     // With the attributes it was set with: a browser ignores a __Host- cookie sent without Secure.
     reply.clearCookie(sessionCookie, sessionCookieOptions(config))
     rotateCsrfSecret(reply, config)

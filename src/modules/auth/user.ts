@@ -1,4 +1,4 @@
-import type { Role } from './permissions.ts'
+import type { Role } from '../../access/roles.ts'
 import type { UserRow } from './repository.ts'
 
 /** A user account as pages, the API and the command line see it: never the password hash. */

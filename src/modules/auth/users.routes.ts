@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { idParams } from '../../http/api.ts'
 import { parseInput, versionField } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
-import { paths } from '../../web/paths.ts'
+import { paths } from './paths.ts'
+import { ROLE_LABELS, ROLES } from '../../access/roles.ts'
 import { auditRead } from '../audit/read-audit.ts'
-import { ROLE_LABELS, ROLES } from './permissions.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
 
 const FORM = 'auth/views/user-form.njk'
@@ -13,7 +13,10 @@ const PASSWORD = 'auth/views/user-password.njk'
 const roleItems = ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r] }))
 
 /** Administrators create, change, disable and re-enable the people who can sign in. */
-export function userAdminRoutes(app: FastifyInstance, { users, partners, audit }: Services) {
+export function userAdminRoutes(
+  app: FastifyInstance,
+  { users, partners, audit }: Pick<Services, 'users' | 'partners' | 'audit'>,
+) {
   const view = { permission: 'users:view' as const }
   const manage = { permission: 'users:manage' as const }
 
@@ -60,7 +63,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners, audit }
     )
   })
 
-  app.get('/admin/users/:id', { config: view }, async (request, reply) => {
+  app.get('/admin/users/:id', { config: { ...view, record: 'user' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
     const values = { email: u.email, name: u.name, organisationId: u.organisationId, role: u.role, personId: u.personId, version: u.version }
@@ -68,7 +71,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners, audit }
     return reply.page(template, data)
   })
 
-  app.post('/admin/users/:id', { config: manage }, async (request, reply) => {
+  app.post('/admin/users/:id', { config: { ...manage, record: 'user' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
     const body = formBody(request.body)
@@ -84,7 +87,7 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners, audit }
   })
 
   for (const [suffix, disabled] of [['disable', true], ['enable', false]] as const) {
-    app.post(`/admin/users/:id/${suffix}`, { config: manage }, async (request, reply) => {
+    app.post(`/admin/users/:id/${suffix}`, { config: { ...manage, record: 'user' } }, async (request, reply) => {
       const { id } = parseInput(idParams, request.params)
       const u = await users.get(id)
       const values = { email: u.email, name: u.name, organisationId: u.organisationId, role: u.role, personId: u.personId, version: u.version }
@@ -101,13 +104,13 @@ export function userAdminRoutes(app: FastifyInstance, { users, partners, audit }
     })
   }
 
-  app.get('/admin/users/:id/password', { config: manage }, async (request, reply) => {
+  app.get('/admin/users/:id/password', { config: { ...manage, record: 'user' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
     return reply.page(PASSWORD, { pageTitle: `Set a new password for ${u.name}`, account: u, backLink: paths.admin.user(id) })
   })
 
-  app.post('/admin/users/:id/password', { config: manage }, async (request, reply) => {
+  app.post('/admin/users/:id/password', { config: { ...manage, record: 'user' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
     return submitForm(

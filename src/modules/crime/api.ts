@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import type { ApiRegistry } from '../../http/api.ts'
 import { SERIOUS_VIOLENCE } from './analysis/definitions.service.ts'
 import { crimeQueryInput, definitionInput } from './schema.ts'
@@ -8,7 +8,7 @@ const TAG = 'Crime'
 const areaQuery = crimeQueryInput
 
 // The analyses over JSON: the same services and the same inputs as the pages and the CLI.
-export function crimeApi(api: ApiRegistry, { crime }: Services) {
+export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
   const describe = (q: Awaited<ReturnType<typeof crime.analysis.resolve>>) => ({
     source: q.source,
     area: q.area,

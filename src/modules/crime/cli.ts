@@ -1,44 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { CLI_ACTOR_LABEL, type Command, type CommandContext, UsageError } from '../../cli/command.ts'
-import { createDeps, type Services } from '../../deps.ts'
-import { ValidationError } from '../../shared/errors.ts'
+import { CLI_ACTOR, UsageError } from '../../shared/command-line.ts'
+import { command } from '../module.ts'
 import { exportAssessment } from './assessment/export.ts'
 import { describeLines } from './ingest/file-errors.ts'
 import type { IngestReport } from './ingest/ingest.service.ts'
 import { formatRate } from './pages/page-data.ts'
-import type { CrimeService } from './service.ts'
-import { AnalyticsStoreBusyError } from './store/store.ts'
 
-const actor = { userId: null, label: CLI_ACTOR_LABEL, ip: null }
-
-/** Runs fn with the crime service, closing both stores after; service errors become messages. */
-export async function withCrime(
-  ctx: CommandContext,
-  fn: (crime: CrimeService, services: Services) => Promise<number>,
-): Promise<number> {
-  const deps = await createDeps(ctx.config)
-  try {
-    return await fn(deps.services.crime, deps.services)
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      ctx.err(
-        Object.entries(error.fieldErrors)
-          .map(([field, message]) => `${field}: ${message}`)
-          .join('\n'),
-      )
-      return 1
-    }
-    if (error instanceof AnalyticsStoreBusyError) {
-      ctx.err(error.message)
-      return 1
-    }
-    throw error
-  } finally {
-    deps.services.crime.close()
-    await deps.database.close()
-  }
-}
+const actor = CLI_ACTOR
 
 /** A one-line progress bar on a terminal; nothing when output is piped or in tests. */
 function progressBar() {
@@ -112,12 +81,13 @@ function queryFrom(values: { source?: string; area?: string; 'area-type'?: strin
   }
 }
 
-export const crimeCommands: Command[] = [
-  {
+export const crimeCommands = [
+  command({
     name: 'crime ingest',
     usage: 'safer crime ingest PATH... [--json] [--skip-bad-rows]',
     summary:
       'Load police.uk street, outcomes and stop-and-search CSVs and Met recorded-crime files (files or folders)',
+    needs: ['crime'],
     async run(ctx) {
       const { values, positionals } = parseArgs({
         args: ctx.args,
@@ -125,7 +95,7 @@ export const crimeCommands: Command[] = [
         options: { json: { type: 'boolean' }, 'skip-bad-rows': { type: 'boolean' } },
       })
       if (positionals.length === 0) throw new UsageError('Give at least one file or folder to ingest')
-      return withCrime(ctx, async (crime) => {
+      return ctx.withServices(async ({ crime }) => {
         let report: IngestReport
         try {
           report = await crime.ingest(actor, positionals, {
@@ -148,11 +118,12 @@ export const crimeCommands: Command[] = [
         return report.failed.length > 0 ? 1 : 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'areas import',
     usage: 'safer areas import PATH... [--json]',
     summary: 'Import ONS lookups, population estimates, IMD 2019 and GeoJSON boundaries (files or folders)',
+    needs: ['crime'],
     async run(ctx) {
       const { values, positionals } = parseArgs({
         args: ctx.args,
@@ -160,7 +131,7 @@ export const crimeCommands: Command[] = [
         options: { json: { type: 'boolean' } },
       })
       if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import')
-      return withCrime(ctx, async (crime) => {
+      return ctx.withServices(async ({ crime }) => {
         const report = await crime.importAreas(actor, positionals)
         if (values.json) ctx.out(JSON.stringify(report))
         else {
@@ -173,15 +144,16 @@ export const crimeCommands: Command[] = [
         return report.failed.length > 0 ? 1 : 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'crime counts',
     usage:
       'safer crime counts --source police-uk|recorded --area NAME_OR_CODE [--area-type force|lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--by crime_type|month|ward|lsoa|location|outcome] [--json]',
     summary: 'Count crimes in an area and period, optionally broken down',
+    needs: ['crime'],
     async run(ctx) {
       const { values } = parseArgs({ args: ctx.args, options: { ...queryOptions, by: { type: 'string' } } })
-      return withCrime(ctx, async (crime) => {
+      return ctx.withServices(async ({ crime }) => {
         const result = await crime.analysis.counts({ ...queryFrom(values), by: values.by })
         const q = result.query
         if (values.json) {
@@ -206,18 +178,19 @@ export const crimeCommands: Command[] = [
         return 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'crime rate',
     usage:
       'safer crime rate --area NAME_OR_CODE [--area-type lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--source police-uk|recorded] [--population-year YYYY] [--json]',
     summary: 'Crimes per 1,000 residents (ONS mid-year population estimates)',
+    needs: ['crime'],
     async run(ctx) {
       const { values } = parseArgs({
         args: ctx.args,
         options: { ...queryOptions, 'population-year': { type: 'string' } },
       })
-      return withCrime(ctx, async (crime) => {
+      return ctx.withServices(async ({ crime }) => {
         const r = await crime.analysis.rate({ ...queryFrom(values), populationYear: values['population-year'] })
         if (values.json) {
           ctx.out(
@@ -240,11 +213,12 @@ export const crimeCommands: Command[] = [
         return 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'assessment build',
     usage: 'safer assessment build --area NAME_OR_CODE --from YYYY-MM --to YYYY-MM --out FILE.docx',
     summary: 'Write the strategic assessment for an area and period as a Word document',
+    needs: ['crime', 'audit'],
     async run(ctx) {
       const { values } = parseArgs({
         args: ctx.args,
@@ -257,9 +231,8 @@ export const crimeCommands: Command[] = [
       })
       if (!values.out) throw new UsageError('Give the file to write with --out FILE.docx')
       const out = values.out
-      return withCrime(ctx, async (crime, services) => {
-        const actor = { userId: null, label: CLI_ACTOR_LABEL, ip: null }
-        const { assessment, content } = await exportAssessment(crime, services.audit, actor, {
+      return ctx.withServices(async ({ crime, audit }) => {
+        const { assessment, content } = await exportAssessment(crime, audit, actor, {
           area: values.area,
           from: values.from,
           to: values.to,
@@ -271,5 +244,5 @@ export const crimeCommands: Command[] = [
         return 0
       })
     },
-  },
+  }),
 ]

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { ConflictError, ValidationError } from '../../shared/errors.ts'
 import { formBody } from '../../web/forms.ts'
-import { paths } from '../../web/paths.ts'
-import { can } from '../auth/permissions.ts'
+import { paths } from './paths.ts'
+import { can } from '../../access/permissions.ts'
 import type { ResolvedQuery } from './analysis/analysis.service.ts'
 import { SERIOUS_VIOLENCE } from './analysis/definitions.service.ts'
 import { periodLabel } from './analysis/months.ts'
@@ -29,7 +29,7 @@ interface PageSpec {
 }
 
 /** Crime pages: a GET form of choices, then the figures; bad choices show the form with errors. */
-export function crimeRoutes(app: FastifyInstance, { crime }: Services) {
+export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'crime'>) {
   app.addHook('onClose', async () => crime.close())
 
   async function majors() {

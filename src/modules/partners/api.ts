@@ -1,4 +1,4 @@
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { type ApiRegistry, idParams } from '../../http/api.ts'
 import { auditRead } from '../audit/read-audit.ts'
 import type { Organisation, Person } from './records.ts'
@@ -19,7 +19,7 @@ function person(p: Person) {
   }
 }
 
-export function partnersApi(api: ApiRegistry, { partners, audit }: Services) {
+export function partnersApi(api: ApiRegistry, { partners, audit }: Pick<Services, 'partners' | 'audit'>) {
   api.add({
     method: 'GET',
     url: '/organisations',
@@ -41,6 +41,7 @@ export function partnersApi(api: ApiRegistry, { partners, audit }: Services) {
   api.add({
     method: 'GET',
     url: '/organisations/:id',
+    record: 'organisation',
     permission: 'organisations:view',
     tag: 'Partners',
     summary: 'One partner organisation',
@@ -50,6 +51,7 @@ export function partnersApi(api: ApiRegistry, { partners, audit }: Services) {
   api.add({
     method: 'PUT',
     url: '/organisations/:id',
+    record: 'organisation',
     permission: 'organisations:manage',
     tag: 'Partners',
     summary: 'Change a partner organisation (a stale version answers 409)',
@@ -85,6 +87,7 @@ export function partnersApi(api: ApiRegistry, { partners, audit }: Services) {
   api.add({
     method: 'GET',
     url: '/people/:id',
+    record: 'person',
     permission: 'people:view',
     tag: 'Partners',
     summary: 'One person',
@@ -94,6 +97,7 @@ export function partnersApi(api: ApiRegistry, { partners, audit }: Services) {
   api.add({
     method: 'PUT',
     url: '/people/:id',
+    record: 'person',
     permission: 'people:manage',
     tag: 'Partners',
     summary: 'Change a person (a stale version answers 409)',

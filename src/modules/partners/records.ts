@@ -1,5 +1,5 @@
 import type { findPerson } from './repository.ts'
-import type { Organisation as OrganisationRow } from '../../db/types.ts'
+import type { Organisation as OrganisationRow } from './tables.ts'
 
 // Partners as pages, the API and other modules see them: camelCase, never the database's rows.
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Services } from '../../deps.ts'
+import type { Services } from '../module.ts'
 import { idParams } from '../../http/api.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
-import { paths } from '../../web/paths.ts'
+import { paths } from './paths.ts'
+import { can } from '../../access/permissions.ts'
 import { auditRead } from '../audit/read-audit.ts'
-import { can } from '../auth/permissions.ts'
 import { ORGANISATION_TYPES } from './schema.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
 
@@ -15,7 +15,7 @@ const typeItems = ORGANISATION_TYPES.map((t) => ({ value: t, text: t.charAt(0).t
 
 const notice = (request: FastifyRequest) => (request.query as { notice?: string }).notice
 
-export function partnersRoutes(app: FastifyInstance, { partners, audit }: Services) {
+export function partnersRoutes(app: FastifyInstance, { partners, audit }: Pick<Services, 'partners' | 'audit'>) {
   const view = { permission: 'organisations:view' as const }
   const manage = { permission: 'organisations:manage' as const }
 
@@ -50,7 +50,7 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Servic
     ),
   )
 
-  app.get('/admin/organisations/:id', { config: view }, async (request, reply) => {
+  app.get('/admin/organisations/:id', { config: { ...view, record: 'organisation' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const org = await partners.getOrganisation(id)
     return reply.page(ORGANISATION_FORM, {
@@ -59,7 +59,7 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Servic
     })
   })
 
-  app.post('/admin/organisations/:id', { config: manage }, async (request, reply) => {
+  app.post('/admin/organisations/:id', { config: { ...manage, record: 'organisation' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const org = await partners.getOrganisation(id)
     return submitForm(
@@ -119,7 +119,7 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Servic
     )
   })
 
-  app.get('/admin/people/:id', { config: viewPeople }, async (request, reply) => {
+  app.get('/admin/people/:id', { config: { ...viewPeople, record: 'person' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const p = await partners.getPerson(id)
     const values = { name: p.name, jobTitle: p.jobTitle, organisationId: p.organisationId, email: p.email, version: p.version }
@@ -127,7 +127,7 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Servic
     return reply.page(template, { ...data, readOnly: !(request.user && can(request.user.role, 'people:manage')) })
   })
 
-  app.post('/admin/people/:id', { config: managePeople }, async (request, reply) => {
+  app.post('/admin/people/:id', { config: { ...managePeople, record: 'person' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const p = await partners.getPerson(id)
     const body = formBody(request.body)

@@ -1,35 +1,27 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { type Command, CLI_ACTOR_LABEL, UsageError } from '../../cli/command.ts'
-import { createDeps, type Services } from '../../deps.ts'
+import { CLI_ACTOR, UsageError } from '../../shared/command-line.ts'
 import { NotFoundError } from '../../shared/errors.ts'
+import { command, type Services } from '../module.ts'
 import { PlanExistsError } from './import.service.ts'
 import { MAX_IMPORT_BYTES } from './import/table.ts'
 
-const actor = { userId: null, label: CLI_ACTOR_LABEL, ip: null }
-
-async function withServices<T>(config: Parameters<typeof createDeps>[0], fn: (s: Services) => Promise<T>): Promise<T> {
-  const deps = await createDeps(config)
-  try {
-    return await fn(deps.services)
-  } finally {
-    await deps.database.close()
-  }
-}
+const actor = CLI_ACTOR
 
 /** A plan named on the command line by its id or its exact title. */
-async function findPlanId(services: Services, key: string): Promise<number | undefined> {
+async function findPlanId(services: Pick<Services, 'plans'>, key: string): Promise<number | undefined> {
   const plans = await services.plans.listPlans()
   return plans.find((p) => String(p.id) === key || p.title === key)?.id
 }
 
-export const planCommands: Command[] = [
-  {
+export const planCommands = [
+  command({
     name: 'plan import',
     usage: 'safer plan import FILE [--title TITLE] [--strategy ID] [--dry-run] [--replace] [--json]',
     summary: 'Import an action plan from .xlsx, .csv or .tsv, with a data-quality report (all or nothing)',
-    async run({ config, args, out, err }) {
+    needs: ['planImport'],
+    async run({ args, out, err, withServices }) {
       const { values, positionals } = parseArgs({
         args,
         allowPositionals: true,
@@ -53,7 +45,7 @@ export const planCommands: Command[] = [
         err(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
         return 1
       }
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         let outcome: Awaited<ReturnType<typeof s.planImport.importPlan>>
         try {
           outcome = await s.planImport.importPlan(actor, {
@@ -86,32 +78,34 @@ export const planCommands: Command[] = [
         return summary.errors.length ? 1 : 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'plan list',
     usage: 'safer plan list [--json]',
     summary: 'List action plans',
-    async run({ config, args, out }) {
+    needs: ['plans'],
+    async run({ args, out, withServices }) {
       const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } })
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const plans = await s.plans.listPlans()
         if (values.json) out(JSON.stringify(plans.map((p) => ({ id: p.id, title: p.title, period: p.period, strategy: p.strategy_title }))))
         else for (const p of plans) out(`${String(p.id).padStart(4)}  ${p.title}`)
         return 0
       })
     },
-  },
-  {
+  }),
+  command({
     name: 'plan export',
     usage: 'safer plan export PLAN --format xlsx|csv [--out FILE]',
     summary: 'Write a plan (by id or title) as a spreadsheet in the partnership’s layout',
-    async run({ config, args, out, err }) {
+    needs: ['plans'],
+    async run({ args, out, err, withServices }) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, out: { type: 'string' } } })
       const key = positionals[0]
       if (!key) throw new UsageError('Give the plan’s id or title')
       const format = values.format ?? 'xlsx'
       if (format !== 'xlsx' && format !== 'csv') throw new UsageError('--format is xlsx or csv')
-      return withServices(config, async (s) => {
+      return withServices(async (s) => {
         const id = await findPlanId(s, key)
         if (id === undefined) {
           err(`No plan "${key}". Run "safer plan list" to see them.`)
@@ -132,5 +126,5 @@ export const planCommands: Command[] = [
         }
       })
     },
-  },
+  }),
 ]

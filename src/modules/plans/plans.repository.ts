@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Insertable } from 'kysely'
 import type { Executor } from '../../db/database.ts'
-import type { Database, DeliverableTable, LeadershipMemberTable, PlanTable, StrategicAimTable } from '../../db/types.ts'
+import type { Database } from '../../db/types.ts'
+import type { DeliverableTable, LeadershipMemberTable, PlanTable, StrategicAimTable } from './tables.ts'
 
 // All SQL for action plans as wholes: the plan row, its themes, actions and deliverables,
 // its aims and leadership. Deliverable edits and updates are in deliverables.repository.ts.

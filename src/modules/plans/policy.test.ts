@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ForbiddenError } from '../../shared/errors.ts'
-import type { CurrentUser } from '../auth/current-user.ts'
-import type { Role } from '../auth/permissions.ts'
+import type { CurrentUser } from '../../access/current-user.ts'
+import type { Role } from '../../access/roles.ts'
 import { mayUpdateDeliverable, requireMayUpdateDeliverable } from './policy.ts'
 
 const user = (role: Role, personId: number | null, name = 'Helen Lyons'): CurrentUser => ({

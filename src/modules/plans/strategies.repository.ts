@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely'
 import type { Executor } from '../../db/database.ts'
-import type { PriorityTable, StrategyTable } from '../../db/types.ts'
+import type { PriorityTable, StrategyTable } from './tables.ts'
 
 type Kept = 'id' | 'created_at' | 'updated_at' | 'version'
 export type StrategyValues = Required<Omit<Insertable<StrategyTable>, Kept>>

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { Services } from '../../../deps.ts'
+import type { Services } from '../../module.ts'
 import { ValidationError } from '../../../shared/errors.ts'
-import { paths } from '../../../web/paths.ts'
+import { paths } from '../paths.ts'
 import { addMonths } from '../analysis/months.ts'
 import { buildAssessment } from './build.ts'
 import { exportAssessment } from './export.ts'
@@ -12,7 +12,7 @@ type Query = Record<string, string | undefined>
 export { assessmentFileName } from './export.ts'
 
 /** The strategic assessment: choose area and period, preview it, download it as Word. */
-export function assessmentRoutes(app: FastifyInstance, { crime, audit }: Services) {
+export function assessmentRoutes(app: FastifyInstance, { crime, audit }: Pick<Services, 'crime' | 'audit'>) {
   async function defaults(): Promise<Query> {
     const home = await crime.homeArea().catch(() => null)
     const coverage = await crime.coverage().catch(() => [])

@@ -1,4 +1,4 @@
-import type { Services } from '../../../deps.ts'
+import type { Services } from '../../module.ts'
 import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { userOf } from '../routes/common.ts'
 import { deliverableChangesInput, progressUpdateInput } from '../schema.ts'
@@ -6,10 +6,11 @@ import { deliverableJson, ledJson, updateJson } from './json.ts'
 
 const tag = 'Deliverables'
 
-export function deliverablesApi(api: ApiRegistry, { deliverables }: Services) {
+export function deliverablesApi(api: ApiRegistry, { deliverables }: Pick<Services, 'deliverables'>) {
   api.add({
     method: 'GET',
     url: '/deliverables/:id',
+    record: 'deliverable',
     permission: 'plans:view',
     tag,
     summary: 'One deliverable with its plan, theme, action, flags and latest update',
@@ -19,6 +20,7 @@ export function deliverablesApi(api: ApiRegistry, { deliverables }: Services) {
   api.add({
     method: 'PUT',
     url: '/deliverables/:id',
+    record: 'deliverable',
     permission: 'plans:update-own',
     tag,
     summary: 'Change a deliverable: its lead or a partnership manager (a stale version answers 409)',
@@ -32,6 +34,7 @@ export function deliverablesApi(api: ApiRegistry, { deliverables }: Services) {
   api.add({
     method: 'GET',
     url: '/deliverables/:id/updates',
+    record: 'deliverable',
     permission: 'plans:view',
     tag,
     summary: 'A deliverable’s progress updates, newest first',
@@ -41,6 +44,7 @@ export function deliverablesApi(api: ApiRegistry, { deliverables }: Services) {
   api.add({
     method: 'POST',
     url: '/deliverables/:id/updates',
+    record: 'deliverable',
     permission: 'plans:update-own',
     tag,
     summary: 'Add a progress update (its RAG becomes the deliverable’s): its lead or a partnership manager',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Services } from '../../../deps.ts'
+import type { Services } from '../../module.ts'
 import { planStrategyInput } from '../schema.ts'
 import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { sendProblem } from '../../../http/problem.ts'
@@ -35,7 +35,10 @@ export const importBody = z.object({
 // Base64 is a third larger than the file; leave room for the rest of the JSON.
 const IMPORT_BODY_LIMIT = Math.ceil(((MAX_IMPORT_BYTES + 1) * 4) / 3) + 64 * 1024
 
-export function plansApi(api: ApiRegistry, { plans, planImport, strategies }: Services) {
+export function plansApi(
+  api: ApiRegistry,
+  { plans, planImport, strategies }: Pick<Services, 'plans' | 'planImport' | 'strategies'>,
+) {
   api.add({
     method: 'GET',
     url: '/plans',
@@ -47,6 +50,7 @@ export function plansApi(api: ApiRegistry, { plans, planImport, strategies }: Se
   api.add({
     method: 'GET',
     url: '/plans/:id',
+    record: 'plan',
     permission: 'plans:view',
     tag,
     summary: 'One plan whole: themes, actions and deliverables with their flags',
@@ -56,6 +60,7 @@ export function plansApi(api: ApiRegistry, { plans, planImport, strategies }: Se
   api.add({
     method: 'PUT',
     url: '/plans/:id/strategy',
+    record: 'plan',
     permission: 'plans:manage',
     tag,
     summary: 'Link the plan to the strategy it delivers ({strategyId: null} for none), with the plan version you read: a stale version answers 409',
@@ -70,6 +75,7 @@ export function plansApi(api: ApiRegistry, { plans, planImport, strategies }: Se
   api.add({
     method: 'GET',
     url: '/plans/:id/summary',
+    record: 'plan',
     permission: 'plans:view',
     tag,
     summary: 'Plan on a page: RAG and flag counts per theme, lead organisation and lead',
@@ -79,6 +85,7 @@ export function plansApi(api: ApiRegistry, { plans, planImport, strategies }: Se
   api.add({
     method: 'GET',
     url: '/plans/:id/export',
+    record: 'plan',
     permission: 'plans:export',
     tag,
     summary: 'Download a plan as a spreadsheet in the partnership’s layout (every export is audited)',

@@ -1,11 +1,11 @@
-import type { Services } from '../../../deps.ts'
+import type { Services } from '../../module.ts'
 import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { priorityChanges, priorityInput, strategyChanges, strategyInput } from '../schema.ts'
 import { strategyJson, strategySummaryJson } from './json.ts'
 
 const tag = 'Strategies'
 
-export function strategiesApi(api: ApiRegistry, { strategies }: Services) {
+export function strategiesApi(api: ApiRegistry, { strategies }: Pick<Services, 'strategies'>) {
   api.add({
     method: 'GET',
     url: '/strategies',
@@ -17,6 +17,7 @@ export function strategiesApi(api: ApiRegistry, { strategies }: Services) {
   api.add({
     method: 'GET',
     url: '/strategies/:id',
+    record: 'strategy',
     permission: 'plans:view',
     tag,
     summary: 'One strategy with its aims, priorities, leadership and linked plans',
@@ -37,6 +38,7 @@ export function strategiesApi(api: ApiRegistry, { strategies }: Services) {
   api.add({
     method: 'PUT',
     url: '/strategies/:id',
+    record: 'strategy',
     permission: 'plans:manage',
     tag,
     summary: 'Change a strategy (a stale version answers 409)',
@@ -50,6 +52,7 @@ export function strategiesApi(api: ApiRegistry, { strategies }: Services) {
   api.add({
     method: 'POST',
     url: '/strategies/:id/priorities',
+    record: 'strategy',
     permission: 'plans:manage',
     tag,
     summary: 'Add a priority to a strategy',
@@ -62,6 +65,7 @@ export function strategiesApi(api: ApiRegistry, { strategies }: Services) {
   api.add({
     method: 'PUT',
     url: '/priorities/:id',
+    record: 'priority',
     permission: 'plans:manage',
     tag,
     summary: 'Change a priority (a stale version answers 409)',

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { CurrentUser } from '../../auth/current-user.ts'
+import type { CurrentUser } from '../../../access/current-user.ts'
 
 /** The signed-in user; every plans route declares a permission, so the guard has made sure there is one. */
 export function userOf(request: FastifyRequest): CurrentUser {

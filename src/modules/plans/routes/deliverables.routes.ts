@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
-import type { Services } from '../../../deps.ts'
+import type { Services } from '../../module.ts'
 import { idParams } from '../../../http/api.ts'
 import type { FieldErrors } from '../../../shared/errors.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../../web/forms.ts'
-import { paths } from '../../../web/paths.ts'
+import { paths } from '../paths.ts'
 import { londonToday } from '../flags.ts'
 import { progressUpdateInput } from '../schema.ts'
 import { type DateParts, dateItems, dayFromParts, partsFromBody, partsOf } from '../web/date-parts.ts'
@@ -43,12 +43,12 @@ function pageData(d: Deliverable, mayUpdate: boolean, form: UpdateForm) {
   }
 }
 
-export function deliverableRoutes(app: FastifyInstance, { deliverables }: Services) {
+export function deliverableRoutes(app: FastifyInstance, { deliverables }: Pick<Services, 'deliverables'>) {
   const view = { permission: 'plans:view' as const }
   // Leads hold this for the deliverables they lead, partnership managers for all: the service's policy decides which.
   const update = { permission: 'plans:update-own' as const }
 
-  app.get(paths.plans.deliverable(':id'), { config: view }, async (request, reply) => {
+  app.get(paths.plans.deliverable(':id'), { config: { ...view, record: 'deliverable' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const d = await deliverables.get(id)
     return reply.page(PAGE, {
@@ -57,7 +57,7 @@ export function deliverableRoutes(app: FastifyInstance, { deliverables }: Servic
     })
   })
 
-  app.post(paths.plans.deliverableUpdates(':id'), { config: update }, async (request, reply) => {
+  app.post(paths.plans.deliverableUpdates(':id'), { config: { ...update, record: 'deliverable' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const user = userOf(request)
     const d = await deliverables.getForUpdate(user, id)
@@ -99,14 +99,14 @@ export function deliverableRoutes(app: FastifyInstance, { deliverables }: Servic
     ...extra,
   })
 
-  app.get(paths.plans.editDeliverable(':id'), { config: update }, async (request, reply) => {
+  app.get(paths.plans.editDeliverable(':id'), { config: { ...update, record: 'deliverable' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const d = await deliverables.getForUpdate(userOf(request), id)
     const { template, ...data } = formData(d, editValues(d))
     return reply.page(template, data)
   })
 
-  app.post(paths.plans.deliverable(':id'), { config: update }, async (request, reply) => {
+  app.post(paths.plans.deliverable(':id'), { config: { ...update, record: 'deliverable' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const user = userOf(request)
     const d = await deliverables.getForUpdate(user, id)

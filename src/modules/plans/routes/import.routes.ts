@@ -2,10 +2,10 @@ import { basename, join } from 'node:path'
 import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../../../config.ts'
-import type { Services } from '../../../deps.ts'
+import type { Services } from '../../module.ts'
 import type { FieldErrors } from '../../../shared/errors.ts'
 import { formBody, withNotice } from '../../../web/forms.ts'
-import { paths } from '../../../web/paths.ts'
+import { paths } from '../paths.ts'
 import type { ImportSummary } from '../import/summary.ts'
 import { MAX_IMPORT_BYTES } from '../import/table.ts'
 import { PlanExistsError } from '../import.service.ts'
@@ -39,7 +39,7 @@ const cleanFileName = (name: string) =>
 
 export async function importRoutes(
   app: FastifyInstance,
-  { plans, planImport, strategies }: Services,
+  { plans, planImport, strategies }: Pick<Services, 'plans' | 'planImport' | 'strategies'>,
   config: Pick<Config, 'dataDir'>,
 ) {
   const manage = { permission: 'plans:manage' as const }

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
-import type { Services } from '../../../deps.ts'
-import { paths } from '../../../web/paths.ts'
+import type { Services } from '../../module.ts'
+import { paths } from '../paths.ts'
 import { myActionsByPlan } from '../web/my-actions.ts'
 import { userOf } from './common.ts'
 
-export function myActionsRoutes(app: FastifyInstance, { deliverables }: Services) {
+export function myActionsRoutes(app: FastifyInstance, { deliverables }: Pick<Services, 'deliverables'>) {
   app.get(paths.plans.myActions(), { config: { permission: 'plans:view' } }, async (request, reply) => {
     const user = userOf(request)
     // Only an administrator's link makes a user the person a plan names; a matching name does not.

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../../../config.ts'
-import type { Services } from '../../../deps.ts'
+import type { Services } from '../../module.ts'
 import { idParams } from '../../../http/api.ts'
 import { type FieldErrors, ValidationError } from '../../../shared/errors.ts'
 import { parseInput } from '../../../shared/validation.ts'
-import { paths } from '../../../web/paths.ts'
-import { can } from '../../auth/permissions.ts'
+import { paths } from '../paths.ts'
+import { can } from '../../../access/permissions.ts'
 import { type PlanFilter, planFilterQuery } from '../plan-filter.ts'
 import { RAG_LABELS, RAG_STATUSES } from '../rag.ts'
 import { NO_STRATEGY } from '../schema.ts'
@@ -21,7 +21,7 @@ const strategyChoices = (list: Array<{ id: number; title: string }>, linked: num
   ...list.map((st) => ({ value: String(st.id), text: st.title, selected: st.id === linked })),
 ]
 
-export function planRoutes(app: FastifyInstance, { plans, strategies }: Services, config: Pick<Config, 'planStaleDays'>) {
+export function planRoutes(app: FastifyInstance, { plans, strategies }: Pick<Services, 'plans' | 'strategies'>, config: Pick<Config, 'planStaleDays'>) {
   const view = { permission: 'plans:view' as const }
   const exportable = { permission: 'plans:export' as const }
   const canManage = (request: FastifyRequest) => can(userOf(request).role, 'plans:manage')
@@ -35,7 +35,7 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Services
     }),
   )
 
-  app.get(paths.plans.show(':id'), { config: view }, async (request, reply) => {
+  app.get(paths.plans.show(':id'), { config: { ...view, record: 'plan' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const plan = await plans.getPlan(id)
     // A filter that does not parse (a search over 200 characters, a hand-edited address) shows
@@ -73,13 +73,13 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Services
     })
   })
 
-  app.post(paths.plans.planStrategy(':id'), { config: { permission: 'plans:manage' } }, async (request, reply) => {
+  app.post(paths.plans.planStrategy(':id'), { config: { permission: 'plans:manage', record: 'plan' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     await strategies.setPlanStrategy(request.actor, id, request.body)
     return reply.redirect(`${paths.plans.show(id)}?notice=${encodeURIComponent('Linked strategy saved')}`, 303)
   })
 
-  app.get(paths.plans.summary(':id'), { config: view }, async (request, reply) => {
+  app.get(paths.plans.summary(':id'), { config: { ...view, record: 'plan' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const plan = await plans.getPlan(id)
     return reply.page('plans/views/plan-summary.njk', {
@@ -92,7 +92,7 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Services
 
   for (const format of ['xlsx', 'csv'] as const) {
     const url = format === 'xlsx' ? paths.plans.exportXlsx(':id') : paths.plans.exportCsv(':id')
-    app.get(url, { config: exportable }, async (request, reply) => {
+    app.get(url, { config: { ...exportable, record: 'plan' } }, async (request, reply) => {
       const { id } = parseInput(idParams, request.params)
       return sendDownload(reply, await plans.exportPlan(request.actor, id, format))
     })

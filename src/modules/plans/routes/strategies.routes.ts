@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Services } from '../../../deps.ts'
+import type { Services } from '../../module.ts'
 import { idParams } from '../../../http/api.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../../web/forms.ts'
-import { paths } from '../../../web/paths.ts'
-import { can } from '../../auth/permissions.ts'
+import { paths } from '../paths.ts'
+import { can } from '../../../access/permissions.ts'
 import { strategyChanges as changedStrategy, strategyInput as newStrategy } from '../schema.ts'
 import { dateItems, dayFromParts, partsFromBody } from '../web/date-parts.ts'
 import { checkFormWithDate } from '../web/form-errors.ts'
@@ -47,7 +47,7 @@ function strategyForm(
   }
 }
 
-export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
+export function strategyRoutes(app: FastifyInstance, { strategies }: Pick<Services, 'strategies'>) {
   const view = { permission: 'plans:view' as const }
   const manage = { permission: 'plans:manage' as const }
   const canManage = (request: FastifyRequest) =>
@@ -83,7 +83,7 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
     )
   })
 
-  app.get(paths.plans.strategy(':id'), { config: view }, async (request, reply) => {
+  app.get(paths.plans.strategy(':id'), { config: { ...view, record: 'strategy' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const page = strategyPage(await strategies.get(id))
     return reply.page('plans/views/strategy.njk', {
@@ -96,7 +96,7 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
     })
   })
 
-  app.get(paths.plans.editStrategy(':id'), { config: manage }, async (request, reply) => {
+  app.get(paths.plans.editStrategy(':id'), { config: { ...manage, record: 'strategy' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const s = await strategies.get(id)
     const { template, ...data } = strategyForm(strategyFormValues(s), {
@@ -107,7 +107,7 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
     return reply.page(template, data)
   })
 
-  app.post(paths.plans.strategy(':id'), { config: manage }, async (request, reply) => {
+  app.post(paths.plans.strategy(':id'), { config: { ...manage, record: 'strategy' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const s = await strategies.get(id)
     const body = formBody(request.body)
@@ -136,7 +136,7 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
 
   // Priorities
 
-  app.get(paths.plans.newPriority(':id'), { config: manage }, async (request, reply) => {
+  app.get(paths.plans.newPriority(':id'), { config: { ...manage, record: 'strategy' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const s = await strategies.get(id)
     return reply.page(PRIORITY_FORM, {
@@ -148,7 +148,7 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
     })
   })
 
-  app.post(paths.plans.priorities(':id'), { config: manage }, async (request, reply) => {
+  app.post(paths.plans.priorities(':id'), { config: { ...manage, record: 'strategy' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const s = await strategies.get(id)
     const body = formBody(request.body)
@@ -170,7 +170,7 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
     )
   })
 
-  app.get(paths.plans.editPriority(':id'), { config: manage }, async (request, reply) => {
+  app.get(paths.plans.editPriority(':id'), { config: { ...manage, record: 'priority' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const p = await strategies.getPriority(id)
     const s = await strategies.get(p.strategyId)
@@ -184,7 +184,7 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Services) {
     })
   })
 
-  app.post(paths.plans.priority(':id'), { config: manage }, async (request, reply) => {
+  app.post(paths.plans.priority(':id'), { config: { ...manage, record: 'priority' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const p = await strategies.getPriority(id)
     const s = await strategies.get(p.strategyId)

@@ -1,4 +1,4 @@
-import { paths } from '../../../web/paths.ts'
+import { paths } from '../paths.ts'
 import type { Deliverable } from '../deliverable.ts'
 import { formatPlanDate, parsePlanDate, spreadsheetPlanDate } from '../plan-dates.ts'
 import { RAG_LABELS, type Rag } from '../rag.ts'

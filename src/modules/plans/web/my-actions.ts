@@ -1,4 +1,4 @@
-import { paths } from '../../../web/paths.ts'
+import { paths } from '../paths.ts'
 import type { LedDeliverable } from '../deliverable.ts'
 import { formatPlanDate } from '../plan-dates.ts'
 import { actionHeading, NO_OUTCOME } from './plan-page.ts'

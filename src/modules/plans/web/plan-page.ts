@@ -1,4 +1,4 @@
-import { paths } from '../../../web/paths.ts'
+import { paths } from '../paths.ts'
 import { formatPlanDate } from '../plan-dates.ts'
 import { filterChoices, filterPlan, isFiltered, type PlanFilter } from '../plan-filter.ts'
 import type { ActionView, DeliverableView, PlanView } from '../plan-view.ts'

@@ -1,4 +1,4 @@
-import { paths } from '../../../web/paths.ts'
+import { paths } from '../paths.ts'
 import { formatPlanDate } from '../plan-dates.ts'
 import { STRATEGY_STATUSES } from '../schema.ts'
 import type { StrategiesService } from '../strategies.service.ts'

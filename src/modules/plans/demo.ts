@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Services } from '../deps.ts'
-import type { Actor } from '../modules/audit/service.ts'
-import type { CurrentUser } from '../modules/auth/current-user.ts'
-import { asCurrentUser } from '../modules/auth/user.ts'
-import { ROOT_DIR } from '../web/nunjucks.ts'
-import { PARTNERSHIP_PLAN_2017_20, VIOLENT_CRIME_STRATEGY } from './strategies.ts'
+import type { CurrentUser } from '../../access/current-user.ts'
+import { ROOT_DIR } from '../../web/nunjucks.ts'
+import type { Actor } from '../audit/service.ts'
+import type { Services } from '../module.ts'
+import { PARTNERSHIP_PLAN_2017_20, VIOLENT_CRIME_STRATEGY } from './demo-strategies.ts'
+import { asCurrentUser } from '../auth/user.ts'
 
 export const DEMO_PLAN_FILE = resolve(ROOT_DIR, 'demo-data/plans/southwark-knife-crime-and-serious-violence-plan-2018-20.tsv')
 
 type DemoStrategy = typeof VIOLENT_CRIME_STRATEGY | typeof PARTNERSHIP_PLAN_2017_20
 
-async function addStrategy(services: Services, actor: Actor, s: DemoStrategy) {
+async function addStrategy(services: Pick<Services, 'strategies'>, actor: Actor, s: DemoStrategy) {
   const id = await services.strategies.create(actor, { ...s, priorities: undefined })
   for (const p of s.priorities) await services.strategies.addPriority(actor, id, p)
   return id
@@ -26,7 +26,10 @@ const UPDATES: Array<{ action: string; lead: string; updateOn: string; rag: stri
 ]
 
 /** The plans part of the demo: two strategies, and seed 003's plan through the real importer. */
-export async function loadPlansDemo(services: Services, actor: Actor) {
+export async function loadPlansDemo(
+  services: Pick<Services, 'strategies' | 'planImport' | 'users' | 'plans' | 'deliverables'>,
+  actor: Actor,
+) {
   await addStrategy(services, actor, VIOLENT_CRIME_STRATEGY)
   const partnershipPlan = await addStrategy(services, actor, PARTNERSHIP_PLAN_2017_20)
   const outcome = await services.planImport.importPlan(actor, {

@@ -1,0 +1,5 @@
+export const paths = {
+  admin: {
+    audit: () => '/admin/audit',
+  },
+} as const
