@@ -88,7 +88,7 @@ export const planCommands = [
       const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } })
       return withServices(async (s) => {
         const plans = await s.plans.listPlans()
-        if (values.json) out(JSON.stringify(plans.map((p) => ({ id: p.id, title: p.title, period: p.period, strategy: p.strategy_title }))))
+        if (values.json) out(JSON.stringify(plans.map((p) => ({ id: p.id, title: p.title, period: p.period, strategy: p.strategyTitle }))))
         else for (const p of plans) out(`${String(p.id).padStart(4)}  ${p.title}`)
         return 0
       })

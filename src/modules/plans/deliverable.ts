@@ -75,6 +75,13 @@ export interface Deliverable extends DeliverableRecord, DeliverablePlace {
 /** A deliverable in someone's list of their own ("My actions"). */
 export type LedDeliverable = DeliverableRecord & DeliverablePlace
 
+/** A deliverable as stored when a save found it changed by someone else: what a 409 carries. */
+export interface StoredDeliverable extends DeliverableRecord, DeliverablePlace {
+  actionId: number
+  /** From 0, within its action. */
+  position: number
+}
+
 export function toDeliverable(row: DeliverableRow, today: string, staleDays: number): DeliverableRecord {
   const record = {
     id: row.id,
@@ -95,18 +102,33 @@ export function toDeliverable(row: DeliverableRow, today: string, staleDays: num
   return { ...record, flags: flagsFor(record, today, staleDays) }
 }
 
-export function placeOf(row: {
+interface PlaceRow {
   plan_id: number
   plan_title: string
   theme_title: string
   action_number: string | null
   locally_added: number
   action_text: string
-}): DeliverablePlace {
+}
+
+export function placeOf(row: PlaceRow): DeliverablePlace {
   return {
     plan: { id: row.plan_id, title: row.plan_title },
     theme: row.theme_title,
     action: { number: row.action_number, locallyAdded: row.locally_added === 1, text: row.action_text },
+  }
+}
+
+export function toStoredDeliverable(
+  row: DeliverableRow & PlaceRow & { action_id: number; position: number },
+  today: string,
+  staleDays: number,
+): StoredDeliverable {
+  return {
+    ...toDeliverable(row, today, staleDays),
+    ...placeOf(row),
+    actionId: row.action_id,
+    position: row.position,
   }
 }
 

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { CurrentUser } from '../../access/current-user.ts'
-import { type Deliverable, type LedDeliverable, placeOf, toDeliverable, toProgressUpdate } from './deliverable.ts'
+import { type Deliverable, type LedDeliverable, placeOf, toDeliverable, toProgressUpdate, toStoredDeliverable } from './deliverable.ts'
 import * as repo from './deliverables.repository.ts'
 import { londonToday } from './flags.ts'
 import { touchPlan } from './plans.repository.ts'
@@ -90,8 +90,8 @@ export function createDeliverablesService(db: Db, audit: AuditService, options: 
         rag: v.rag,
       }
       const now = new Date().toISOString()
-      // A stale save answers with the stored deliverable, as the API has always given it.
-      if (!(await repo.updateDeliverable(trx, id, v.version, changes, now))) throw new ConflictError(STALE, before)
+      // A stale save answers with the deliverable as stored now.
+      if (!(await repo.updateDeliverable(trx, id, v.version, changes, now))) throw new ConflictError(STALE, toStoredDeliverable(before, londonToday(), options.staleDays))
       await touchPlan(trx, before.plan_id, now)
       const { outcome, start_on, end_on, supporting_organisations, progress, comment, document_references, rag } = before
       await audit.record(trx, actor, {

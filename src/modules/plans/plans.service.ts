@@ -3,6 +3,7 @@ import type { Actor, AuditService } from '../audit/service.ts'
 import { exportPlanCsv, exportPlanXlsx } from './export/index.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { toDeliverable } from './deliverable.ts'
+import { type ListedPlan, toLeader, toListedPlan, toPlanHeader } from './plan.ts'
 import { londonToday } from './flags.ts'
 import { type DeliverableView, type PlanView, treeOf } from './plan-view.ts'
 import * as repo from './plans.repository.ts'
@@ -49,8 +50,9 @@ export function createPlansService(db: Db, audit: AuditService, options: { stale
   }
 
   async function loadPlan(id: number, today: string): Promise<PlanView> {
-    const plan = await repo.findPlan(db, id)
-    if (!plan) throw new NotFoundError('Plan')
+    const row = await repo.findPlan(db, id)
+    if (!row) throw new NotFoundError('Plan')
+    const plan = toPlanHeader(row)
     const [themes, actions, deliverables, leads, organisations, aims, leaders] = await Promise.all([
       repo.themesOf(db, id),
       repo.actionsOf(db, id),
@@ -81,14 +83,15 @@ export function createPlansService(db: Db, audit: AuditService, options: { stale
     return {
       id: plan.id,
       title: plan.title,
-      strategyId: plan.strategy_id,
+      strategyId: plan.strategyId,
       period: plan.period,
-      owningBoard: plan.owning_board,
-      sourceFile: plan.source_file,
-      updatedAt: plan.updated_at,
+      owningBoard: plan.owningBoard,
+      sourceFile: plan.sourceFile,
+      updatedAt: plan.updatedAt,
       version: plan.version,
       strategicAims: aims.map((a) => a.text),
-      leadership: leaders.map((l) => ({ name: l.name, initials: l.initials, organisation: l.organisation, role: l.role })),
+      // The plan's JSON names its leaders without their person ids.
+      leadership: leaders.map(toLeader).map(({ personId: _p, ...l }) => l),
       themes: themes.map((t) => ({
         id: t.id,
         title: t.title,
@@ -117,7 +120,7 @@ export function createPlansService(db: Db, audit: AuditService, options: { stale
 
   return {
     exportPlan,
-    listPlans: () => repo.listPlans(db),
+    listPlans: async (): Promise<ListedPlan[]> => (await repo.listPlans(db)).map(toListedPlan),
     getPlan,
   }
 }

@@ -2,11 +2,15 @@ import type { Db } from '../../db/database.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
+import { toLeader, toLinkedPlan, toPlanHeader } from './plan.ts'
 import * as plansRepo from './plans.repository.ts'
 import { planStrategyInput, priorityChanges, priorityInput, strategyChanges, strategyInput } from './schema.ts'
 import * as repo from './strategies.repository.ts'
+import { type ListedStrategy, type Priority, type Strategy, toListedStrategy, toPriority, toStrategy } from './strategy.ts'
 
 const STALE = 'Someone else changed this after you opened it. Check their changes, then make yours again.'
+// A stale save's ConflictError carries the record as stored now, as a domain object (StrategyRecord,
+// Priority, PlanHeader): pages compare it with the form, the API answers it in its own JSON.
 
 type StrategyFields = { title: string; period: string | null; status: string; adoptedOn: string | null; adoptedBy: string | null; vision: string | null }
 const strategyValues = (v: StrategyFields): repo.StrategyValues => ({
@@ -27,31 +31,26 @@ const priorityValues = (v: PriorityFields): repo.PriorityValues => ({
   key_recommendations: JSON.stringify(v.keyRecommendations),
 })
 
-function priorityView(p: Awaited<ReturnType<typeof repo.prioritiesOf>>[number]) {
-  return {
-    id: p.id,
-    position: p.position,
-    title: p.title,
-    description: p.description,
-    objectives: JSON.parse(p.objectives) as string[],
-    focus: JSON.parse(p.focus) as string[],
-    keyRecommendations: JSON.parse(p.key_recommendations) as string[],
-    version: p.version,
-  }
-}
-
 /** Strategies: period, status, vision, aims, priorities with key recommendations, and the plans that deliver them. */
 export function createStrategiesService(db: Db, audit: AuditService) {
-  async function get(id: number) {
-    const strategy = await repo.findStrategy(db, id)
-    if (!strategy) throw new NotFoundError('Strategy')
+  const list = async (): Promise<ListedStrategy[]> => (await repo.listStrategies(db)).map(toListedStrategy)
+
+  async function get(id: number): Promise<Strategy> {
+    const row = await repo.findStrategy(db, id)
+    if (!row) throw new NotFoundError('Strategy')
     const [priorities, aims, leadership, plans] = await Promise.all([
       repo.prioritiesOf(db, id),
       plansRepo.aimsOf(db, { strategyId: id }),
       plansRepo.leadersOf(db, { strategyId: id }),
       plansRepo.plansOfStrategy(db, id),
     ])
-    return { ...strategy, priorities: priorities.map(priorityView), strategicAims: aims.map((a) => a.text), leadership, plans }
+    return {
+      ...toStrategy(row),
+      priorities: priorities.map(toPriority),
+      strategicAims: aims.map((a) => a.text),
+      leadership: leadership.map(toLeader),
+      plans: plans.map(toLinkedPlan),
+    }
   }
 
   async function create(actor: Actor, input: unknown) {
@@ -74,7 +73,7 @@ export function createStrategiesService(db: Db, audit: AuditService) {
       const clash = await repo.findStrategyByTitle(trx, v.title)
       if (clash && clash.id !== id) throw new ValidationError({ title: 'A strategy with this title already exists' })
       const values = strategyValues(v)
-      if (!(await repo.updateStrategy(trx, id, v.version, values, new Date().toISOString()))) throw new ConflictError(STALE, before)
+      if (!(await repo.updateStrategy(trx, id, v.version, values, new Date().toISOString()))) throw new ConflictError(STALE, toStrategy(before))
       const aimsBefore = (await plansRepo.aimsOf(trx, { strategyId: id })).map((a) => a.text)
       await repo.replaceStrategyAims(trx, id, v.strategicAims)
       const { title, period, status, adopted_on, adopted_by, vision } = before
@@ -105,7 +104,7 @@ export function createStrategiesService(db: Db, audit: AuditService) {
       const before = await repo.findPriority(trx, id)
       if (!before) throw new NotFoundError('Priority')
       const values = priorityValues(v)
-      if (!(await repo.updatePriority(trx, id, v.version, values, new Date().toISOString()))) throw new ConflictError(STALE, priorityView(before))
+      if (!(await repo.updatePriority(trx, id, v.version, values, new Date().toISOString()))) throw new ConflictError(STALE, toPriority(before))
       const { title, description, objectives, focus, key_recommendations } = before
       await audit.record(trx, actor, {
         action: 'priority.update',
@@ -117,10 +116,10 @@ export function createStrategiesService(db: Db, audit: AuditService) {
     })
   }
 
-  async function getPriority(id: number) {
-    const p = await repo.findPriority(db, id)
-    if (!p) throw new NotFoundError('Priority')
-    return { ...priorityView(p), strategyId: p.strategy_id }
+  async function getPriority(id: number): Promise<Priority> {
+    const row = await repo.findPriority(db, id)
+    if (!row) throw new NotFoundError('Priority')
+    return toPriority(row)
   }
 
   async function linkPlan(actor: Actor, planId: number, strategyId: number | null) {
@@ -140,14 +139,12 @@ export function createStrategiesService(db: Db, audit: AuditService) {
       const plan = await plansRepo.findPlan(trx, planId)
       if (!plan) throw new NotFoundError('Plan')
       if (strategyId !== null && !(await repo.findStrategy(trx, strategyId))) throw new ValidationError({ strategyId: 'Select a strategy from the list' })
-      if (!(await repo.linkPlanAt(trx, planId, strategyId, version))) {
-        throw new ConflictError(STALE, { id: plan.id, strategyId: plan.strategy_id, version: plan.version })
-      }
+      if (!(await repo.linkPlanAt(trx, planId, strategyId, version))) throw new ConflictError(STALE, toPlanHeader(plan))
       await audit.record(trx, actor, { action: 'plan.link-strategy', entityType: 'plan', entityId: planId, before: { strategy_id: plan.strategy_id }, after: { strategy_id: strategyId } })
     })
   }
 
-  return { list: () => repo.listStrategies(db), get, create, update, addPriority, updatePriority, getPriority, linkPlan, setPlanStrategy }
+  return { list, get, create, update, addPriority, updatePriority, getPriority, linkPlan, setPlanStrategy }
 }
 
 export type StrategiesService = ReturnType<typeof createStrategiesService>

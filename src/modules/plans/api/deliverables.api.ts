@@ -2,7 +2,8 @@ import type { Services } from '../../module.ts'
 import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { userOf } from '../routes/common.ts'
 import { deliverableChangesInput, progressUpdateInput } from '../schema.ts'
-import { deliverableJson, ledJson, updateJson } from './json.ts'
+import { answeringConflictWith } from './conflict.ts'
+import { deliverableJson, ledJson, storedDeliverableJson, updateJson } from './json.ts'
 
 const tag = 'Deliverables'
 
@@ -27,7 +28,9 @@ export function deliverablesApi(api: ApiRegistry, { deliverables }: Pick<Service
     params: idParams,
     body: deliverableChangesInput,
     handler: async ({ request, params, body }) => {
-      await deliverables.edit(request.actor, userOf(request), params.id, body)
+      await answeringConflictWith(storedDeliverableJson, () =>
+        deliverables.edit(request.actor, userOf(request), params.id, body),
+      )
       return deliverableJson(await deliverables.get(params.id))
     },
   })

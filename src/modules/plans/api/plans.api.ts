@@ -9,7 +9,8 @@ import { MAX_IMPORT_BYTES } from '../import/table.ts'
 import { PlanExistsError } from '../import.service.ts'
 import { summarisePlan } from '../plan-summary.ts'
 import { sendDownload } from '../routes/common.ts'
-import { planSummaryJson } from './json.ts'
+import { answeringConflictWith } from './conflict.ts'
+import { planSummaryJson, storedPlanLinkJson } from './json.ts'
 
 const tag = 'Plans'
 
@@ -67,7 +68,7 @@ export function plansApi(
     params: idParams,
     body: planStrategyInput,
     handler: async ({ request, params, body }) => {
-      await strategies.setPlanStrategy(request.actor, params.id, body)
+      await answeringConflictWith(storedPlanLinkJson, () => strategies.setPlanStrategy(request.actor, params.id, body))
       const plan = await plans.getPlan(params.id)
       return { id: plan.id, strategyId: plan.strategyId }
     },

@@ -1,7 +1,14 @@
 import type { Services } from '../../module.ts'
 import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { priorityChanges, priorityInput, strategyChanges, strategyInput } from '../schema.ts'
-import { strategyJson, strategySummaryJson } from './json.ts'
+import { answeringConflictWith } from './conflict.ts'
+import {
+  priorityJson,
+  priorityOfStrategyJson,
+  storedStrategyJson,
+  strategyJson,
+  strategySummaryJson,
+} from './json.ts'
 
 const tag = 'Strategies'
 
@@ -45,7 +52,7 @@ export function strategiesApi(api: ApiRegistry, { strategies }: Pick<Services, '
     params: idParams,
     body: strategyChanges,
     handler: async ({ request, params, body }) => {
-      await strategies.update(request.actor, params.id, body)
+      await answeringConflictWith(storedStrategyJson, () => strategies.update(request.actor, params.id, body))
       return strategyJson(await strategies.get(params.id))
     },
   })
@@ -60,7 +67,9 @@ export function strategiesApi(api: ApiRegistry, { strategies }: Pick<Services, '
     body: priorityInput,
     status: 201,
     handler: async ({ request, params, body }) =>
-      strategies.getPriority(await strategies.addPriority(request.actor, params.id, body)),
+      priorityOfStrategyJson(
+        await strategies.getPriority(await strategies.addPriority(request.actor, params.id, body)),
+      ),
   })
   api.add({
     method: 'PUT',
@@ -72,8 +81,10 @@ export function strategiesApi(api: ApiRegistry, { strategies }: Pick<Services, '
     params: idParams,
     body: priorityChanges,
     handler: async ({ request, params, body }) => {
-      await strategies.updatePriority(request.actor, params.id, body)
-      return strategies.getPriority(params.id)
+      await answeringConflictWith(priorityJson, () =>
+        strategies.updatePriority(request.actor, params.id, body),
+      )
+      return priorityOfStrategyJson(await strategies.getPriority(params.id))
     },
   })
 }

@@ -8,7 +8,7 @@ import { paths } from '../paths.ts'
 import { londonToday } from '../flags.ts'
 import { progressUpdateInput } from '../schema.ts'
 import { type DateParts, dateItems, dayFromParts, partsFromBody, partsOf } from '../web/date-parts.ts'
-import type { Deliverable } from '../deliverable.ts'
+import type { Deliverable, StoredDeliverable } from '../deliverable.ts'
 import { mayUpdateDeliverable } from '../policy.ts'
 import { deliverableChanges, deliverablePage, editValues } from '../web/deliverable-page.ts'
 import { checkFormWithDate, renameError } from '../web/form-errors.ts'
@@ -118,7 +118,8 @@ export function deliverableRoutes(app: FastifyInstance, { deliverables }: Pick<S
         return withNotice(paths.plans.deliverable(id), 'Deliverable saved')
       },
       ({ errors, current }) => {
-        const stored = current as Record<string, unknown> | undefined
+        // The service's 409 carries the deliverable as stored now.
+        const stored = current as StoredDeliverable | undefined
         // After a conflict the next save is made knowingly over the stored version.
         const values = stored ? { ...body, version: String(stored.version) } : body
         return formData(d, values, { errors, changes: stored ? deliverableChanges(stored, body) : undefined })

@@ -16,6 +16,7 @@ import {
   strategyFormValues,
   strategyPage,
 } from '../web/strategy-page.ts'
+import type { Priority, StrategyRecord } from '../strategy.ts'
 import { noticeOf } from './common.ts'
 
 const STRATEGY_FORM = 'plans/views/strategy-form.njk'
@@ -118,7 +119,8 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Pick<Servic
         return withNotice(paths.plans.strategy(id), 'Strategy saved')
       },
       ({ errors, current }) => {
-        const stored = current as Record<string, unknown> | undefined
+        // The service's 409 carries the strategy as stored now.
+        const stored = current as StrategyRecord | undefined
         const adopted = dayFromParts(partsFromBody(body, 'adoptedOn'), '')
         return {
           // After a conflict the next save is made knowingly over the stored version.
@@ -196,7 +198,8 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Pick<Servic
         return withNotice(paths.plans.strategy(p.strategyId), 'Priority saved')
       },
       ({ errors, current }) => {
-        const stored = current as Record<string, unknown> | undefined
+        // The service's 409 carries the priority as stored now.
+        const stored = current as Priority | undefined
         return {
           template: PRIORITY_FORM,
           pageTitle: `Change ${p.title}`,

@@ -1,5 +1,5 @@
 import { paths } from '../paths.ts'
-import type { Deliverable } from '../deliverable.ts'
+import type { Deliverable, StoredDeliverable } from '../deliverable.ts'
 import { formatPlanDate, parsePlanDate, spreadsheetPlanDate } from '../plan-dates.ts'
 import { RAG_LABELS, type Rag } from '../rag.ts'
 import { changedFields, text } from './conflict.ts'
@@ -70,33 +70,32 @@ const asTyped = (typed: string | undefined) => {
 }
 const ragText = (value: unknown) => RAG_LABELS[value as Rag] ?? text(value)
 
-/**
- * What someone else saved against what this person sent. `current` is the stored record a 409
- * carries, in the column names the API has always answered a stale save with.
- */
-export function deliverableChanges(current: Record<string, unknown>, sent: Record<string, string>) {
+type Changeable = 'outcome' | 'start' | 'end' | 'supportingOrganisations' | 'progress' | 'comment' | 'documentReferences' | 'rag'
+
+/** What someone else saved (the stored deliverable a 409 carries) against what this person sent. */
+export function deliverableChanges(current: Pick<StoredDeliverable, Changeable>, sent: Record<string, string>) {
   return changedFields([
     { label: 'Outcome', theirs: text(current.outcome), yours: text(sent.outcome) },
     {
       label: 'Start',
-      theirs: formatPlanDate((current.start_on as string | null) ?? null),
+      theirs: formatPlanDate(current.start),
       yours: asTyped(sent.start),
     },
     {
       label: 'End',
-      theirs: formatPlanDate((current.end_on as string | null) ?? null),
+      theirs: formatPlanDate(current.end),
       yours: asTyped(sent.end),
     },
     {
       label: 'Supporting organisations',
-      theirs: text(current.supporting_organisations),
+      theirs: text(current.supportingOrganisations),
       yours: text(sent.supportingOrganisations),
     },
     { label: 'Progress', theirs: text(current.progress), yours: text(sent.progress) },
     { label: 'Comment', theirs: text(current.comment), yours: text(sent.comment) },
     {
       label: 'Document references',
-      theirs: text(current.document_references),
+      theirs: text(current.documentReferences),
       yours: text(sent.documentReferences),
     },
     { label: 'RAG status', theirs: ragText(current.rag), yours: ragText(sent.rag) },

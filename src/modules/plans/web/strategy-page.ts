@@ -1,13 +1,12 @@
 import { paths } from '../paths.ts'
 import { formatPlanDate } from '../plan-dates.ts'
 import { STRATEGY_STATUSES } from '../schema.ts'
-import type { StrategiesService } from '../strategies.service.ts'
+import type { Priority, Strategy, StrategyRecord } from '../strategy.ts'
 import { changedFields, lines, text } from './conflict.ts'
 import { partsOf } from './date-parts.ts'
 import { summaryRows } from './summary-rows.ts'
 
-export type Strategy = Awaited<ReturnType<StrategiesService['get']>>
-export type Priority = Strategy['priorities'][number]
+export type { Priority, Strategy }
 
 export const STATUS_LABELS: Record<(typeof STRATEGY_STATUSES)[number], string> = {
   draft: 'Draft',
@@ -25,20 +24,20 @@ export function strategyPage(s: Strategy) {
     facts: summaryRows([
       ['Period', s.period || 'Not recorded'],
       ['Status', statusText(s.status)],
-      ['Adopted on', formatPlanDate(s.adopted_on) || 'Not recorded'],
-      ['Adopted by', s.adopted_by || 'Not recorded'],
+      ['Adopted on', formatPlanDate(s.adoptedOn) || 'Not recorded'],
+      ['Adopted by', s.adoptedBy || 'Not recorded'],
     ]),
     vision: s.vision,
     strategicAims: s.strategicAims,
     priorities: s.priorities.map((p) => ({ ...p, editHref: paths.plans.editPriority(p.id) })),
-    leadership: s.leadership,
+    leadership: s.leadership.map((l) => ({ name: l.name, organisation: l.organisation, role: l.role })),
     plans: s.plans.map((p) => ({ title: p.title, period: p.period, href: paths.plans.show(p.id) })),
   }
 }
 
 /** The strategy form's values from the stored strategy. */
 export function strategyFormValues(s: Strategy) {
-  const adopted = partsOf(s.adopted_on)
+  const adopted = partsOf(s.adoptedOn)
   return {
     title: s.title,
     period: s.period ?? '',
@@ -46,7 +45,7 @@ export function strategyFormValues(s: Strategy) {
     'adoptedOn-day': adopted.day,
     'adoptedOn-month': adopted.month,
     'adoptedOn-year': adopted.year,
-    adoptedBy: s.adopted_by ?? '',
+    adoptedBy: s.adoptedBy ?? '',
     vision: s.vision ?? '',
     strategicAims: s.strategicAims.join('\n'),
     version: String(s.version),
@@ -64,9 +63,9 @@ export function priorityFormValues(p: Priority) {
   }
 }
 
-/** A 409's stored strategy row against what was sent. */
+/** A 409's stored strategy against what was sent. */
 export function strategyChanges(
-  current: Record<string, unknown>,
+  current: Pick<StrategyRecord, 'title' | 'period' | 'status' | 'adoptedOn' | 'adoptedBy' | 'vision'>,
   sent: Record<string, string>,
   sentAdoptedOn: string,
 ) {
@@ -76,16 +75,19 @@ export function strategyChanges(
     { label: 'Status', theirs: statusText(current.status), yours: statusText(sent.status) },
     {
       label: 'Adopted on',
-      theirs: formatPlanDate((current.adopted_on as string | null) ?? null),
+      theirs: formatPlanDate(current.adoptedOn),
       yours: formatPlanDate(sentAdoptedOn || null),
     },
-    { label: 'Adopted by', theirs: text(current.adopted_by), yours: text(sent.adoptedBy) },
+    { label: 'Adopted by', theirs: text(current.adoptedBy), yours: text(sent.adoptedBy) },
     { label: 'Vision', theirs: text(current.vision), yours: text(sent.vision) },
   ])
 }
 
 /** A 409's stored priority against what was sent. */
-export function priorityChanges(current: Record<string, unknown>, sent: Record<string, string>) {
+export function priorityChanges(
+  current: Pick<Priority, 'title' | 'description' | 'objectives' | 'focus' | 'keyRecommendations'>,
+  sent: Record<string, string>,
+) {
   return changedFields([
     { label: 'Title', theirs: text(current.title), yours: text(sent.title) },
     { label: 'Description', theirs: text(current.description), yours: text(sent.description) },

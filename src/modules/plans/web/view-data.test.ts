@@ -88,17 +88,17 @@ describe('deliverable page data', () => {
   })
 
   it('after a stale save, lists only the fields that differ, in words', () => {
-    // The stored record a 409 carries, in its column names.
+    // The stored deliverable a 409 carries.
     const stored = {
-      outcome: deliverable.outcome,
-      start_on: '2018-12',
-      supporting_organisations: 'LBS',
+      ...deliverable,
+      start: '2018-12',
+      supportingOrganisations: 'LBS',
       comment: '',
-      document_references: '',
+      documentReferences: '',
       version: 5,
       progress: 'Their progress',
-      rag: 'green',
-      end_on: '2019-03',
+      rag: 'green' as const,
+      end: '2019-03',
     }
     const sent = { ...editValues(deliverable), progress: 'My progress', end: 'Mar-19', start: '2018-12' }
     expect(deliverableChanges(stored, sent)).toEqual([
@@ -109,13 +109,13 @@ describe('deliverable page data', () => {
 })
 
 describe('strategy and priority conflicts', () => {
-  it('compares the stored strategy row with the form', () => {
+  it('compares the stored strategy with the form', () => {
     const stored = {
       title: 'Strategy',
       period: '2010–15',
       status: 'adopted',
-      adopted_on: '2010-11-16',
-      adopted_by: null,
+      adoptedOn: '2010-11-16',
+      adoptedBy: null,
       vision: 'Safe\r\nborough',
     }
     const sent = {
