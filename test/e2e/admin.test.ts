@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
+  BROWSER_TIMEOUTS,
   checkAccessibility,
   clickAndCheck,
   type E2E,
@@ -10,13 +11,15 @@ import {
   visit,
 } from './helpers.ts'
 
+vi.setConfig(BROWSER_TIMEOUTS)
+
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 const pathOf = (page: Page) => new URL(page.url()).pathname
 const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent()
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' })
 
 // A browser on a busy machine is slow: give each journey more than the default 30 seconds.
-describe('administration in a real browser', { timeout: 90_000 }, () => {
+describe('administration in a real browser', { timeout: BROWSER_TIMEOUTS.testTimeout }, () => {
   let e: E2E
   // One administrator's browser, signed in once, walks through the admin pages in order.
   let admin: Page

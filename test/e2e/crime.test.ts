@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadCrimeDemo } from '../../src/modules/crime/demo.ts'
 import { TEST_ACTOR } from '../helpers/app.ts'
 import {
+  BROWSER_TIMEOUTS,
   checkAccessibility,
   clickAndCheck,
   type E2E,
@@ -10,6 +11,8 @@ import {
   startE2E,
   visit,
 } from './helpers.ts'
+
+vi.setConfig(BROWSER_TIMEOUTS)
 
 // The crime pages in a real browser over the demo's Southwark extract, each checked with axe.
 describe('crime analyses and the strategic assessment in a real browser', () => {

@@ -26,6 +26,16 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+/**
+ * Browser tests share two cores with other test files (and, on a developer's machine, with other
+ * work): at a load average of 7 a journey of a dozen pages, each loaded and checked with axe, can
+ * take several times what it takes on an idle machine. Timeouts are set for that, per file, by
+ * vi.setConfig(BROWSER_TIMEOUTS) at the top of each e2e test file; they catch a hang, not slowness.
+ */
+export const BROWSER_TIMEOUTS = { testTimeout: 180_000, hookTimeout: 180_000 }
+// Playwright's own waits (navigation, clicks, load): longer than any page takes on a busy machine.
+const PAGE_TIMEOUT = 90_000
+
 /** Everything we hold the pages to: WCAG 2.0, 2.1 and 2.2 at A and AA. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
@@ -59,7 +69,13 @@ export async function startE2E(): Promise<E2E> {
         baseURL: address,
         javaScriptEnabled: options.javaScriptEnabled ?? true,
       })
-      if (options.javaScriptEnabled === false) noScriptContexts.add(context)
+      context.setDefaultTimeout(PAGE_TIMEOUT)
+      context.setDefaultNavigationTimeout(PAGE_TIMEOUT)
+      if (options.javaScriptEnabled === false) {
+        noScriptContexts.add(context)
+        // The audit page is made now, beside the journey's own, not in the middle of its first check.
+        await auditorFor(browser)
+      }
       const page = await context.newPage()
       return { context, page }
     },
@@ -78,7 +94,10 @@ const auditors = new WeakMap<Browser, Promise<Page>>()
 function auditorFor(browser: Browser): Promise<Page> {
   let auditor = auditors.get(browser)
   if (!auditor) {
-    auditor = browser.newContext().then((context) => context.newPage())
+    auditor = browser.newContext().then((context) => {
+      context.setDefaultTimeout(PAGE_TIMEOUT)
+      return context.newPage()
+    })
     auditors.set(browser, auditor)
   }
   return auditor
@@ -157,7 +176,7 @@ export async function clickAndCheck(page: Page, target: Locator): Promise<Respon
   }
   page.on('response', record)
   try {
-    await Promise.all([page.waitForEvent('load', { timeout: 15_000 }), target.click()])
+    await Promise.all([page.waitForEvent('load', { timeout: PAGE_TIMEOUT }), target.click()])
   } finally {
     page.off('response', record)
   }

@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TEST_ACTOR } from '../helpers/app.ts'
 import { seed003 } from '../helpers/seeds.ts'
-import { clickAndCheck, type E2E, errorSummaryItems, signIn, startE2E, visit } from './helpers.ts'
+import { BROWSER_TIMEOUTS, clickAndCheck, type E2E, errorSummaryItems, signIn, startE2E, visit } from './helpers.ts'
+
+vi.setConfig(BROWSER_TIMEOUTS)
 
 // Delivery plans in a real browser: every page checked with axe on arrival, the import walked
 // through as a partnership manager, and a lead's journey made with JavaScript switched off.

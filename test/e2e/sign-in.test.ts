@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clickAndCheck, type E2E, errorSummaryItems, startE2E, TEST_PASSWORD, visit } from './helpers.ts'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { BROWSER_TIMEOUTS, clickAndCheck, type E2E, errorSummaryItems, startE2E, TEST_PASSWORD, visit } from './helpers.ts'
+
+vi.setConfig(BROWSER_TIMEOUTS)
 
 // A browser on a busy machine is slow: give each journey more than the default 30 seconds.
-describe('signing in and out in a real browser', { timeout: 90_000 }, () => {
+describe('signing in and out in a real browser', { timeout: BROWSER_TIMEOUTS.testTimeout }, () => {
   let e: E2E
   beforeAll(async () => {
     e = await startE2E()

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import type { PlanTree } from '../plan-tree.ts'
 import type { Rag } from '../rag.ts'
 import { COLUMN_WIDTHS, PLAN_WIDTH } from './columns.ts'
+import { markQuotePrefix, unquoted, writeQuotePrefix } from './quote-prefix.ts'
 import { buildPlanSheet, RAG_COLUMN, type SheetRow } from './rows.ts'
 
 // GOV.UK colours, with the text colour that keeps the letter readable on each. The letter is
@@ -17,21 +18,28 @@ const BOLD_ROWS = new Set<SheetRow['kind']>(['title', 'leadership-header', 'plan
 
 function writeRow(sheet: ExcelJS.Worksheet, index: number, row: SheetRow): void {
   const target = sheet.getRow(index)
-  row.cells.forEach((text, c) => {
+  row.cells.forEach((guarded, c) => {
+    if (!guarded) return
+    const { text, quotePrefix } = unquoted(guarded)
+    const cell = target.getCell(c + 1)
     // Always a string, never a Date or number: "Dec-18" must stay the month the plan says.
-    if (text) target.getCell(c + 1).value = text
+    cell.value = text
+    if (quotePrefix) markQuotePrefix(cell)
   })
   if (BOLD_ROWS.has(row.kind)) target.font = { bold: true, size: row.kind === 'title' ? 14 : 11 }
   // The title runs on across the empty cells beside it rather than wrapping in column A.
   if (row.kind === 'title') target.getCell(1).alignment = { vertical: 'top', wrapText: false }
   if (row.kind === 'note') target.getCell(1).font = { italic: true }
-  const first = row.cells[0] ?? ''
+  const guardedFirst = row.cells[0] ?? ''
+  const first = unquoted(guardedFirst).text
   if (row.boldPrefix) {
+    // The bold run was measured on the guarded text; the cell holds it without the guard quote.
+    const titleEnd = row.boldPrefix - (guardedFirst.length - first.length)
     // Rich text reads back as its plain text, so the bold title costs the importer nothing.
     target.getCell(1).value = {
       richText: [
-        { text: first.slice(0, row.boldPrefix), font: { bold: true } },
-        { text: first.slice(row.boldPrefix) },
+        { text: first.slice(0, titleEnd), font: { bold: true } },
+        { text: first.slice(titleEnd) },
       ],
     }
   }
@@ -47,6 +55,7 @@ function writeRow(sheet: ExcelJS.Worksheet, index: number, row: SheetRow): void 
 export async function exportPlanXlsx(tree: PlanTree): Promise<Buffer> {
   const { rows, firstPlanHeaderRow } = buildPlanSheet(tree)
   const workbook = new ExcelJS.Workbook()
+  writeQuotePrefix(workbook)
   workbook.creator = 'Safer'
   const sheet = workbook.addWorksheet('Action plan', {
     views: [

@@ -1,6 +1,6 @@
 import { extname } from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
+import { readWorkbook, SpreadsheetRefusedError, UnusableWorkbookError } from '../../../shared/spreadsheet/reader.ts'
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
@@ -19,44 +19,14 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0])
 // the export adds one to text already starting "'=" ("''="), so that survives too.
 export const unguardFormula = (text: string) => (/^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text)
 
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value
-  if (value === null || value === undefined) return ''
-  if (value instanceof Date) {
-    // A month-formatted date cell ("mmm-yy") is a month, not the 1st of it.
-    const iso = value.toISOString().slice(0, 10)
-    return /d/i.test(cell.numFmt ?? '') ? iso : iso.slice(0, 7)
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('')
-    if ('result' in value) return value.result instanceof Date ? value.result.toISOString().slice(0, 10) : String(value.result ?? '')
-    if ('text' in value) return String(value.text)
-    if ('error' in value) return ''
-  }
-  return String(value)
-}
-
 async function readXlsx(buffer: Buffer, name: string): Promise<Table> {
-  const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
+    const rows = await readWorkbook(buffer, name)
+    return rows.map((cells) => cells.map((c) => unguardFormula(c.trim())))
   } catch (error) {
-    throw new UnreadableFileError(`${name} could not be read as an Excel workbook (${(error as Error).message}). Save it again from Excel as .xlsx and retry.`)
+    if (error instanceof SpreadsheetRefusedError || error instanceof UnusableWorkbookError) throw new UnreadableFileError(error.message)
+    throw error
   }
-  // The plan is on the sheet with the most filled rows; cover sheets and notes have few.
-  const sheets = workbook.worksheets.filter((s) => s.actualRowCount > 0)
-  const sheet = sheets.sort((a, b) => b.actualRowCount - a.actualRowCount)[0]
-  if (!sheet) throw new UnreadableFileError(`${name} has no rows on any sheet`)
-  const rows: Table = []
-  // exceljs works columnCount out afresh on every call by scanning the sheet: ask once.
-  const columns = sheet.columnCount
-  sheet.eachRow({ includeEmpty: true }, (row, r) => {
-    const cells: string[] = []
-    for (let c = 1; c <= Math.max(row.cellCount, columns); c++) cells.push(unguardFormula(cellText(row.getCell(c)).trim()))
-    rows[r - 1] = cells
-  })
-  for (let r = 0; r < rows.length; r++) rows[r] ??= []
-  return rows
 }
 
 function decode(buffer: Buffer): string {
