@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 import csrf from '@fastify/csrf-protection'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../config.ts'
-import { newSecret, sha256 } from '../modules/auth/secrets.ts'
+import { newSecret, sha256 } from '../shared/secrets.ts'
 import { csrfCookieName } from './cookies.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])

@@ -1,4 +1,4 @@
-import type { Actor } from '../modules/audit/service.ts'
+import type { Actor } from '../access/actor.ts'
 import type { CurrentUser } from '../access/current-user.ts'
 import type { RoutePermission } from '../access/permissions.ts'
 

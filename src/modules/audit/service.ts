@@ -1,14 +1,11 @@
+import type { Actor } from '../../access/actor.ts'
 import type { DatabaseDialect } from '../../config.ts'
 import type { Db, Executor } from '../../db/database.ts'
 import { type AuditSettings, createAuditChain } from './integrity.ts'
 import * as repo from './repository.ts'
 
-/** Who did something, and from where. Passed by every adapter into every service call that changes data. */
-export interface Actor {
-  userId: number | null
-  label: string
-  ip: string | null
-}
+// Actor lives in src/access so that src/http can name it without depending on this module.
+export type { Actor }
 
 export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system', ip: null }
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { CLI_ACTOR, readStdin, UsageError } from '../../shared/command-line.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { command } from '../module.ts'
-import { newSecret } from './secrets.ts'
+import { newSecret } from '../../shared/secrets.ts'
 
 const actor = CLI_ACTOR
 

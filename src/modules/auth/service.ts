@@ -6,7 +6,7 @@ import { toCurrentUser } from './current-user.ts'
 import { createApiTokens } from './api-tokens.ts'
 import { dummyPasswordHash, verifyPassword } from './passwords.ts'
 import * as repo from './repository.ts'
-import { newSecret, sha256 } from './secrets.ts'
+import { newSecret, sha256 } from '../../shared/secrets.ts'
 import { addressKey, createSignInThrottle } from './sign-in-throttle.ts'
 
 export { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, SLOW_DOWN_BASE_MS, SLOW_DOWN_CAP_MS } from './sign-in-throttle.ts'

@@ -8,7 +8,7 @@ import { revokeAllTokens } from './api-tokens.ts'
 import type { CurrentUser } from '../../access/current-user.ts'
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts'
 import * as repo from './repository.ts'
-import { sha256 } from './secrets.ts'
+import { sha256 } from '../../shared/secrets.ts'
 import { changeOwnPasswordInput, newUserInput, setPasswordInput, userChangesInput, userPersonInput } from './schema.ts'
 import { auditedFields, toUser, type User } from './user.ts'
 
