@@ -61,3 +61,34 @@ function crime() {
 
 await plans()
 crime()
+
+// Whole files, unchanged and under their own paths, for tests that check a file's own figures
+// against what Safer loads: three months of City of London street crime (rows without a location,
+// repeated Crime IDs) and the earlier release of January that the newer copy replaces.
+const WHOLE_FILES = [
+  'police-uk/city-of-london/2024-01-city-of-london-street.csv',
+  'police-uk/city-of-london/2024-02-city-of-london-street.csv',
+  'police-uk/city-of-london/2024-03-city-of-london-street.csv',
+  'police-uk/city-of-london/republished-2024-06/2024-01-city-of-london-street.csv',
+]
+
+// The first rows of the ONS small-area population estimates by age (demo-data/ has only the
+// LSOA 2021 totals), under their own paths: the year is read from the file name.
+const AREA_EXTRACTS: Array<[source: string, lines: number]> = [
+  ['population/ons_sape_lsoa11_london_mid2019.csv', 60],
+  ['population/ons_sape_lsoa11_london_mid2020.csv', 60],
+]
+
+function wholeFiles() {
+  for (const source of WHOLE_FILES) write(join(OUT, source), readFileSync(join(SHARED, 'data', source)))
+}
+
+function areaExtracts() {
+  for (const [source, count] of AREA_EXTRACTS) {
+    const lines = readFileSync(join(SHARED, 'data', source), 'utf8').split(/(?<=\n)/)
+    write(join(OUT, source), lines.slice(0, count + 1).join(''))
+  }
+}
+
+wholeFiles()
+areaExtracts()

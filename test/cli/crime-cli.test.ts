@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.ts'
-import { readCsv, readCsvObjects, SHARED_DATA } from '../helpers/csv.ts'
+import { REPOSITORY_CRIME_DATA as DATA } from '../helpers/crime-data.ts'
+import { readCsv, readCsvObjects } from '../helpers/csv.ts'
+import { FIXTURES } from '../helpers/fixtures.ts'
 
-const CITY = join(SHARED_DATA, 'police-uk/city-of-london')
+const CITY = DATA.cityOfLondon
+const WARDS = join(DATA.recorded, 'mps_recorded_crime_ward_southwark_historical_2010-04_to_2024-02.csv')
 
 // Each test runs the real CLI (about 2 s a start on an idle machine, far more under load).
 describe('the safer crime and areas commands', { timeout: 120_000 }, () => {
@@ -19,19 +22,7 @@ describe('the safer crime and areas commands', { timeout: 120_000 }, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('ingests a folder and prints the report as JSON', async () => {
-    const result = await runCli(
-      [
-        'crime',
-        'ingest',
-        CITY,
-        join(
-          SHARED_DATA,
-          'mps-recorded-crime/mps_recorded_crime_ward_southwark_historical_2010-04_to_2024-02.csv',
-        ),
-        '--json',
-      ],
-      env,
-    )
+    const result = await runCli(['crime', 'ingest', CITY, WARDS, '--json'], env)
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout)
@@ -66,7 +57,7 @@ describe('the safer crime and areas commands', { timeout: 120_000 }, () => {
 
   it('imports the ONS lookups and population', async () => {
     const result = await runCli(
-      ['areas', 'import', join(SHARED_DATA, 'lookups'), join(SHARED_DATA, 'population'), '--json'],
+      ['areas', 'import', ...DATA.lookups, DATA.population, join(FIXTURES, 'population'), '--json'],
       env,
     )
     expect(result.code).toBe(0)
@@ -204,17 +195,10 @@ describe('the safer crime and areas commands', { timeout: 120_000 }, () => {
       '202401',
       '202402',
     ])
-    const burglaries = readCsvObjects(
-      join(
-        SHARED_DATA,
-        'mps-recorded-crime/mps_recorded_crime_ward_southwark_historical_2010-04_to_2024-02.csv',
-      ),
-    )
+    const burglaries = readCsvObjects(WARDS)
       .filter((r) => r.majortext?.toUpperCase() === 'BURGLARY')
       .reduce((sum, r) => sum + months.reduce((s, m) => s + Number(r[m] || 0), 0), 0)
-    const residents = readCsvObjects(
-      join(SHARED_DATA, 'population/ons_lsoa21_population_density_mid2011_to_mid2022_london.csv'),
-    )
+    const residents = readCsvObjects(DATA.population)
       .filter((r) => r['LSOA 2021 Name']?.startsWith('Southwark '))
       .reduce((s, r) => s + Number(r['Mid-2022: Population']), 0)
     expect(rate).toMatchObject({ count: burglaries, population: residents, populationYear: 2022 })

@@ -1,8 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-
-/** The shared real data, beside the repository (../shared/data). */
-export const SHARED_DATA = resolve(import.meta.dirname, '../../../shared/data')
 
 /**
  * A plain CSV reader for tests, written independently of DuckDB so that counts can be checked

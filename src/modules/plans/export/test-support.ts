@@ -9,7 +9,8 @@ import type { ParsedPlan } from '../import/types.ts'
 import type { DeliverableNode, PlanTree } from '../plan-tree.ts'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
-export const SEED_003 = resolve(repoRoot, '../shared/seeds/003_3d6690dd06ae50f3.txt')
+// Seed 003 unchanged, as committed with the tests (scripts/make-fixtures.ts).
+export const SEED_003 = resolve(repoRoot, 'test/fixtures/plans/seed-003.tsv')
 
 export async function parseFile(path: string): Promise<ParsedPlan> {
   return parsePlanTable(await readTable(await readFile(path), path))
