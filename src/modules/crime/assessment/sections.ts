@@ -26,7 +26,7 @@ export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {
       formatNumber(r.count),
       formatNumber(c.comparison),
       c.percent === null ? '–' : `${c.percent > 0 ? '+' : ''}${fmt(c.percent)}%`,
-      c.significant ? 'Yes' : 'No',
+      change.lastYear.comparable === false ? 'Not comparable' : c.significant ? 'Yes' : 'No',
     ]
   })
   const section: AssessmentSection = {
