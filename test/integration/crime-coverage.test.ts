@@ -56,7 +56,14 @@ describe.each(DIALECTS)('crime figures and their coverage on %s', (dialect) => {
     const q = 'source=recorded&area=Lambeth&from=2023-09&to=2024-08'
     const answer = await api(`/api/v1/crime/counts?${q}`)
     expect(answer.coverage.monthsLoaded).toHaveLength(6)
-    expect(answer.coverage.monthsMissing).toEqual(['2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08'])
+    expect(answer.coverage.monthsMissing).toEqual([
+      '2024-03',
+      '2024-04',
+      '2024-05',
+      '2024-06',
+      '2024-07',
+      '2024-08',
+    ])
     const loadedOnly = await crime().analysis.counts({
       source: 'recorded',
       area: 'Lambeth',
@@ -163,5 +170,30 @@ describe.each(DIALECTS)('crime figures and their coverage on %s', (dialect) => {
     expect(notes?.paragraphs[0]).toContain(
       'Partial coverage: no crime data is loaded for March 2024 to August 2024',
     )
+  })
+
+  it('documents the coverage and comparison answers in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json()
+    const comparison = doc.paths['/api/v1/crime/comparison'].get
+    expect(comparison.parameters.map((p: { name: string }) => p.name)).toContain('against')
+    const answer = comparison.responses['200'].content['application/json'].schema
+    expect(Object.keys(answer.properties).sort()).toEqual(
+      [
+        'against',
+        'changePercent',
+        'comparable',
+        'current',
+        'previous',
+        'reason',
+        'significant',
+        'test',
+      ].sort(),
+    )
+    const counts = doc.paths['/api/v1/crime/counts'].get.responses['200'].content['application/json'].schema
+    expect(Object.keys(counts.properties.coverage.properties).sort()).toEqual([
+      'leavesOut',
+      'monthsLoaded',
+      'monthsMissing',
+    ])
   })
 })
