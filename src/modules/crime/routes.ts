@@ -32,6 +32,10 @@ interface PageSpec {
   build(q: ResolvedQuery, request: FastifyRequest, covered: PageCoverage): Promise<Record<string, unknown>>
 }
 
+/** Whether the reader may build the strategic assessment (others are not shown the link). */
+const mayAssess = (request: FastifyRequest) =>
+  request.user ? can(request.user.role, 'assessment:build') : false
+
 /** Crime pages: a GET form of choices, then the figures; bad choices show the form with errors. */
 export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'crime'>) {
   app.addHook('onClose', async () => crime.close())
@@ -49,6 +53,7 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'cri
     const query = { ...(request.query as Query), ...spec.fixed }
     if (!query.source) query.source = await crime.defaultSource().catch(() => undefined)
     const base = {
+      mayAssess: mayAssess(request),
       pageTitle: spec.title,
       current: spec.current,
       action: spec.action,
@@ -192,6 +197,10 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'cri
     // The load history names files on the server: shown to those who load data.
     const mayIngest = request.user ? can(request.user.role, 'crime:ingest') : false
     const page = await crime.pages.dataLoaded({ history: mayIngest })
-    return reply.page('crime/views/data.njk', { pageTitle: 'Data loaded', ...dataLoadedView(page) })
+    return reply.page('crime/views/data.njk', {
+      pageTitle: 'Data loaded',
+      mayAssess: mayAssess(request),
+      ...dataLoadedView(page),
+    })
   })
 }
