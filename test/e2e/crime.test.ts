@@ -136,6 +136,14 @@ describe('crime analyses and the strategic assessment in a real browser', () => 
       await visit(page, '/crime/data')
       expect(await page.getByRole('heading', { name: 'Recent loads' }).isVisible()).toBe(true)
       await expectNoSidewaysScroll(page)
+      // Each table stays within the page's column (or scrolls in its own box): none spills over.
+      const spills = await page.evaluate(() => {
+        const main = document.querySelector('main')?.getBoundingClientRect().right ?? 0
+        return [...document.querySelectorAll('main table')]
+          .map((t) => (t.closest('.safer-table-scroll') ?? t).getBoundingClientRect().right - main)
+          .filter((over) => over > 1)
+      })
+      expect(spills).toEqual([])
     } finally {
       await context.close()
     }

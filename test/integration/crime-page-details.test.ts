@@ -29,17 +29,6 @@ describe.each(DIALECTS)('crime page details on %s', (dialect) => {
     expect((await viewer.get('/assessment')).statusCode).toBe(403)
   })
 
-  it('writes every category in one case beside another', async () => {
-    const robbery = await viewer.get(
-      '/crime?source=recorded&area=Southwark&from=2023-03&to=2024-02&crimeType=ROBBERY',
-    )
-    expect(robbery.body).toContain('Robbery in Southwark, March 2023 to February 2024')
-    const burglary = await viewer.get(
-      '/crime?source=police-uk&area=Southwark&from=2023-03&to=2024-02&crimeType=Burglary',
-    )
-    expect(burglary.body).toContain('Burglary in Southwark, March 2023 to February 2024')
-  })
-
   it('names the serious violence section once, and the hotspot share in words that agree', async () => {
     const a = await buildAssessment(t.deps.services.crime, {
       area: 'Southwark',

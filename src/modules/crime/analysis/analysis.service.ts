@@ -41,9 +41,6 @@ export interface PeriodChange extends Change {
   coverage?: Coverage
 }
 
-/** One casing rule for every label a heading shows: sentence case, as police.uk writes its types. */
-export const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase()
-
 const SV_WORDS = new Set([SERIOUS_VIOLENCE, 'serious violence', 'sv'])
 
 /** Turns what someone typed (page, API, CLI) into a query on ONS codes, and runs the basic counts. */
@@ -91,7 +88,7 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     }
     const upper = text.toUpperCase()
     const known = await places.recordedCategories(store)
-    if (known.some((c) => c.major === upper)) return { categories: [upper], label: sentenceCase(upper) }
+    if (known.some((c) => c.major === upper)) return { categories: [upper], label: text }
     const full = known.find((c) => `${c.major} / ${c.minor}` === upper || c.minor === upper)
     if (!full) {
       const majors = [...new Set(known.map((c) => c.major))]
@@ -99,7 +96,7 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
         crimeType: `No recorded-crime category "${text}". Major categories: ${majors.join(', ')}, or serious-violence`,
       })
     }
-    return { categories: [`${full.major} / ${full.minor}`], label: sentenceCase(full.minor) }
+    return { categories: [`${full.major} / ${full.minor}`], label: text }
   }
 
   /**
