@@ -11,7 +11,7 @@ import {
 } from '../query-types.ts'
 import { crimeQueryInput, POLICE_UK_CRIME_TYPES } from '../schema.ts'
 import type { AnalyticsStore } from '../store/store.ts'
-import { type Against, type Comparison, compareCovered } from './comparison.ts'
+import { type Against, type Comparison, compareCovered, type PeriodChange } from './comparison.ts'
 import * as counts from './counts.repository.ts'
 import {
   type Coverage,
@@ -21,24 +21,13 @@ import {
 } from './coverage.service.ts'
 import { type DefinitionsService, SERIOUS_VIOLENCE } from './definitions.service.ts'
 import { addMonths, comparisonPeriods, monthRange, monthsBetween } from './months.ts'
-import { type Change, compareCounts, ratePer1000 } from './statistics.ts'
+import { compareCounts, ratePer1000 } from './statistics.ts'
 
 export interface ResolvedQuery extends CrimeQuery {
   by: CountDimension | null
   /** What the categories are, in words ("All crime", "Burglary", "Serious violence"). */
   categoryLabel: string
   populationYear: number | null
-}
-
-/** One side of the page's change figures: the counts, and whether the two periods are like for like. */
-export interface PeriodChange extends Change {
-  from: string
-  to: string
-  complete: boolean
-  /** False when the periods' coverage differs; `reason` says how. Absent means comparable. */
-  comparable?: boolean
-  reason?: string | null
-  coverage?: Coverage
 }
 
 const SV_WORDS = new Set([SERIOUS_VIOLENCE, 'serious violence', 'sv'])

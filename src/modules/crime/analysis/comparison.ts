@@ -1,6 +1,6 @@
 import { type Coverage, type DetailedCoverage, publicCoverage } from './coverage.service.ts'
 import { monthsBetween, periodLabel } from './months.ts'
-import { poissonComparisonPValue } from './statistics.ts'
+import { type Change, poissonComparisonPValue } from './statistics.ts'
 
 // Whether two periods can be compared, and the comparison when they can: like for like only.
 
@@ -31,6 +31,17 @@ export interface Comparison {
   /** null when not comparable. */
   significant: boolean | null
   test: { name: string; pValue: number } | null
+}
+
+/** One side of the page's change figures: the counts, and whether the two periods are like for like. */
+export interface PeriodChange extends Change {
+  from: string
+  to: string
+  complete: boolean
+  /** False when the periods' coverage differs; `reason` says how. Absent means comparable. */
+  comparable?: boolean
+  reason?: string | null
+  coverage?: Coverage
 }
 
 const LEVEL_NAMES: Record<number, string> = { 1: 'borough', 2: 'ward', 3: 'LSOA' }

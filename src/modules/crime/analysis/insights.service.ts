@@ -117,7 +117,9 @@ export function createInsightsService(store: AnalyticsStore, analysis: AnalysisS
         ...summary,
         arrestRate: share(summary.arrests, summary.total),
         /** null where no force in the data publishes the link (the Met marks every search False). */
-        linkedRate: (await outcomeLinkPublished(store, from, to)) ? share(summary.linked, summary.total) : null,
+        linkedRate: (await outcomeLinkPublished(store, from, to))
+          ? share(summary.linked, summary.total)
+          : null,
       },
       breakdowns,
       byMonth: await stopSearchByMonth(store, area, from, to),
