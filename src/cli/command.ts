@@ -14,6 +14,8 @@ export interface Command {
   name: string
   usage: string
   summary: string
+  /** Longer help shown by --help: options and the --json answer's shape. */
+  help?: string
   /** Returns the process exit code. */
   run(ctx: CommandContext): Promise<number>
 }

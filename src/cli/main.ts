@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const args = argv.slice(command.name.split(' ').length)
   if (args.includes('--help')) {
-    out(`Usage: ${command.usage}\n\n${command.summary}`)
+    out(`Usage: ${command.usage}\n\n${command.summary}${command.help ? `\n\n${command.help}` : ''}`)
     return 0
   }
   try {

@@ -14,6 +14,7 @@ function runnable(command: ModuleCommand, expected: readonly ErrorClass[]): Comm
     name: command.name,
     usage: command.usage,
     summary: command.summary,
+    help: command.help,
     run: (ctx: CommandContext) =>
       command.run({ args: ctx.args, out: ctx.out, err: ctx.err }, async (fn) => {
         const deps = await createDeps(ctx.config)

@@ -29,6 +29,8 @@ export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   /** The schema the service validates with; documented here, enforced there. */
   body?: z.ZodType
   status?: number
+  /** The answer's shape, for the OpenAPI document (not checked at run time). */
+  response?: z.ZodType
   /** Bytes this route accepts, where it must take more than the app-wide limit (a file upload). */
   bodyLimit?: number
   handler(ctx: ApiContext<z.output<P>, z.output<Q>>): Promise<unknown>

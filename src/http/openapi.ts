@@ -6,8 +6,11 @@ const problem = {
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 }
 
-function jsonSchema(schema: z.ZodType) {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input') {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >
   return rest
 }
 
@@ -33,9 +36,21 @@ export function openApiDocument(registry: ApiRegistry) {
       tags: [route.tag],
       'x-permission': route.permission,
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body) } },
+            },
+          }
+        : {}),
       responses: {
-        [String(route.status ?? 200)]: { description: 'Success', content: { 'application/json': {} } },
+        [String(route.status ?? 200)]: {
+          description: 'Success',
+          content: {
+            'application/json': route.response ? { schema: jsonSchema(route.response, 'output') } : {},
+          },
+        },
         '400': problem,
         '401': problem,
         '403': problem,
@@ -46,14 +61,28 @@ export function openApiDocument(registry: ApiRegistry) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Safer API', version: '1', description: 'Community Safety Partnership platform. Authenticate with a personal API token: Authorization: Bearer safer_…' },
+    info: {
+      title: 'Safer API',
+      version: '1',
+      description:
+        'Community Safety Partnership platform. Authenticate with a personal API token: Authorization: Bearer safer_…',
+    },
     servers: [{ url: '/' }],
     security: [{ bearerToken: [] }, { sessionCookie: [] }],
     paths,
     components: {
       securitySchemes: {
-        bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token created on your account page' },
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'safer_session', description: 'Browser session; writes also need an x-csrf-token header' },
+        bearerToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A personal API token created on your account page',
+        },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'safer_session',
+          description: 'Browser session; writes also need an x-csrf-token header',
+        },
       },
       schemas: {
         Problem: {

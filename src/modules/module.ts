@@ -63,6 +63,8 @@ export interface ModuleCommand extends Needs {
   name: string
   usage: string
   summary: string
+  /** Longer help shown by --help: options and the --json answer's shape. */
+  help?: string
   /**
    * Returns the exit code. `withServices` opens the database, gives fn the services the command
    * needs, reports expected errors as a message (exit 1) and closes everything after.
@@ -168,6 +170,7 @@ export function command<K extends ServiceName>(spec: {
   name: string
   usage: string
   summary: string
+  help?: string
   needs: readonly K[]
   run(
     io: CommandIO & { withServices(fn: (services: Pick<Services, K>) => Promise<number>): Promise<number> },
@@ -177,6 +180,7 @@ export function command<K extends ServiceName>(spec: {
     name: spec.name,
     usage: spec.usage,
     summary: spec.summary,
+    help: spec.help,
     needs: spec.needs,
     run: (io, withServices) =>
       spec.run({ ...io, withServices: (fn) => withServices((services) => fn(only(services, spec.needs))) }),

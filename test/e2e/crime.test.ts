@@ -7,6 +7,7 @@ import {
   clickAndCheck,
   type E2E,
   errorSummaryItems,
+  expectNoSidewaysScroll,
   signIn,
   startE2E,
   visit,
@@ -122,6 +123,27 @@ describe('crime analyses and the strategic assessment in a real browser', () => 
       ])
       expect(download.suggestedFilename()).toBe('strategic-assessment-southwark-2023-03-to-2024-02.docx')
       await checkAccessibility(page)
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('shows the recent loads at 1280 pixels without widening the page', { timeout: 120_000 }, async () => {
+    const { context, page } = await e.newPage()
+    try {
+      await page.setViewportSize({ width: 1280, height: 800 })
+      await signIn(page, 'analyst@test.example')
+      await visit(page, '/crime/data')
+      expect(await page.getByRole('heading', { name: 'Recent loads' }).isVisible()).toBe(true)
+      await expectNoSidewaysScroll(page)
+      // Each table stays within the page's column (or scrolls in its own box): none spills over.
+      const spills = await page.evaluate(() => {
+        const main = document.querySelector('main')?.getBoundingClientRect().right ?? 0
+        return [...document.querySelectorAll('main table')]
+          .map((t) => (t.closest('.safer-table-scroll') ?? t).getBoundingClientRect().right - main)
+          .filter((over) => over > 1)
+      })
+      expect(spills).toEqual([])
     } finally {
       await context.close()
     }

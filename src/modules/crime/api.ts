@@ -2,6 +2,8 @@ import { z } from 'zod'
 import type { Services } from '../module.ts'
 import type { ApiRegistry } from '../../http/api.ts'
 import { SERIOUS_VIOLENCE } from './analysis/definitions.service.ts'
+import { loadedTotal, publicCoverage } from './analysis/coverage.service.ts'
+import { comparisonInput, comparisonOutput, countsOutput } from './contracts.ts'
 import { crimeQueryInput, definitionInput } from './schema.ts'
 
 const TAG = 'Crime'
@@ -17,6 +19,9 @@ export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
     crimeType: q.categoryLabel,
     categories: q.categories,
   })
+  // Every answer says which months of its period are loaded: no data is not zero crimes.
+  const coverageOf = async (q: Awaited<ReturnType<typeof crime.analysis.resolve>>) =>
+    publicCoverage(await crime.analysis.coverage(q))
 
   api.add({
     method: 'GET',
@@ -26,9 +31,15 @@ export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
     summary:
       'Crimes in an area and period, optionally broken down by crime_type, month, ward, lsoa, location or outcome',
     query: areaQuery,
+    response: countsOutput,
     handler: async ({ query }) => {
       const r = await crime.analysis.counts(query)
-      return { total: r.total, rows: r.rows, query: describe(r.query) }
+      return {
+        total: loadedTotal(r.total, r.coverage),
+        rows: r.rows,
+        coverage: r.coverage,
+        query: describe(r.query),
+      }
     },
   })
   api.add({
@@ -40,11 +51,14 @@ export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
     query: areaQuery,
     handler: async ({ query }) => {
       const r = await crime.analysis.rate(query)
+      const coverage = await coverageOf(r.query)
+      const count = loadedTotal(r.count, coverage)
       return {
-        count: r.count,
+        count,
         population: r.population,
         populationYear: r.populationYear,
-        ratePer1000: r.ratePer1000,
+        ratePer1000: count === null ? null : r.ratePer1000,
+        coverage,
         query: describe(r.query),
       }
     },
@@ -58,7 +72,26 @@ export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
     query: areaQuery,
     handler: async ({ query }) => {
       const q = await crime.analysis.resolve(query)
-      return { ...(await crime.analysis.change(q)), query: describe(q) }
+      const detail = await crime.analysis.coverage(q)
+      return {
+        ...(await crime.analysis.change(q, undefined, detail)),
+        coverage: publicCoverage(detail),
+        query: describe(q),
+      }
+    },
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/comparison',
+    permission: 'crime:view',
+    tag: TAG,
+    summary:
+      'The period against the one just before it (or, with against=last-year, the same months a year earlier): compared only like for like, else the reason why not',
+    query: comparisonInput,
+    response: comparisonOutput,
+    handler: async ({ query }) => {
+      const { query: q, ...comparison } = await crime.analysis.comparison(query, query.against)
+      return { ...comparison, query: describe(q) }
     },
   })
   api.add({
@@ -70,7 +103,7 @@ export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
     query: areaQuery,
     handler: async ({ query }) => {
       const q = await crime.analysis.resolve(query)
-      return { months: await crime.analysis.monthly(q), query: describe(q) }
+      return { months: await crime.analysis.monthly(q), coverage: await coverageOf(q), query: describe(q) }
     },
   })
   api.add({
@@ -82,7 +115,7 @@ export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
     query: areaQuery,
     handler: async ({ query }) => {
       const q = await crime.analysis.resolve(query)
-      return { ...(await crime.insights.hotspots(q)), query: describe(q) }
+      return { ...(await crime.insights.hotspots(q)), coverage: await coverageOf(q), query: describe(q) }
     },
   })
   api.add({
@@ -94,7 +127,7 @@ export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
     query: areaQuery,
     handler: async ({ query }) => {
       const q = await crime.analysis.resolve(query)
-      return { ...(await crime.insights.outcomes(q)), query: describe(q) }
+      return { ...(await crime.insights.outcomes(q)), coverage: await coverageOf(q), query: describe(q) }
     },
   })
   api.add({
@@ -106,7 +139,7 @@ export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
     query: areaQuery,
     handler: async ({ query }) => {
       const q = await crime.analysis.resolve(query)
-      return { ...(await crime.insights.deprivation(q)), query: describe(q) }
+      return { ...(await crime.insights.deprivation(q)), coverage: await coverageOf(q), query: describe(q) }
     },
   })
   api.add({
@@ -118,9 +151,10 @@ export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
       'Stop and search by object, outcome, legislation (with section 60), age and ethnicity, with the arrest rate',
     query: areaQuery,
     handler: async ({ query }) => {
-      const q = await crime.analysis.resolve(query)
+      const q = await crime.analysis.resolve(query, { dataset: 'stop-search' })
       return {
         ...(await crime.insights.stopSearch(q.area, q.from, q.to)),
+        coverage: await crime.analysis.stopSearchCoverage(q.area, q.from, q.to),
         query: { area: q.area, from: q.from, to: q.to },
       }
     },

@@ -5,6 +5,8 @@ import { command } from '../module.ts'
 import { exportAssessment } from './assessment/export.ts'
 import { describeLines } from './ingest/file-errors.ts'
 import type { IngestReport } from './ingest/ingest.service.ts'
+import { monthsText } from './analysis/comparison.ts'
+import { loadedTotal } from './analysis/coverage.service.ts'
 import { formatRate } from './pages/page-data.ts'
 
 const actor = CLI_ACTOR
@@ -70,7 +72,14 @@ const queryOptions = {
 } as const
 
 /** The area, period, source and crime type as typed: what counts and rate share. */
-function queryFrom(values: { source?: string; area?: string; 'area-type'?: string; from?: string; to?: string; 'crime-type'?: string }) {
+function queryFrom(values: {
+  source?: string
+  area?: string
+  'area-type'?: string
+  from?: string
+  to?: string
+  'crime-type'?: string
+}) {
   return {
     source: values.source,
     area: values.area,
@@ -150,6 +159,7 @@ export const crimeCommands = [
     usage:
       'safer crime counts --source police-uk|recorded --area NAME_OR_CODE [--area-type force|lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--by crime_type|month|ward|lsoa|location|outcome] [--json]',
     summary: 'Count crimes in an area and period, optionally broken down',
+    help: `--json prints {"total": N | null, "rows": [{"key", "label", "count"}], "coverage": {"monthsLoaded": [...], "monthsMissing": [...], "leavesOut": {"categories": [...], "reason": "..."} | null}, "area", "from", "to", "source", "crimeType"}; total is null when no month of the period is loaded.`,
     needs: ['crime'],
     async run(ctx) {
       const { values } = parseArgs({ args: ctx.args, options: { ...queryOptions, by: { type: 'string' } } })
@@ -159,8 +169,9 @@ export const crimeCommands = [
         if (values.json) {
           ctx.out(
             JSON.stringify({
-              total: result.total,
+              total: loadedTotal(result.total, result.coverage),
               rows: result.rows,
+              coverage: result.coverage,
               area: q.area,
               from: q.from,
               to: q.to,
@@ -168,10 +179,20 @@ export const crimeCommands = [
               crimeType: q.categoryLabel,
             }),
           )
+        } else if (result.coverage.monthsLoaded.length === 0) {
+          ctx.out(
+            `${q.categoryLabel}, ${q.area.name} (${q.area.code}), ${q.from} to ${q.to}, ${q.source}: no data loaded`,
+          )
         } else {
           ctx.out(
             `${q.categoryLabel}, ${q.area.name} (${q.area.code}), ${q.from} to ${q.to}, ${q.source}: ${result.total.toLocaleString('en-GB')}`,
           )
+          if (result.coverage.monthsMissing.length)
+            ctx.out(`  Not loaded (not counted): ${monthsText(result.coverage.monthsMissing)}`)
+          if (result.coverage.leavesOut)
+            ctx.out(
+              `  Not including ${result.coverage.leavesOut.categories.join(', ')}: ${result.coverage.leavesOut.reason}`,
+            )
           const width = Math.max(0, ...result.rows.map((r) => r.label.length))
           for (const r of result.rows) ctx.out(`  ${r.label.padEnd(width)}  ${String(r.count).padStart(8)}`)
         }
@@ -191,7 +212,10 @@ export const crimeCommands = [
         options: { ...queryOptions, 'population-year': { type: 'string' } },
       })
       return ctx.withServices(async ({ crime }) => {
-        const r = await crime.analysis.rate({ ...queryFrom(values), populationYear: values['population-year'] })
+        const r = await crime.analysis.rate({
+          ...queryFrom(values),
+          populationYear: values['population-year'],
+        })
         if (values.json) {
           ctx.out(
             JSON.stringify({

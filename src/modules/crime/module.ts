@@ -3,6 +3,7 @@ import { crime as crimeMigration } from '../../db/migrations/0003_crime.ts'
 import { api, demo, pages, provides, type SaferModule } from '../module.ts'
 import { crimeApi } from './api.ts'
 import { assessmentRoutes } from './assessment/routes.ts'
+import { changeCommand } from './change-command.ts'
 import { crimeCommands } from './cli.ts'
 import { loadCrimeDemo } from './demo.ts'
 import { paths } from './paths.ts'
@@ -40,7 +41,7 @@ export const crimeModule: SaferModule<typeof permissions> = {
   ),
   pages: [pages(['crime'], crimeRoutes), pages(['crime', 'audit'], assessmentRoutes)],
   api: [api(['crime'], crimeApi)],
-  commands: crimeCommands,
+  commands: [...crimeCommands, changeCommand],
   // The analytics store takes one writer at a time: a second is told so, not shown a stack trace.
   commandErrors: [AnalyticsStoreBusyError],
   navigation: [{ text: 'Crime', href: paths.crime.overview(), needs: 'crime:view', order: 30 }],

@@ -9,7 +9,9 @@ import { SERIOUS_VIOLENCE } from './analysis/definitions.service.ts'
 import { periodLabel } from './analysis/months.ts'
 import { dataLoadedView } from './pages/data.view.ts'
 import { deprivationView, hotspotsView, stopSearchView } from './pages/insights.view.ts'
+import { coverageView } from './pages/coverage.view.ts'
 import { overviewView } from './pages/overview.view.ts'
+import type { PageCoverage } from './pages/pages.service.ts'
 import { type FormValues, filterForm, formValuesOf, heading, queryString } from './pages/page-data.ts'
 import { seriousViolenceView } from './pages/serious-violence.view.ts'
 
@@ -25,8 +27,14 @@ interface PageSpec {
   /** Fixes query fields (serious violence always uses the local definition). */
   fixed?: Partial<Query>
   filterOptions?: { fixedSource?: boolean; noCrimeType?: boolean }
-  build(q: ResolvedQuery, request: FastifyRequest): Promise<Record<string, unknown>>
+  /** The data the page counts, where not the query's source (its defaults and coverage follow it). */
+  dataset?: 'stop-search'
+  build(q: ResolvedQuery, request: FastifyRequest, covered: PageCoverage): Promise<Record<string, unknown>>
 }
+
+/** Whether the reader may build the strategic assessment (others are not shown the link). */
+const mayAssess = (request: FastifyRequest) =>
+  request.user ? can(request.user.role, 'assessment:build') : false
 
 /** Crime pages: a GET form of choices, then the figures; bad choices show the form with errors. */
 export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'crime'>) {
@@ -45,6 +53,7 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'cri
     const query = { ...(request.query as Query), ...spec.fixed }
     if (!query.source) query.source = await crime.defaultSource().catch(() => undefined)
     const base = {
+      mayAssess: mayAssess(request),
       pageTitle: spec.title,
       current: spec.current,
       action: spec.action,
@@ -53,15 +62,27 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'cri
       ...extra,
     }
     try {
-      const q = await crime.analysis.resolve(query)
-      const data = await spec.build(q, request)
+      const q = await crime.analysis.resolve(query, { dataset: spec.dataset })
+      const covered = await crime.pages.coverage(q, spec.dataset)
+      const coverage = coverageView(
+        q,
+        covered,
+        spec.action,
+        spec.fixed?.crimeType ? undefined : query.crimeType,
+      )
+      // No month loaded: say so and where data is, rather than show zeros.
+      const data = coverage.noMonths ? {} : await spec.build(q, request, covered)
       return reply.page(spec.template, {
         ...base,
         heading: spec.fixed?.crimeType ? `${spec.title} in ${q.area.name}` : heading(q),
         q,
         qs: queryString({ ...q, crimeType: spec.fixed?.crimeType ? undefined : query.crimeType }),
-        form: filterForm(formValuesOf(q, query.crimeType), await majors()),
-        results: true,
+        form: filterForm(formValuesOf(q, query.crimeType), await majors(), {
+          policeUkTypes: covered.policeUkTypes,
+          unavailable: covered.coverage.leavesOut?.categories ?? [],
+        }),
+        coverage,
+        results: !coverage.noMonths,
         ...data,
       })
     } catch (error) {
@@ -86,7 +107,8 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'cri
         current: 'overview',
         title: 'Crime overview',
         action: paths.crime.overview(),
-        build: async (q) => overviewView(await crime.pages.overview(q)),
+        build: async (q, _request, covered) =>
+          overviewView(await crime.pages.overview(q, covered.detail ?? undefined)),
       },
     ],
     [
@@ -117,6 +139,7 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'cri
         title: 'Stop and search',
         action: paths.crime.stopSearch(),
         filterOptions: { fixedSource: true, noCrimeType: true },
+        dataset: 'stop-search',
         build: async (q) => ({
           view: stopSearchView(await crime.pages.stopSearch(q)),
           heading: `Stop and search in ${q.area.name}, ${periodLabel(q.from, q.to)}`,
@@ -137,8 +160,8 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'cri
     action: paths.crime.seriousViolence(),
     fixed: { crimeType: SERIOUS_VIOLENCE },
     filterOptions: { noCrimeType: true },
-    build: async (q, request) =>
-      seriousViolenceView(await crime.pages.seriousViolence(q), {
+    build: async (q, request, covered) =>
+      seriousViolenceView(await crime.pages.seriousViolence(q, covered.detail ?? undefined), {
         ...extra,
         canDefine: request.user ? can(request.user.role, 'crime:define') : false,
       }),
@@ -174,6 +197,10 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'cri
     // The load history names files on the server: shown to those who load data.
     const mayIngest = request.user ? can(request.user.role, 'crime:ingest') : false
     const page = await crime.pages.dataLoaded({ history: mayIngest })
-    return reply.page('crime/views/data.njk', { pageTitle: 'Data loaded', ...dataLoadedView(page) })
+    return reply.page('crime/views/data.njk', {
+      pageTitle: 'Data loaded',
+      mayAssess: mayAssess(request),
+      ...dataLoadedView(page),
+    })
   })
 }

@@ -11,7 +11,14 @@ import {
 } from '../query-types.ts'
 import { crimeQueryInput, POLICE_UK_CRIME_TYPES } from '../schema.ts'
 import type { AnalyticsStore } from '../store/store.ts'
+import { type Against, type Comparison, compareCovered, type PeriodChange } from './comparison.ts'
 import * as counts from './counts.repository.ts'
+import {
+  type Coverage,
+  createCoverageService,
+  type DetailedCoverage,
+  publicCoverage,
+} from './coverage.service.ts'
 import { type DefinitionsService, SERIOUS_VIOLENCE } from './definitions.service.ts'
 import { addMonths, comparisonPeriods, monthRange, monthsBetween } from './months.ts'
 import { compareCounts, ratePer1000 } from './statistics.ts'
@@ -27,6 +34,8 @@ const SV_WORDS = new Set([SERIOUS_VIOLENCE, 'serious violence', 'sv'])
 
 /** Turns what someone typed (page, API, CLI) into a query on ONS codes, and runs the basic counts. */
 export function createAnalysisService(store: AnalyticsStore, definitions: DefinitionsService) {
+  const coverage = createCoverageService(store)
+
   async function resolveArea(text: string | undefined, type: Area['type'] | undefined): Promise<Area> {
     if (!text) {
       const home = await places.homeArea(store)
@@ -79,8 +88,11 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     return { categories: [`${full.major} / ${full.minor}`], label: text }
   }
 
-  /** Validates and resolves an analysis request; an empty period means the latest 12 months loaded. */
-  async function resolve(input: unknown): Promise<ResolvedQuery> {
+  /**
+   * Validates and resolves an analysis request; an empty period means the latest 12 months the
+   * source holds for the area (stop and search: the latest 12 months of searches there).
+   */
+  async function resolve(input: unknown, options: { dataset?: 'stop-search' } = {}): Promise<ResolvedQuery> {
     const v = parseInput(crimeQueryInput, input)
     const area = await resolveArea(v.area, v.areaType)
     if (
@@ -103,7 +115,9 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     if (!to)
       to = from
         ? addMonths(from, 11)
-        : ((await counts.latestMonth(store, v.source)) ?? new Date().toISOString().slice(0, 7))
+        : ((await coverage.latestMonth(options.dataset ?? v.source, area)) ??
+          (await counts.latestMonth(store, v.source)) ??
+          new Date().toISOString().slice(0, 7))
     if (!from) from = addMonths(to, -11)
     return {
       source: v.source,
@@ -125,16 +139,48 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     return (await count(q, null))[0]?.count ?? 0
   }
 
-  /** `safer crime counts`: the total and a breakdown. */
+  /**
+   * `safer crime counts`: the total and a breakdown, with the coverage they rest on. Where no month
+   * is loaded nothing is counted; the API and --json then give the total as null (`loadedTotal`).
+   */
   async function counts_(input: unknown): Promise<{
     query: ResolvedQuery
     total: number
     rows: Array<{ key: string | null; label: string; count: number }>
+    coverage: Coverage
   }> {
     const q = await resolve(input)
+    const covered = publicCoverage(await coverage.of(q))
+    if (covered.monthsLoaded.length === 0) return { query: q, total: 0, rows: [], coverage: covered }
     const all = await total(q)
     const rows = q.by ? await count(q, q.by) : []
-    return { query: q, total: all, rows }
+    return { query: q, total: all, rows, coverage: covered }
+  }
+
+  /**
+   * The period against the one just before it (or the same months a year earlier), only like for
+   * like. `counted` and `covered` are the period's total and coverage when the caller has them.
+   */
+  async function compare(
+    q: ResolvedQuery,
+    against: Against,
+    counted?: number,
+    covered?: DetailedCoverage,
+  ): Promise<Comparison> {
+    const periods = comparisonPeriods(q)
+    const other = { ...q, ...(against === 'previous' ? periods.previous : periods.lastYear) }
+    const figure = async (p: ResolvedQuery, known?: number, detail?: DetailedCoverage) => {
+      const d = detail ?? (await coverage.of(p))
+      const n = d.monthsLoaded.length === 0 ? null : (known ?? (await total(p)))
+      return { from: p.from, to: p.to, total: n, coverage: d, detail: d }
+    }
+    return compareCovered(against, await figure(q, counted, covered), await figure(other))
+  }
+
+  /** `safer crime change`: the comparison for what someone typed. */
+  async function comparison(input: unknown, against: Against = 'previous') {
+    const q = await resolve(input)
+    return { query: q, ...(await compare(q, against)) }
   }
 
   /** The population year to use: the one asked for, else the latest estimate up to the period's end. */
@@ -183,16 +229,24 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
    * test. A comparison period whose months are not all loaded is marked incomplete, not compared.
    * `counted` is the period's total when the caller already has it.
    */
-  async function change(q: ResolvedQuery, counted?: number) {
+  async function change(q: ResolvedQuery, counted?: number, covered?: DetailedCoverage) {
     const current = counted ?? (await total(q))
-    const { previous, lastYear } = comparisonPeriods(q)
-    const loaded = await counts.loadedMonths(store, q.source)
-    const compare = async (period: { from: string; to: string }) => ({
-      ...compareCounts(current, await total({ ...q, ...period })),
-      ...period,
-      complete: monthRange(period.from, period.to).every((m) => loaded.has(m)),
-    })
-    return { previous: await compare(previous), lastYear: await compare(lastYear) }
+    const detail = covered ?? (await coverage.of(q))
+    const shaped = async (against: Against): Promise<PeriodChange> => {
+      const c = await compare(q, against, current, detail)
+      const counts = compareCounts(current, c.previous.total ?? 0)
+      return {
+        ...counts,
+        significant: c.comparable && counts.significant,
+        from: c.previous.from,
+        to: c.previous.to,
+        complete: c.previous.coverage.monthsMissing.length === 0,
+        comparable: c.comparable,
+        reason: c.reason,
+        coverage: c.previous.coverage,
+      }
+    }
+    return { previous: await shaped('previous'), lastYear: await shaped('last-year') }
   }
 
   /** Monthly counts with the rolling 12-month total; incomplete where the 12 months are not all loaded. */
@@ -223,6 +277,11 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     rate,
     rateFor,
     change,
+    compare,
+    comparison,
+    coverage: coverage.of,
+    stopSearchCoverage: coverage.stopSearch,
+    latestMonth: coverage.latestMonth,
     monthly,
     populationYearFor,
     months: (q: ResolvedQuery) => monthsBetween(q.from, q.to),

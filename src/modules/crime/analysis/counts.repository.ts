@@ -159,6 +159,16 @@ export async function recordedLevels(
   )
 }
 
+/** The level (1 borough, 2 ward, 3 LSOA) that supplies each month of the query's period with data for its area. */
+export async function recordedMonthLevels(
+  store: AnalyticsStore,
+  q: CrimeQuery,
+): Promise<Array<{ m: string; level: number }>> {
+  const p = new Params()
+  const scope = recordedScope({ ...q, categories: null }, null, p)
+  return store.all(`WITH ${scope} SELECT strftime(month, '%Y-%m') AS m, level FROM best ORDER BY 1`, p.values)
+}
+
 const FACTS: Record<Source, string> = { 'police-uk': 'street_crimes', recorded: 'recorded_crimes' }
 
 /** The latest month loaded from a source, as YYYY-MM; null when none is. */

@@ -9,6 +9,7 @@ import {
   type StopSearchDimension,
   stopSearchBreakdown,
   stopSearchByMonth,
+  outcomeLinkPublished,
   stopSearchSummary,
 } from './stop-search.repository.ts'
 
@@ -115,7 +116,10 @@ export function createInsightsService(store: AnalyticsStore, analysis: AnalysisS
       summary: {
         ...summary,
         arrestRate: share(summary.arrests, summary.total),
-        linkedRate: share(summary.linked, summary.total),
+        /** null where no force in the data publishes the link (the Met marks every search False). */
+        linkedRate: (await outcomeLinkPublished(store, from, to))
+          ? share(summary.linked, summary.total)
+          : null,
       },
       breakdowns,
       byMonth: await stopSearchByMonth(store, area, from, to),

@@ -46,6 +46,23 @@ export interface StopSearchSummary {
   noLocation: number
 }
 
+/**
+ * Whether any force in the data marks a search's outcome as linked to its object in the period. The
+ * Met writes False on every search, which is no answer: a share of 0% would be a false zero.
+ */
+export async function outcomeLinkPublished(
+  store: AnalyticsStore,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  const p = new Params()
+  const [row] = await store.all<{ n: number }>(
+    `SELECT count(*) AS n FROM stop_searches ss WHERE ss.outcome_linked AND ss.month BETWEEN ${p.month(from)} AND ${p.month(to)}`,
+    p.values,
+  )
+  return (row?.n ?? 0) > 0
+}
+
 export async function stopSearchSummary(
   store: AnalyticsStore,
   area: Area,

@@ -1,14 +1,54 @@
+import { ValidationError } from '../../../shared/errors.ts'
 import { parseInput } from '../../../shared/validation.ts'
+import type { ResolvedQuery } from '../analysis/analysis.service.ts'
+import { monthsText } from '../analysis/comparison.ts'
+import type { Coverage } from '../analysis/coverage.service.ts'
 import { SERIOUS_VIOLENCE } from '../analysis/definitions.service.ts'
-import { monthLabel, periodLabel } from '../analysis/months.ts'
+import { monthLabel, monthLongLabel, periodLabel } from '../analysis/months.ts'
 import { SOURCE_LABELS } from '../query-types.ts'
 import { assessmentInput } from '../schema.ts'
 import type { CrimeService } from '../service.ts'
 import type { Assessment, AssessmentSection } from './model.ts'
 import { dataNotes } from './notes.ts'
-import { deprivationSection, hotspotSource, hotspotsSection, outcomesSection, seriousViolenceSection, stopSearchSection, volumeSection } from './sections.ts'
+import {
+  deprivationSection,
+  hotspotSource,
+  hotspotsSection,
+  outcomesSection,
+  seriousViolenceSection,
+  stopSearchSection,
+  volumeSection,
+} from './sections.ts'
 
 const LEVELS: Record<number, string> = { 1: 'borough', 2: 'ward', 3: 'LSOA' }
+
+/** An assessment with no crime data for its period would state zeros: it is refused, saying where data is. */
+async function refuseWithoutData(crime: CrimeService, q: ResolvedQuery): Promise<never> {
+  const latest = [
+    await crime.analysis.latestMonth('recorded', q.area),
+    await crime.analysis.latestMonth('police-uk', q.area),
+  ]
+    .filter((m): m is string => m !== null)
+    .sort()
+    .at(-1)
+  throw new ValidationError({
+    from: `No crime data is loaded for ${q.area.name} from ${periodLabel(q.from, q.to)}${latest ? `: the latest loaded month is ${monthLongLabel(latest)}` : ''}. Choose a period with data, or load it first`,
+  })
+}
+
+/** What the data notes say about months not loaded and categories left out. */
+function coverageNotes(crime: Coverage, stopSearch: Coverage): string[] {
+  const notes: string[] = []
+  if (crime.monthsMissing.length)
+    notes.push(
+      `Partial coverage: no crime data is loaded for ${monthsText(crime.monthsMissing)}; volume, trend and serious violence cover the other ${crime.monthsLoaded.length} months only, and comparisons that need the missing months are not made.`,
+    )
+  if (crime.leavesOut)
+    notes.push(`Totals do not include ${crime.leavesOut.categories.join(', ')}: ${crime.leavesOut.reason}.`)
+  if (stopSearch.monthsLoaded.length && stopSearch.monthsMissing.length)
+    notes.push(`Stop and search is loaded for ${monthsText(stopSearch.monthsLoaded)} only.`)
+  return notes
+}
 
 /**
  * Builds the strategic assessment for an area and period from the loaded data. Volume, trend and
@@ -17,11 +57,14 @@ const LEVELS: Record<number, string> = { 1: 'borough', 2: 'ward', 3: 'LSOA' }
 export async function buildAssessment(crime: CrimeService, input: unknown): Promise<Assessment> {
   const v = parseInput(assessmentInput, input)
   const recorded = await crime.analysis.resolve({ source: 'recorded', area: v.area, from: v.from, to: v.to })
-  const source = (await crime.analysis.total(recorded)) > 0 ? 'recorded' : 'police-uk'
+  const recordedCoverage = await crime.analysis.coverage(recorded)
+  const source = recordedCoverage.monthsLoaded.length > 0 ? 'recorded' : 'police-uk'
   const q =
     source === 'recorded'
       ? recorded
       : await crime.analysis.resolve({ source, area: v.area, from: v.from, to: v.to })
+  const coverage = source === 'recorded' ? recordedCoverage : await crime.analysis.coverage(q)
+  if (coverage.monthsLoaded.length === 0) await refuseWithoutData(crime, q)
   const sv = await crime.analysis.resolve({
     source,
     area: q.area.code,
@@ -85,6 +128,7 @@ export async function buildAssessment(crime: CrimeService, input: unknown): Prom
       ...sections.filter((s): s is AssessmentSection => s !== null && s !== undefined),
       dataNotes({
         source,
+        coverage: coverageNotes(coverage, await crime.analysis.stopSearchCoverage(q.area, q.from, q.to)),
         levels: levels.map(
           (l) => `${LEVELS[l.level]} figures for ${monthLabel(l.from)} to ${monthLabel(l.to)}`,
         ),

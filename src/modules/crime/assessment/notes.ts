@@ -4,6 +4,8 @@ import type { AssessmentSection } from './model.ts'
 /** The data notes that end every assessment: sources, licences, definitions and known gaps. */
 export function dataNotes(options: {
   source: string
+  /** Months not loaded and categories left out: said plainly, first. */
+  coverage: string[]
   levels: string[]
   definition: Definition
 }): AssessmentSection {
@@ -11,6 +13,7 @@ export function dataNotes(options: {
     id: 'data-notes',
     title: 'Data notes',
     paragraphs: [
+      ...options.coverage,
       options.source === 'recorded'
         ? `Volume, trend and serious violence use the Metropolitan Police's recorded crime (Home Office categories): ${options.levels.join('; ')}. The Met's LSOA figures leave out crimes that could not be placed, so they sum to less than the borough's.`
         : 'Volume, trend and serious violence use data.police.uk street-level crime records.',

@@ -13,13 +13,12 @@ export { assessmentFileName } from './export.ts'
 
 /** The strategic assessment: choose area and period, preview it, download it as Word. */
 export function assessmentRoutes(app: FastifyInstance, { crime, audit }: Pick<Services, 'crime' | 'audit'>) {
+  /** The home area and the latest 12 months loaded for it (recorded crime, else police.uk). */
   async function defaults(): Promise<Query> {
     const home = await crime.homeArea().catch(() => null)
-    const coverage = await crime.coverage().catch(() => [])
-    const to = coverage
-      .map((c) => c.to)
-      .sort()
-      .at(-1)
+    const latest = async (source: 'recorded' | 'police-uk') =>
+      home ? await crime.analysis.latestMonth(source, home).catch(() => null) : null
+    const to = (await latest('recorded')) ?? (await latest('police-uk')) ?? undefined
     return { area: home?.name, from: to ? addMonths(to, -11) : undefined, to }
   }
 

@@ -26,7 +26,7 @@ export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {
       formatNumber(r.count),
       formatNumber(c.comparison),
       c.percent === null ? '–' : `${c.percent > 0 ? '+' : ''}${fmt(c.percent)}%`,
-      c.significant ? 'Yes' : 'No',
+      change.lastYear.comparable === false ? 'Not comparable' : c.significant ? 'Yes' : 'No',
     ]
   })
   const section: AssessmentSection = {
@@ -86,7 +86,11 @@ export async function seriousViolenceSection(crime: CrimeService, q: ResolvedQue
   const byType = await crime.analysis.count({ ...q }, 'crime_type')
   const section: AssessmentSection = {
     id: 'serious-violence',
-    title: `Serious violence (${q.categoryLabel.toLowerCase()})`,
+    // The definition's name only where it says something the title does not.
+    title:
+      q.categoryLabel.toLowerCase() === 'serious violence'
+        ? 'Serious violence'
+        : `Serious violence (${q.categoryLabel.toLowerCase()})`,
     paragraphs: [
       `The partnership's local definition counts: ${(q.categories ?? []).join(', ')}.`,
       `${formatNumber(total)} offences in the period. Against a year earlier: ${describeChange(change.lastYear)}.`,

@@ -1,4 +1,4 @@
-import { COLOURS, formatNumber, niceMax, svgOpen, text } from './svg.ts'
+import { COLOURS, formatNumber, niceMax, svgOpen, text, textWidth } from './svg.ts'
 
 export interface Bar {
   label: string
@@ -7,7 +7,8 @@ export interface Bar {
 
 /** A horizontal bar chart: labels on the left, values at the end of each bar. */
 export function barChart(id: string, title: string, bars: Bar[], options: { unit?: string } = {}): string {
-  const labelWidth = 260
+  // The label column fits the longest label, so none runs off the left edge (on the page or in Word).
+  const labelWidth = Math.max(160, Math.ceil(Math.max(0, ...bars.map((b) => textWidth(b.label)))) + 16)
   const barArea = 360
   const rowHeight = 26
   const width = labelWidth + barArea + 90
@@ -17,7 +18,7 @@ export function barChart(id: string, title: string, bars: Bar[], options: { unit
   const rows = bars.map((b, i) => {
     const y = i * rowHeight + 5
     const w = (Math.max(0, b.value) / max) * barArea
-    const label = b.label.length > 38 ? `${b.label.slice(0, 36)}…` : b.label
+    const label = b.label
     return [
       text(labelWidth - 8, y + 17, label, 'text-anchor="end"'),
       `<rect x="${labelWidth}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowHeight - 8}" fill="${COLOURS.blue}"/>`,

@@ -6,6 +6,8 @@ export interface MapArea {
   name: string
   geometry: string
   value: number | null
+  /** Said after the name on hover: the ward an LSOA lies in, for instance. */
+  context?: string | null
 }
 
 /** Quantile class breaks (upper bounds) for up to five classes of the non-null values. */
@@ -39,7 +41,7 @@ export function choropleth(
   const mapWidth = 520
   const scale = mapWidth / ((maxLon - minLon) * k || 1)
   const mapHeight = (maxLat - minLat) * scale
-  const keyHeight = 40
+  const keyHeight = 60
   const width = mapWidth + 20
   const height = mapHeight + keyHeight + 20
   const px = (lon: number) => 10 + (lon - minLon) * k * scale
@@ -58,17 +60,19 @@ export function choropleth(
         ),
       )
       .join('')
-    const label = `${s.name}: ${s.value === null ? 'no figure' : formatNumber(s.value)} ${options.valueLabel}`
+    const label = `${s.name}${s.context ? ` (${s.context})` : ''}: ${s.value === null ? 'no figure' : formatNumber(s.value)} ${options.valueLabel}`
     return `<path d="${d}" fill="${fillFor(s.value)}" fill-rule="evenodd" stroke="${COLOURS.grey}" stroke-width="0.6"><title>${escapeXml(label)}</title></path>`
   })
   let lower = 0
   const key = breaks.map((b, i) => {
     const x = 10 + i * 104
-    const y = mapHeight + 30
+    const y = mapHeight + 46
     const range = i === 0 ? `up to ${formatNumber(b)}` : `${formatNumber(lower)}–${formatNumber(b)}`
     lower = b
     return `<rect x="${x}" y="${y}" width="22" height="16" fill="${fillFor(b)}" stroke="${COLOURS.grey}"/>${text(x + 27, y + 13, range, 'font-size="12"')}`
   })
   const description = `Map of ${areas.length} areas shaded by ${options.valueLabel} in ${breaks.length} classes, darker for more. The table beside the map gives every figure.`
-  return `${svgOpen(id, width, height, title, description)}<g>${paths.join('\n')}</g>${key.join('')}</svg>`
+  // The key says what its shades measure.
+  const keyTitle = text(10, mapHeight + 36, `Key: ${options.valueLabel}`, 'font-size="13" font-weight="bold"')
+  return `${svgOpen(id, width, height, title, description)}<g>${paths.join('\n')}</g>${keyTitle}${key.join('')}</svg>`
 }

@@ -43,6 +43,16 @@ export function svgOpen(
 <title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>`
 }
 
+/**
+ * A generous estimate of a label's width in 14px Arial (capitals are wide: Home Office categories
+ * are written in them), so that a column sized with it never cuts the label off.
+ */
+export function textWidth(content: string, fontSize = 14): number {
+  let em = 0
+  for (const ch of content) em += /[A-Z]/.test(ch) ? 0.75 : /[a-z0-9]/.test(ch) ? 0.58 : 0.4
+  return em * fontSize
+}
+
 /** A text label; attrs may set its own font-size (an attribute given twice makes the SVG invalid XML). */
 export const text = (x: number, y: number, content: string, attrs = '') =>
   `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="Arial, sans-serif"${attrs.includes('font-size') ? '' : ' font-size="14"'} fill="${COLOURS.black}" ${attrs}>${escapeXml(content)}</text>`

@@ -9,6 +9,11 @@ import type { HotspotsPage } from './pages.service.ts'
 // View data for the hotspots, deprivation and stop-and-search pages (and the assessment's sections):
 // shapes figures already gathered, rounding for display (rates to two decimals, percentages to one).
 
+/** "34.3% of crime in the top 5% of LSOAs (9 LSOAs)", or "(1 LSOA)": the count agrees with its noun. */
+export function topShare(c: { share: number; areas: number }, fraction: string): string {
+  return `${fmt(c.share)}% of crime in the top ${fraction} of LSOAs (${c.areas} ${c.areas === 1 ? 'LSOA' : 'LSOAs'})`
+}
+
 export function hotspotsView(page: HotspotsPage) {
   const { query: q, hotspots: h, wardShapes, lsoaShapes } = page
   const byWard = new Map(h.wards.map((w) => [w.code, w]))
@@ -20,8 +25,8 @@ export function hotspotsView(page: HotspotsPage) {
   return {
     concentration: {
       lsoas: h.concentration.lsoas,
-      top5: `${fmt(h.concentration.top5.share)}% of crime in the top ${h.concentration.top5.areas} LSOAs (5%)`,
-      top10: `${fmt(h.concentration.top10.share)}% of crime in the top ${h.concentration.top10.areas} LSOAs (10%)`,
+      top5: topShare(h.concentration.top5, '5%'),
+      top10: topShare(h.concentration.top10, '10%'),
     },
     populationYear: h.populationYear,
     wardMap: wardShapes.length
@@ -37,11 +42,18 @@ export function hotspotsView(page: HotspotsPage) {
       ? choropleth(
           'lsoa-map',
           `Map of LSOAs in ${q.area.name} shaded by ${valueLabel}`,
-          lsoaShapes.map((s) => ({ ...s, value: rateOrCount(byLsoa.get(s.code)) })),
+          lsoaShapes.map((s) => {
+            const ward = byLsoa.get(s.code)?.wardName
+            return { ...s, value: rateOrCount(byLsoa.get(s.code)), context: ward ? `${ward} ward` : null }
+          }),
           { valueLabel },
         )
       : '',
-    lsoaRows: h.lsoas.map((l) => [`${l.name} (${l.code})`, formatNumber(l.count), formatRate(l.ratePer1000)]),
+    lsoaRows: h.lsoas.map((l) => [
+      `${l.name} (${l.code})${l.wardName ? `, ${l.wardName} ward` : ''}`,
+      formatNumber(l.count),
+      formatRate(l.ratePer1000),
+    ]),
     locations: h.locations.map((l) => [l.label, formatNumber(l.count)]),
     locationsSvg: barChart(
       'locations',
@@ -87,7 +99,7 @@ export function stopSearchView(s: Awaited<ReturnType<InsightsService['stopSearch
       total: formatNumber(s.summary.total),
       arrests: formatNumber(s.summary.arrests),
       arrestRate: `${fmt(s.summary.arrestRate)}%`,
-      linkedRate: `${fmt(s.summary.linkedRate)}%`,
+      linkedRate: s.summary.linkedRate === null ? 'Not published' : `${fmt(s.summary.linkedRate)}%`,
       section60: formatNumber(s.summary.section60),
       noLocation: formatNumber(s.summary.noLocation),
     },

@@ -31,9 +31,23 @@ export interface FormValues {
   crimeType?: string
 }
 
-/** Values and choices for the filter form at the top of each crime page. */
-export function filterForm(values: FormValues, recordedMajors: string[]) {
-  const crimeTypes = values.source === 'recorded' ? recordedMajors : [...POLICE_UK_CRIME_TYPES]
+/**
+ * Values and choices for the filter form at the top of each crime page. It offers only what the
+ * source can answer: police.uk types that are loaded, and no category the period's data leaves out.
+ */
+export function filterForm(
+  values: FormValues,
+  recordedMajors: string[],
+  loaded: { policeUkTypes?: string[]; unavailable?: string[] } = {},
+) {
+  const unavailable = new Set(loaded.unavailable ?? [])
+  const crimeTypes = (
+    values.source === 'recorded'
+      ? recordedMajors
+      : loaded.policeUkTypes?.length
+        ? loaded.policeUkTypes
+        : [...POLICE_UK_CRIME_TYPES]
+  ).filter((t) => !unavailable.has(t))
   return {
     values,
     sourceItems: SOURCES.map((s) => ({ value: s, text: SOURCE_LABELS[s] })),
@@ -55,9 +69,19 @@ export function heading(q: ResolvedQuery): string {
 }
 
 /** "Up 12.5% (from 1,204), a significant change" in words a board paper would use. */
-export function describeChange(change: Change & { from: string; to: string; complete?: boolean }): string {
+export function describeChange(
+  change: Change & {
+    from: string
+    to: string
+    complete?: boolean
+    comparable?: boolean
+    reason?: string | null
+  },
+): string {
   if (change.complete === false)
     return `No comparison: ${periodLabel(change.from, change.to)} is not all loaded`
+  if (change.comparable === false)
+    return `No comparison: ${change.reason ?? 'the periods are not like for like'}`
   const direction = change.difference > 0 ? 'Up' : change.difference < 0 ? 'Down' : 'No change'
   const size =
     change.percent === null

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database.ts'
 import { ValidationError } from '../../../shared/errors.ts'
 import type { AnalysisService, ResolvedQuery } from '../analysis/analysis.service.ts'
+import type { DetailedCoverage } from '../analysis/coverage.service.ts'
 import { type DefinitionsService, SERIOUS_VIOLENCE } from '../analysis/definitions.service.ts'
 import type { InsightsService } from '../analysis/insights.service.ts'
 import * as places from '../areas/places.repository.ts'
@@ -36,13 +37,28 @@ export function createCrimePagesService(
   insights: InsightsService,
   definitions: DefinitionsService,
 ) {
-  async function overview(q: ResolvedQuery): Promise<Overview> {
+  /**
+   * What each page's period rests on: the months loaded, what the total leaves out, and the latest
+   * month the source holds for the area (for the "no data loaded" message and its link).
+   */
+  async function coverage(q: ResolvedQuery, dataset?: 'stop-search') {
+    const detail = dataset === 'stop-search' ? null : await analysis.coverage(q)
+    return {
+      coverage: detail ?? (await analysis.stopSearchCoverage(q.area, q.from, q.to)),
+      /** The month-by-month detail a comparison needs (crime sources only). */
+      detail,
+      latestMonth: await analysis.latestMonth(dataset ?? q.source, q.area),
+      policeUkTypes: await places.policeUkCrimeTypes(store),
+    }
+  }
+
+  async function overview(q: ResolvedQuery, covered?: DetailedCoverage): Promise<Overview> {
     const total = await analysis.total(q)
     return {
       query: q,
       total,
       rate: q.area.type === 'force' ? null : await rateOrNone(q, total),
-      change: await analysis.change(q, total),
+      change: await analysis.change(q, total, covered),
       monthly: await analysis.monthly(q),
       byType: q.categories?.length === 1 ? [] : await analysis.count(q, 'crime_type'),
       outcomes: q.source === 'police-uk' ? await insights.outcomes(q) : null,
@@ -61,9 +77,9 @@ export function createCrimePagesService(
   }
 
   /** The figures under the local definition, the definition itself and the categories it can use. */
-  async function seriousViolence(q: ResolvedQuery) {
+  async function seriousViolence(q: ResolvedQuery, covered?: DetailedCoverage) {
     return {
-      overview: await overview(q),
+      overview: await overview(q, covered),
       definition: await definitions.get(SERIOUS_VIOLENCE),
       recordedCategories: await places.recordedCategories(store),
     }
@@ -100,10 +116,11 @@ export function createCrimePagesService(
     return { coverage, history: options.history ? await repo.listIngests(db, 50) : [] }
   }
 
-  return { overview, seriousViolence, hotspots, deprivation, stopSearch, dataLoaded }
+  return { coverage, overview, seriousViolence, hotspots, deprivation, stopSearch, dataLoaded }
 }
 
 export type CrimePagesService = ReturnType<typeof createCrimePagesService>
+export type PageCoverage = Awaited<ReturnType<CrimePagesService['coverage']>>
 export type HotspotsPage = Awaited<ReturnType<CrimePagesService['hotspots']>>
 export type SeriousViolencePage = Awaited<ReturnType<CrimePagesService['seriousViolence']>>
 export type DataLoadedPage = Awaited<ReturnType<CrimePagesService['dataLoaded']>>
