@@ -10,16 +10,19 @@ const { values } = parseArgs({
 const runs = Number(values.runs)
 const seed = Number(values.seed)
 
+const started = performance.now()
 const summary = await runFuzz({
   runs,
   seed,
   maxMs: 60_000,
   maxRssGrowthMb: 1500,
   onResult: (r, i) => {
-    if (i % 500 === 0 || process.env.FUZZ_VERBOSE)
+    if (i % 500 === 0 || process.env.FUZZ_VERBOSE) {
+      const minutes = ((performance.now() - started) / 60_000).toFixed(1)
       console.error(
-        `${i}/${runs} inputs; last: ${r.importer} ${r.file} ${r.verdict} in ${Math.round(r.ms)} ms`,
+        `${i}/${runs} inputs in ${minutes} min; last: ${r.importer} ${r.file} ${r.verdict} in ${Math.round(r.ms)} ms`,
       )
+    }
   },
 })
 const slowest = summary.slowest
