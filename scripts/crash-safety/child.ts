@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { loadConfig } from '../../src/config.ts'
 import { createDeps } from '../../src/deps.ts'
-import { toCurrentUser } from '../../src/modules/auth/current-user.ts'
+import { asCurrentUser } from '../../src/modules/auth/user.ts'
 
 const [scenario, dataDir] = process.argv.slice(2) as [string, string]
 const FIXTURES = resolve(import.meta.dirname, '../../test/fixtures')
@@ -54,11 +54,7 @@ if (scenario === 'plan') {
   }
   const admin = (await s.users.list()).find((u) => u.role === 'admin')
   if (!admin || !planId) throw new Error('set-up missing')
-  const user = toCurrentUser({
-    ...admin,
-    organisation_id: admin.organisation_id,
-    organisation_name: 'Test',
-  } as never)
+  const user = asCurrentUser(admin)
   const plan = await s.plans.getPlan(planId)
   const ids = plan.themes.flatMap((t) => t.actions.flatMap((a) => a.deliverables.map((d) => d.id)))
   const today = new Date().toISOString().slice(0, 10)
