@@ -7,34 +7,13 @@ import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/ap
 import { DIALECTS } from '../helpers/databases.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import { Browser } from '../helpers/session.ts'
+import { postMultipart } from '../helpers/multipart.ts'
 
 // The delivery-plans pages through the real app on each database: a browser over inject that
 // keeps its cookies and CSRF token, as people use them.
 
 const PLAN_TITLE =
   'Southwark Borough - Community Safety Partnership Knife Crime and Serious Violence Plan 2018/20'
-
-/** A multipart form as a browser sends it when a file is chosen. */
-async function postMultipart(
-  t: TestApp,
-  browser: Browser,
-  url: string,
-  fields: Record<string, string>,
-  file?: { name: string; content: Buffer },
-) {
-  const form = new FormData()
-  for (const [k, v] of Object.entries(fields)) form.append(k, v)
-  if (file) form.append('file', new Blob([new Uint8Array(file.content)]), file.name)
-  const encoded = new Response(form)
-  const response = await t.app.inject({
-    method: 'POST',
-    url,
-    payload: Buffer.from(await encoded.arrayBuffer()),
-    headers: { cookie: browser.jar.header(), 'content-type': encoded.headers.get('content-type') ?? '' },
-  })
-  browser.jar.take(response)
-  return response
-}
 
 const text = (html: string) =>
   html
@@ -280,7 +259,9 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
     const after = (await lead.get(added.headers.location as string)).body
     expect(text(after)).toContain('Progress update added')
     expect(text(after)).toMatch(
-      new RegExp(`\\b${Number(day)} [A-Z][a-z]{2} \\d{4} Helen Lyons Amber – at risk Weekly tasking now in place`),
+      new RegExp(
+        `\\b${Number(day)} [A-Z][a-z]{2} \\d{4} Helen Lyons Amber – at risk Weekly tasking now in place`,
+      ),
     )
     expect((await t.deps.services.deliverables.get(helens.id)).rag).toBe('amber')
 
@@ -530,7 +511,7 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
       const plansBefore = await count('plans')
 
       const preview = await postMultipart(
-        t,
+        t.app,
         manager,
         '/plans/import',
         { _csrf: manager.csrfToken, title: 'Knife crime plan (page import)', strategyId: String(strategyId) },
@@ -574,7 +555,7 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
       const manager = browsers.manager
       await manager.get('/plans/import')
       const preview = await postMultipart(
-        t,
+        t.app,
         manager,
         '/plans/import',
         { _csrf: manager.csrfToken },
@@ -629,7 +610,7 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
       ]
       for (const [name, content, message] of bad) {
         const response = await postMultipart(
-          t,
+          t.app,
           manager,
           '/plans/import',
           { _csrf: manager.csrfToken },
@@ -639,7 +620,7 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
         expect(errorSummary(response.body), name).toContain(message)
         expect(response.body, name).toContain('href="#file"')
       }
-      const none = await postMultipart(t, manager, '/plans/import', {
+      const none = await postMultipart(t.app, manager, '/plans/import', {
         _csrf: manager.csrfToken,
         title: 'Kept',
       })
@@ -663,14 +644,14 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
       ),
       manager.post('/strategies', { title: 'No token', status: 'draft' }, { csrf: false }),
       postMultipart(
-        t,
+        t.app,
         manager,
         '/plans/import',
         { title: 'No token' },
         { name: 'knife-crime.txt', content: seed003() },
       ),
       postMultipart(
-        t,
+        t.app,
         manager,
         '/plans/import',
         { _csrf: 'forged', title: 'Forged' },

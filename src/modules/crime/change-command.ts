@@ -4,6 +4,7 @@ import { command } from '../module.ts'
 import { AGAINST, type Against } from './analysis/comparison.ts'
 import { periodLabel } from './analysis/months.ts'
 import { formatNumber } from './charts/svg.ts'
+import { queryFrom, queryOptions } from './query-args.ts'
 
 export const COMPARISON_JSON = `--json prints one object:
   {"against": "previous" | "last-year",
@@ -29,31 +30,12 @@ export const changeCommand = command({
   async run(ctx) {
     const { values } = parseArgs({
       args: ctx.args,
-      options: {
-        source: { type: 'string' },
-        area: { type: 'string' },
-        'area-type': { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'crime-type': { type: 'string' },
-        against: { type: 'string' },
-        json: { type: 'boolean' },
-      },
+      options: { ...queryOptions, against: { type: 'string' } },
     })
     const against = (values.against ?? 'previous') as Against
     if (!AGAINST.includes(against)) throw new UsageError('--against must be previous or last-year')
     return ctx.withServices(async ({ crime }) => {
-      const { query: q, ...c } = await crime.analysis.comparison(
-        {
-          source: values.source,
-          area: values.area,
-          areaType: values['area-type'],
-          from: values.from,
-          to: values.to,
-          crimeType: values['crime-type'],
-        },
-        against,
-      )
+      const { query: q, ...c } = await crime.analysis.comparison(queryFrom(values), against)
       if (values.json) {
         ctx.out(JSON.stringify(c))
         return 0

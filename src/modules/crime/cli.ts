@@ -8,6 +8,7 @@ import type { IngestReport } from './ingest/ingest.service.ts'
 import { monthsText } from './analysis/comparison.ts'
 import { loadedTotal } from './analysis/coverage.service.ts'
 import { formatRate } from './pages/page-data.ts'
+import { queryFrom, queryOptions } from './query-args.ts'
 
 const actor = CLI_ACTOR
 
@@ -59,35 +60,6 @@ function printIngest(report: IngestReport, out: (line: string) => void, err: (li
       `${report.duplicates} duplicates, ${report.noLocation} without location, ${report.replacedMonths.length} months replaced.`,
   )
   for (const f of report.failed) err(`NOT LOADED ${f.error}${describeLines(f.badLines)}`)
-}
-
-const queryOptions = {
-  source: { type: 'string' },
-  area: { type: 'string' },
-  'area-type': { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  'crime-type': { type: 'string' },
-  json: { type: 'boolean' },
-} as const
-
-/** The area, period, source and crime type as typed: what counts and rate share. */
-function queryFrom(values: {
-  source?: string
-  area?: string
-  'area-type'?: string
-  from?: string
-  to?: string
-  'crime-type'?: string
-}) {
-  return {
-    source: values.source,
-    area: values.area,
-    areaType: values['area-type'],
-    from: values.from,
-    to: values.to,
-    crimeType: values['crime-type'],
-  }
 }
 
 export const crimeCommands = [
