@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { EVERYONE } from '../../access/roles.ts'
 import { plans as plansMigration } from '../../db/migrations/0004_plans.ts'
+import { planArchive } from '../../db/migrations/0008_plan_archive.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { deliverablesApi } from './api/deliverables.api.ts'
 import { plansApi } from './api/plans.api.ts'
@@ -46,7 +47,7 @@ const SAMPLE_LEAD = 'Det Supt Helen Lyons'
 export const plansModule: SaferModule<typeof permissions> = {
   name: 'plans',
   permissions,
-  migrations: { '0004_plans': plansMigration },
+  migrations: { '0004_plans': plansMigration, '0008_plan_archive': planArchive },
   services: provides(['audit', 'partners'], ({ db, config }, { audit, partners }) => {
     const options = { staleDays: config.planStaleDays }
     return {

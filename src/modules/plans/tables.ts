@@ -73,6 +73,11 @@ export interface PlanThemeTable {
   subtitle: string
   /** JSON array of strings */
   notes: string
+  /** When it left the plan (removed, or gone from a re-import); NULL while live. Migration 0008. */
+  archived_at: string | null
+  archived_reason: string | null
+  /** Who archived it, by name, as the audit log names them */
+  archived_by: string | null
 }
 
 export interface PlanActionTable {
@@ -83,6 +88,11 @@ export interface PlanActionTable {
   /** 0 or 1 */
   locally_added: number
   text: string
+  /** When it left the plan (removed, or gone from a re-import); NULL while live. Migration 0008. */
+  archived_at: string | null
+  archived_reason: string | null
+  /** Who archived it, by name, as the audit log names them */
+  archived_by: string | null
 }
 
 export interface DeliverableTable {
@@ -101,6 +111,11 @@ export interface DeliverableTable {
   created_at: string
   updated_at: string
   version: number
+  /** When it left the plan (removed, or gone from a re-import); NULL while live. Migration 0008. */
+  archived_at: string | null
+  archived_reason: string | null
+  /** Who archived it, by name, as the audit log names them */
+  archived_by: string | null
 }
 
 export interface DeliverableLeadTable {
