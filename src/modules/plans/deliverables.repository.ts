@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.ts'
-import { latestUpdateOn } from './plans.repository.ts'
+import { latestUpdateOn, liveOnly } from './plans.repository.ts'
 
 // SQL for single deliverables: their context, edits, and progress updates.
 
@@ -35,7 +35,12 @@ export async function leadsOfDeliverable(db: Executor, id: number) {
 }
 
 export async function leadOrganisationsOfDeliverable(db: Executor, id: number) {
-  return db.selectFrom('deliverable_lead_organisations').select(['name']).where('deliverable_id', '=', id).orderBy('position').execute()
+  return db
+    .selectFrom('deliverable_lead_organisations')
+    .select(['name'])
+    .where('deliverable_id', '=', id)
+    .orderBy('position')
+    .execute()
 }
 
 export async function updatesOf(db: Executor, id: number) {
@@ -50,9 +55,18 @@ export async function updatesOf(db: Executor, id: number) {
 
 export async function insertUpdate(
   db: Executor,
-  values: { deliverable_id: number; update_on: string; author_user_id: number | null; author_name: string; text: string; rag: string; created_at: string },
+  values: {
+    deliverable_id: number
+    update_on: string
+    author_user_id: number | null
+    author_name: string
+    text: string
+    rag: string
+    created_at: string
+  },
 ) {
-  return (await db.insertInto('deliverable_updates').values(values).returning('id').executeTakeFirstOrThrow()).id
+  return (await db.insertInto('deliverable_updates').values(values).returning('id').executeTakeFirstOrThrow())
+    .id
 }
 
 export interface DeliverableChanges {
@@ -67,7 +81,13 @@ export interface DeliverableChanges {
 }
 
 /** Changes a deliverable only if it is still at the version the editor read. */
-export async function updateDeliverable(db: Executor, id: number, version: number, changes: DeliverableChanges, now: string) {
+export async function updateDeliverable(
+  db: Executor,
+  id: number,
+  version: number,
+  changes: DeliverableChanges,
+  now: string,
+) {
   const result = await db
     .updateTable('deliverables')
     .set({ ...changes, updated_at: now, version: version + 1 })
@@ -77,8 +97,9 @@ export async function updateDeliverable(db: Executor, id: number, version: numbe
   return Number(result.numUpdatedRows) === 1
 }
 
+/** The live deliverables a person leads (archived ones are no longer anybody's work). */
 export async function deliverablesLedBy(db: Executor, personId: number) {
-  return db
+  const q = db
     .selectFrom('deliverable_leads')
     .innerJoin('deliverables', 'deliverables.id', 'deliverable_leads.deliverable_id')
     .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
@@ -92,5 +113,5 @@ export async function deliverablesLedBy(db: Executor, personId: number) {
     .orderBy('plan_themes.position')
     .orderBy('plan_actions.position')
     .orderBy('deliverables.position')
-    .execute()
+  return liveOnly(q, ['deliverables', 'plan_actions', 'plan_themes']).execute()
 }

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable } from 'kysely'
+import type { ExpressionBuilder, Insertable, SelectQueryBuilder } from 'kysely'
 import type { Executor } from '../../db/database.ts'
 import type { Database } from '../../db/types.ts'
 import type { DeliverableTable, LeadershipMemberTable, PlanTable, StrategicAimTable } from './tables.ts'
@@ -10,7 +10,15 @@ export async function listPlans(db: Executor) {
   return db
     .selectFrom('plans')
     .leftJoin('strategies', 'strategies.id', 'plans.strategy_id')
-    .select(['plans.id', 'plans.title', 'plans.period', 'plans.owning_board', 'plans.strategy_id', 'plans.updated_at', 'strategies.title as strategy_title'])
+    .select([
+      'plans.id',
+      'plans.title',
+      'plans.period',
+      'plans.owning_board',
+      'plans.strategy_id',
+      'plans.updated_at',
+      'strategies.title as strategy_title',
+    ])
     .orderBy('plans.title')
     .execute()
 }
@@ -26,7 +34,11 @@ export async function findPlanByTitle(db: Executor, title: string) {
 export type PlanValues = Required<Omit<Insertable<PlanTable>, 'id' | 'created_at' | 'updated_at' | 'version'>>
 
 export async function insertPlan(db: Executor, values: PlanValues, now: string) {
-  const row = await db.insertInto('plans').values({ ...values, created_at: now, updated_at: now, version: 1 }).returning('id').executeTakeFirstOrThrow()
+  const row = await db
+    .insertInto('plans')
+    .values({ ...values, created_at: now, updated_at: now, version: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return row.id
 }
 
@@ -61,7 +73,10 @@ export async function clearPlanContent(db: Executor, planId: number) {
   await db.deleteFrom('leadership_members').where('plan_id', '=', planId).execute()
 }
 
-export async function insertTheme(db: Executor, values: { plan_id: number; position: number; title: string; subtitle: string; notes: string }) {
+export async function insertTheme(
+  db: Executor,
+  values: { plan_id: number; position: number; title: string; subtitle: string; notes: string },
+) {
   return (await db.insertInto('plan_themes').values(values).returning('id').executeTakeFirstOrThrow()).id
 }
 
@@ -75,7 +90,16 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK))
 }
 
-export async function insertActions(db: Executor, rows: Array<{ theme_id: number; position: number; number: string | null; locally_added: number; text: string }>) {
+export async function insertActions(
+  db: Executor,
+  rows: Array<{
+    theme_id: number
+    position: number
+    number: string | null
+    locally_added: number
+    text: string
+  }>,
+) {
   await insertChunked(rows, (chunk) => db.insertInto('plan_actions').values(chunk).execute())
 }
 
@@ -99,15 +123,27 @@ export async function actionKeysOf(db: Executor, planId: number) {
 }
 
 export async function deliverableKeysOf(db: Executor, planId: number) {
-  return db.selectFrom('deliverables').select(['id', 'action_id', 'position']).where('id', 'in', deliverableIdsIn(db, planId)).execute()
+  return db
+    .selectFrom('deliverables')
+    .select(['id', 'action_id', 'position'])
+    .where('id', 'in', deliverableIdsIn(db, planId, { includeArchived: true }))
+    .execute()
 }
 
-export async function insertLeads(db: Executor, rows: Array<{ deliverable_id: number; position: number; person_id: number; name_as_written: string }>) {
+export async function insertLeads(
+  db: Executor,
+  rows: Array<{ deliverable_id: number; position: number; person_id: number; name_as_written: string }>,
+) {
   await insertChunked(rows, (chunk) => db.insertInto('deliverable_leads').values(chunk).execute())
 }
 
-export async function insertLeadOrganisations(db: Executor, rows: Array<{ deliverable_id: number; position: number; name: string }>) {
-  await insertChunked(rows, (chunk) => db.insertInto('deliverable_lead_organisations').values(chunk).execute())
+export async function insertLeadOrganisations(
+  db: Executor,
+  rows: Array<{ deliverable_id: number; position: number; name: string }>,
+) {
+  await insertChunked(rows, (chunk) =>
+    db.insertInto('deliverable_lead_organisations').values(chunk).execute(),
+  )
 }
 
 export async function insertAims(db: Executor, rows: Array<Insertable<StrategicAimTable>>) {
@@ -128,28 +164,48 @@ export function latestUpdateOn(eb: ExpressionBuilder<Database, 'deliverables'>) 
     .whereRef('deliverable_updates.deliverable_id', '=', 'deliverables.id')
 }
 
+/** Which rows a read wants: the live plan (the default everywhere people look), or archived rows too. */
+export interface Archived {
+  includeArchived?: boolean
+}
+
+/**
+ * Keeps only rows still in the plan: a deliverable is live when it, its action and its theme are
+ * all unarchived. Every read of a plan's content goes through this, so an archived row drops out
+ * of pages, counts, filters, exports and reminders at once.
+ */
+export function liveOnly<DB, TB extends keyof DB & ('deliverables' | 'plan_actions' | 'plan_themes'), O>(
+  q: SelectQueryBuilder<DB, TB, O>,
+  tables: ReadonlyArray<'deliverables' | 'plan_actions' | 'plan_themes'>,
+): SelectQueryBuilder<DB, TB, O> {
+  // biome-ignore lint/suspicious/noExplicitAny: the column name is built from a table the caller joined
+  return tables.reduce((acc, table) => acc.where(`${table}.archived_at` as any, 'is', null), q)
+}
+
 /** The ids of a plan's deliverables, as a subquery: the one place that walks plan → theme → action. */
-export function deliverableIdsIn(db: Executor, planId: number) {
-  return db
+export function deliverableIdsIn(db: Executor, planId: number, options: Archived = {}) {
+  const q = db
     .selectFrom('deliverables')
     .innerJoin('plan_actions', 'plan_actions.id', 'deliverables.action_id')
     .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
     .select('deliverables.id')
     .where('plan_themes.plan_id', '=', planId)
+  return options.includeArchived ? q : liveOnly(q, ['deliverables', 'plan_actions', 'plan_themes'])
 }
 
-export async function themesOf(db: Executor, planId: number) {
-  return db.selectFrom('plan_themes').selectAll().where('plan_id', '=', planId).orderBy('position').execute()
+export async function themesOf(db: Executor, planId: number, options: Archived = {}) {
+  const q = db.selectFrom('plan_themes').selectAll().where('plan_id', '=', planId).orderBy('position')
+  return (options.includeArchived ? q : liveOnly(q, ['plan_themes'])).execute()
 }
 
-export async function actionsOf(db: Executor, planId: number) {
-  return db
+export async function actionsOf(db: Executor, planId: number, options: Archived = {}) {
+  const q = db
     .selectFrom('plan_actions')
     .innerJoin('plan_themes', 'plan_themes.id', 'plan_actions.theme_id')
     .selectAll('plan_actions')
     .where('plan_themes.plan_id', '=', planId)
     .orderBy('plan_actions.position')
-    .execute()
+  return (options.includeArchived ? q : liveOnly(q, ['plan_actions', 'plan_themes'])).execute()
 }
 
 export async function deliverablesOf(db: Executor, planId: number) {
@@ -183,7 +239,10 @@ export async function leadOrganisationsOf(db: Executor, planId: number) {
 
 export async function aimsOf(db: Executor, owner: { planId?: number; strategyId?: number }) {
   let q = db.selectFrom('strategic_aims').select(['text', 'position'])
-  q = owner.planId !== undefined ? q.where('plan_id', '=', owner.planId) : q.where('strategy_id', '=', owner.strategyId ?? -1)
+  q =
+    owner.planId !== undefined
+      ? q.where('plan_id', '=', owner.planId)
+      : q.where('strategy_id', '=', owner.strategyId ?? -1)
   return q.orderBy('position').execute()
 }
 
@@ -191,11 +250,25 @@ export async function leadersOf(db: Executor, owner: { planId?: number; strategy
   let q = db
     .selectFrom('leadership_members')
     .innerJoin('people', 'people.id', 'leadership_members.person_id')
-    .select(['leadership_members.name_as_written as name', 'leadership_members.initials', 'leadership_members.organisation', 'leadership_members.role', 'leadership_members.person_id'])
-  q = owner.planId !== undefined ? q.where('leadership_members.plan_id', '=', owner.planId) : q.where('leadership_members.strategy_id', '=', owner.strategyId ?? -1)
+    .select([
+      'leadership_members.name_as_written as name',
+      'leadership_members.initials',
+      'leadership_members.organisation',
+      'leadership_members.role',
+      'leadership_members.person_id',
+    ])
+  q =
+    owner.planId !== undefined
+      ? q.where('leadership_members.plan_id', '=', owner.planId)
+      : q.where('leadership_members.strategy_id', '=', owner.strategyId ?? -1)
   return q.orderBy('leadership_members.position').execute()
 }
 
 export async function plansOfStrategy(db: Executor, strategyId: number) {
-  return db.selectFrom('plans').select(['id', 'title', 'period']).where('strategy_id', '=', strategyId).orderBy('title').execute()
+  return db
+    .selectFrom('plans')
+    .select(['id', 'title', 'period'])
+    .where('strategy_id', '=', strategyId)
+    .orderBy('title')
+    .execute()
 }

@@ -10,7 +10,13 @@ export async function listStrategies(db: Executor) {
   return db
     .selectFrom('strategies')
     .selectAll()
-    .select((eb) => eb.selectFrom('priorities').select((p) => p.fn.countAll<number>().as('n')).whereRef('priorities.strategy_id', '=', 'strategies.id').as('priority_count'))
+    .select((eb) =>
+      eb
+        .selectFrom('priorities')
+        .select((p) => p.fn.countAll<number>().as('n'))
+        .whereRef('priorities.strategy_id', '=', 'strategies.id')
+        .as('priority_count'),
+    )
     .orderBy('period', 'desc')
     .orderBy('title')
     .execute()
@@ -25,10 +31,22 @@ export async function findStrategyByTitle(db: Executor, title: string) {
 }
 
 export async function insertStrategy(db: Executor, values: StrategyValues, now: string) {
-  return (await db.insertInto('strategies').values({ ...values, created_at: now, updated_at: now, version: 1 }).returning('id').executeTakeFirstOrThrow()).id
+  return (
+    await db
+      .insertInto('strategies')
+      .values({ ...values, created_at: now, updated_at: now, version: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
 }
 
-export async function updateStrategy(db: Executor, id: number, version: number, values: StrategyValues, now: string) {
+export async function updateStrategy(
+  db: Executor,
+  id: number,
+  version: number,
+  values: StrategyValues,
+  now: string,
+) {
   const result = await db
     .updateTable('strategies')
     .set({ ...values, updated_at: now, version: version + 1 })
@@ -39,7 +57,12 @@ export async function updateStrategy(db: Executor, id: number, version: number, 
 }
 
 export async function prioritiesOf(db: Executor, strategyId: number) {
-  return db.selectFrom('priorities').selectAll().where('strategy_id', '=', strategyId).orderBy('position').execute()
+  return db
+    .selectFrom('priorities')
+    .selectAll()
+    .where('strategy_id', '=', strategyId)
+    .orderBy('position')
+    .execute()
 }
 
 export async function findPriority(db: Executor, id: number) {
@@ -62,7 +85,13 @@ export async function insertPriority(db: Executor, strategyId: number, values: P
   ).id
 }
 
-export async function updatePriority(db: Executor, id: number, version: number, values: PriorityValues, now: string) {
+export async function updatePriority(
+  db: Executor,
+  id: number,
+  version: number,
+  values: PriorityValues,
+  now: string,
+) {
   const result = await db
     .updateTable('priorities')
     .set({ ...values, updated_at: now, version: version + 1 })
@@ -75,7 +104,10 @@ export async function updatePriority(db: Executor, id: number, version: number, 
 export async function replaceStrategyAims(db: Executor, strategyId: number, aims: string[]) {
   await db.deleteFrom('strategic_aims').where('strategy_id', '=', strategyId).execute()
   if (aims.length) {
-    await db.insertInto('strategic_aims').values(aims.map((text, position) => ({ strategy_id: strategyId, plan_id: null, position, text }))).execute()
+    await db
+      .insertInto('strategic_aims')
+      .values(aims.map((text, position) => ({ strategy_id: strategyId, plan_id: null, position, text })))
+      .execute()
   }
 }
 
@@ -93,7 +125,11 @@ export async function linkPlanAt(db: Executor, planId: number, strategyId: numbe
 export async function linkPlan(db: Executor, planId: number, strategyId: number | null) {
   await db
     .updateTable('plans')
-    .set((eb) => ({ strategy_id: strategyId, updated_at: new Date().toISOString(), version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      strategy_id: strategyId,
+      updated_at: new Date().toISOString(),
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', planId)
     .execute()
 }
