@@ -1,4 +1,4 @@
-import { ATTENTION_GROUPS, type AttentionGroup, attentionFor, attentionGroup } from '../plans/attention.ts'
+import { ATTENTION_GROUPS, type AttentionGroup, attentionFor, byAttentionGroup } from '../plans/attention.ts'
 import type { LedDeliverable } from '../plans/deliverable.ts'
 import { paths } from '../plans/paths.ts'
 import { formatPlanDate } from '../plans/plan-dates.ts'
@@ -28,27 +28,22 @@ const NEVER_UPDATED: Tag = { text: 'Never updated', classes: 'govuk-tag--yellow'
  * update; each is listed once, under the first group that applies, with all its tags.
  */
 export function yourWork(led: readonly LedDeliverable[]): { total: number; groups: WorkGroup[] } {
-  const groups = new Map<AttentionGroup, WorkRow[]>()
-  for (const d of led) {
-    const attention = attentionFor(d)
-    const group = attentionGroup(attention)
-    if (!group) continue
-    // The plans' own flags may come to carry "never updated"; until then it is shown from here.
-    const extra = attention.neverUpdated && !('neverUpdated' in d.flags) ? [NEVER_UPDATED] : []
-    const rows = groups.get(group) ?? []
-    rows.push({
-      href: paths.plans.deliverable(d.id),
-      outcome: d.outcome || NO_OUTCOME,
-      plan: d.plan.title,
-      theme: d.theme,
-      action: actionHeading(d.action.number),
-      end: formatPlanDate(d.end),
-      tags: [ragTag(d.rag), ...flagTags(d.flags), ...extra],
-    })
-    groups.set(group, rows)
-  }
-  const ordered = (Object.keys(ATTENTION_GROUPS) as AttentionGroup[])
-    .filter((key) => groups.has(key))
-    .map((key) => ({ key, heading: ATTENTION_GROUPS[key], rows: groups.get(key) ?? [] }))
-  return { total: ordered.reduce((n, g) => n + g.rows.length, 0), groups: ordered }
+  const groups = byAttentionGroup(led).map(({ group, items }) => ({
+    key: group,
+    heading: ATTENTION_GROUPS[group],
+    rows: items.map((d): WorkRow => {
+      // The plans' own flags may come to carry "never updated"; until then it is shown from here.
+      const extra = attentionFor(d).neverUpdated && !('neverUpdated' in d.flags) ? [NEVER_UPDATED] : []
+      return {
+        href: paths.plans.deliverable(d.id),
+        outcome: d.outcome || NO_OUTCOME,
+        plan: d.plan.title,
+        theme: d.theme,
+        action: actionHeading(d.action.number),
+        end: formatPlanDate(d.end),
+        tags: [ragTag(d.rag), ...flagTags(d.flags), ...extra],
+      }
+    }),
+  }))
+  return { total: groups.reduce((n, g) => n + g.rows.length, 0), groups }
 }

@@ -52,6 +52,20 @@ export function attentionGroup(a: Attention): AttentionGroup | null {
   return null
 }
 
+/** The items that need attention, each once, in their groups, in the groups' order. */
+export function byAttentionGroup<T extends AttentionInput>(
+  items: readonly T[],
+): Array<{ group: AttentionGroup; items: T[] }> {
+  const groups = new Map<AttentionGroup, T[]>()
+  for (const item of items) {
+    const group = attentionGroup(attentionFor(item))
+    if (group) groups.set(group, [...(groups.get(group) ?? []), item])
+  }
+  return (Object.keys(ATTENTION_GROUPS) as AttentionGroup[])
+    .filter((g) => groups.has(g))
+    .map((group) => ({ group, items: groups.get(group) ?? [] }))
+}
+
 export interface AttentionCounts {
   deliverables: number
   red: number
