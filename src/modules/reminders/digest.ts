@@ -22,6 +22,14 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   )
 
+/** An outcome can run to a paragraph: the e-mail gives its opening, and the link the rest. */
+export function headline(outcome: string, max = 150): string {
+  const flat = outcome.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat || 'Outcome not written'
+  const cut = flat.slice(0, max)
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : max).replace(/[\s,.;:–-]+$/, '')}…`
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /** A message's paragraphs and lists, written once and rendered as text and as simple HTML. */
@@ -84,7 +92,7 @@ export function leadReminder(
     blocks.push({
       list: deliverables.map((d) => ({
         lines: [
-          d.outcome || 'Outcome not written',
+          headline(d.outcome),
           `${d.plan.title}: ${d.theme}, ${d.action.number ? `action ${d.action.number}` : 'action without a number'}. End: ${formatPlanDate(d.end) || 'not set'}.`,
         ],
         href: `${options.publicUrl}${paths.plans.deliverable(d.id)}`,
