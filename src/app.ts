@@ -73,6 +73,14 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<S
   const openapi = openApiDocument(api)
   app.get('/api/v1/openapi.json', { config: { permission: 'public' } }, async () => openapi)
 
+  // Each module's work beside the pages (the reminders' schedule), stopped when the app closes.
+  for (const module of modules) {
+    for (const task of module.server ?? []) {
+      const running = task.start(services, { config, log: app.log })
+      if (running) app.addHook('onClose', async () => running.stop())
+    }
+  }
+
   if (options.extend) await options.extend(app)
   await app.ready()
   return { app, routes }

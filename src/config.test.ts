@@ -44,4 +44,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be a whole number above 0 (got "eighty")')
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with sqlite: or postgres:\/\//)
   })
+
+  it('reads the reminders’ mail server and public address, refusing ones it cannot use', () => {
+    const off = loadConfig({})
+    expect([off.smtpUrl, off.publicUrl, off.reminderSchedule]).toEqual([null, null, null])
+    const on = loadConfig({ SMTP_URL: 'smtp://u:p@mail.example:587', PUBLIC_URL: 'https://safer.example.gov.uk/', REMINDER_SCHEDULE: ' monday 08:00 ' })
+    expect([on.smtpUrl, on.publicUrl, on.reminderSchedule]).toEqual(['smtp://u:p@mail.example:587', 'https://safer.example.gov.uk', 'monday 08:00'])
+    expect(() => loadConfig({ SMTP_URL: 'mail.example:25' })).toThrow('SMTP_URL must start with smtp:// or smtps://')
+    expect(() => loadConfig({ PUBLIC_URL: 'safer.example' })).toThrow('PUBLIC_URL must be a web address')
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://safer.example' })).toThrow('PUBLIC_URL must start with https:// or http://')
+  })
 })

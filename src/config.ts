@@ -29,6 +29,14 @@ export interface Config {
   readonly auditPreviousKeys: readonly string[]
   /** Where signed checkpoints of the audit log's head are appended: best on another host's storage. */
   readonly auditCheckpointDir: string
+  /** Where reminder e-mails are sent through (`smtp://user:pass@host:587`, `smtps://…`); none sends nothing. */
+  readonly smtpUrl: string | null
+  /** The From address of reminder e-mails. */
+  readonly reminderFrom: string
+  /** When the weekly reminders go out (`monday 08:00`, London time); none is no schedule. */
+  readonly reminderSchedule: string | null
+  /** Safer's own address as people reach it (`https://safer.example.gov.uk`), for links in e-mails. */
+  readonly publicUrl: string | null
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +64,25 @@ export function dialectOf(databaseUrl: string): DatabaseDialect {
 export function sqlitePathOf(databaseUrl: string, cwd = process.cwd()): string {
   const path = databaseUrl.slice('sqlite:'.length)
   return path === ':memory:' ? path : resolve(cwd, path)
+}
+
+function smtpUrlOf(raw: string | undefined): string | null {
+  if (!raw) return null
+  if (!/^smtps?:\/\/[^/]/.test(raw)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:password@mail.example:587)')
+  return raw
+}
+
+function publicUrlOf(raw: string | undefined): string | null {
+  if (!raw) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be a web address such as https://safer.example.gov.uk (got "${raw}")`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_URL must start with https:// or http://')
+  // Links are made by appending a path: no trailing slash, query or fragment to get in the way.
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -95,5 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: auditKey || DEVELOPMENT_AUDIT_KEY,
     auditPreviousKeys: Object.freeze(auditPreviousKeys),
     auditCheckpointDir: resolve(env.AUDIT_CHECKPOINT_DIR || resolve(dataDir, 'audit-checkpoints')),
+    smtpUrl: smtpUrlOf(env.SMTP_URL),
+    reminderFrom: env.REMINDER_FROM || 'Safer <safer@localhost>',
+    reminderSchedule: env.REMINDER_SCHEDULE?.trim() || null,
+    publicUrl: publicUrlOf(env.PUBLIC_URL),
   })
 }

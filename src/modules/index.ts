@@ -4,6 +4,7 @@ import { crimeModule } from './crime/module.ts'
 import { homeModule } from './home/module.ts'
 import { partnersModule } from './partners/module.ts'
 import { plansModule } from './plans/module.ts'
+import { remindersModule } from './reminders/module.ts'
 
 /**
  * Every module, in the order their demo data loads and their commands are listed (partners before
@@ -17,4 +18,5 @@ export const MODULES = [
   homeModule,
   crimeModule,
   plansModule,
+  remindersModule,
 ] as const

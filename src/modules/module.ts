@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { Migration } from 'kysely'
 import type { Role } from '../access/roles.ts'
 import type { Config, DatabaseDialect } from '../config.ts'
@@ -102,6 +102,16 @@ export interface DemoLoader extends Needs {
   missing?(services: Partial<Services>): Promise<boolean>
 }
 
+export interface ServerContext {
+  config: Config
+  log: FastifyBaseLogger
+}
+
+/** Work the web server does beside its pages (a schedule): how to stop it, or nothing when it is off. */
+export interface ServerTask extends Needs {
+  start(services: Partial<Services>, context: ServerContext): { stop(): void | Promise<void> } | undefined
+}
+
 export type ErrorClass = abstract new (...args: never[]) => Error
 
 export interface SaferModule<P extends Grants = Grants> {
@@ -121,6 +131,8 @@ export interface SaferModule<P extends Grants = Grants> {
   paths?: Readonly<Record<string, Readonly<Record<string, (...ids: Array<number | string>) => string>>>>
   demo?: DemoLoader
   samples?: SampleMaker
+  /** Started with the web server (never by a command), stopped when it closes. */
+  server?: readonly ServerTask[]
 }
 
 function pick(services: Partial<Services>, needs: readonly ServiceName[]): Partial<Services> {
@@ -185,6 +197,16 @@ export function command<K extends ServiceName>(spec: {
     run: (io, withServices) =>
       spec.run({ ...io, withServices: (fn) => withServices((services) => fn(only(services, spec.needs))) }),
   }
+}
+
+export function serverTask<K extends ServiceName>(
+  needs: readonly K[],
+  start: (
+    services: Pick<Services, K>,
+    context: ServerContext,
+  ) => { stop(): void | Promise<void> } | undefined,
+): ServerTask {
+  return { needs, start: (services, context) => start(only(services, needs), context) }
 }
 
 export function samples<K extends ServiceName>(

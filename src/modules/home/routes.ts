@@ -1,15 +1,38 @@
 import type { FastifyInstance } from 'fastify'
 import { type Action, can } from '../../access/permissions.ts'
 import { paths } from '../../web/paths.ts'
-import type { HomeCard } from '../module.ts'
+import type { HomeCard, Services } from '../module.ts'
+import { paths as planPaths } from '../plans/paths.ts'
+import { MEASURES, plansOverview } from './plans-overview.ts'
+import { yourWork } from './your-work.ts'
 
-/** What a signed-in person can go to from the home page: every module's cards their role may use. */
-export function homeRoutes(app: FastifyInstance, cards: readonly HomeCard[]) {
+/**
+ * The signed-in home page: the person's own deliverables that need them; for those who manage the
+ * plans, where each plan needs chasing; and every module's cards their role may use.
+ */
+export function homeRoutes(
+  app: FastifyInstance,
+  { deliverables, plans }: Pick<Services, 'deliverables' | 'plans'>,
+  cards: readonly HomeCard[],
+  staleDays: number,
+) {
   app.get('/', { config: { permission: 'home:view' } }, async (request, reply) => {
     const user = request.user
     if (!user) return reply.redirect(paths.signIn())
+    const linked = user.personId !== null
+    const [led, attention] = await Promise.all([
+      linked ? deliverables.ledBy(user) : Promise.resolve([]),
+      can(user.role, 'plans:manage') ? plans.attention() : Promise.resolve(null),
+    ])
     return reply.page('home/views/home.njk', {
       pageTitle: 'Home',
+      linked,
+      led: led.length,
+      work: yourWork(led),
+      myActionsHref: planPaths.plans.myActions(),
+      overview: attention && plansOverview(attention),
+      measures: Object.values(MEASURES),
+      staleDays,
       cards: cards.filter((c) => can(user.role, c.needs as Action)),
     })
   })

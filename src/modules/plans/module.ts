@@ -72,7 +72,11 @@ export const plansModule: SaferModule<typeof permissions> = {
     api(['deliverables'], deliverablesApi),
   ],
   commands: planCommands,
-  navigation: [{ text: 'Plans', href: paths.plans.list(), needs: 'plans:view', order: 20 }],
+  navigation: [
+    { text: 'Strategies', href: paths.plans.strategies(), needs: 'plans:view', order: 18 },
+    { text: 'Plans', href: paths.plans.list(), needs: 'plans:view', order: 20 },
+    { text: 'My actions', href: paths.plans.myActions(), needs: 'plans:update-own', order: 22 },
+  ],
   home: [
     {
       title: 'Delivery plans',

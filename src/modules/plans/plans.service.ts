@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
+import { type PlanAttention, planAttention } from './attention.ts'
 import { exportPlanCsv, exportPlanXlsx } from './export/index.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { toDeliverable } from './deliverable.ts'
@@ -122,6 +123,11 @@ export function createPlansService(db: Db, audit: AuditService, options: { stale
     exportPlan,
     listPlans: async (): Promise<ListedPlan[]> => (await repo.listPlans(db)).map(toListedPlan),
     getPlan,
+    /** Every plan's red, overdue, stale and never-updated counts by theme (live deliverables only). */
+    attention: async (today = londonToday()): Promise<PlanAttention[]> => {
+      const listed = await repo.listPlans(db)
+      return Promise.all(listed.map(async (p) => planAttention(await getPlan(p.id, today))))
+    },
   }
 }
 

@@ -1,0 +1,5 @@
+export const paths = {
+  reminders: {
+    admin: () => '/admin/reminders',
+  },
+} as const
