@@ -66,12 +66,14 @@ export class PageCache {
  * Everything the fragment's HTML depends on. The plan's change stamp (updated_at and version, bumped
  * by touchPlan on every write, and on a merge of the people it names) comes from the view itself, so
  * the key never names a newer plan than the one rendered; today must be the day the view was read
- * for (flags depend on it). The filter is the parsed one with its fields in name order, so
- * equivalent addresses share an entry and a filter field added later is part of the key unasked.
+ * for (flags depend on it). The filter is the parsed one, its empty fields left out and the rest in
+ * name order, so equivalent addresses share an entry and a filter added later is in the key unasked.
  * JSON keeps the parts apart whatever characters a search holds.
  */
 export function planFragmentKey(plan: PlanView, today: string, role: Role, filter: PlanFilter): string {
-  const fields = Object.entries(filter).sort(([a], [b]) => (a < b ? -1 : 1))
+  const fields = Object.entries(filter)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
   return JSON.stringify([plan.id, plan.updatedAt, plan.version, today, role, fields])
 }
 
