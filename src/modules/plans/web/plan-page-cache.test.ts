@@ -10,7 +10,11 @@ const KIB = 'x'.repeat(1024)
 /** Renders `text` and counts the renders, so a test can tell a hit from a miss. */
 function renderer() {
   const calls: string[] = []
-  return { calls, of: (text: string) => () => (calls.push(text), html(text)) }
+  const of = (text: string) => () => {
+    calls.push(text)
+    return html(text)
+  }
+  return { calls, of }
 }
 
 describe('PageCache', () => {
