@@ -42,7 +42,10 @@ export function flagsFor(d: FlagInput, today: string, staleDays: number): Delive
   }
 }
 
+// Made once: making a formatter costs more than using it, and every plan page asks the date.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+
 /** Today's date in Europe/London, where the partnership works. */
 export function londonToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return LONDON_DAY.format(now)
 }
