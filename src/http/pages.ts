@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type nunjucks from 'nunjucks'
 import type { Link } from '../modules/module.ts'
@@ -20,7 +21,10 @@ export function registerPages(app: FastifyInstance, views: nunjucks.Environment,
       csrfToken: csrfTokenFor(this),
       cspNonce: this.cspNonce?.script,
     })
-    return this.type('text/html; charset=utf-8').send(spliceParts(html, parts))
+    const body = spliceParts(html, parts)
+    this.type('text/html; charset=utf-8')
+    if (typeof body === 'string') return this.send(body)
+    return this.header('Content-Length', body.reduce((n, piece) => n + piece.length, 0)).send(Readable.from(body, { objectMode: false }))
   })
   // Deliberately given nothing of the request (no user, CSRF token or nonce), so what it renders
   // may be cached and shared between users; the page it goes into adds those.

@@ -6,7 +6,7 @@ const env = new nunjucks.Environment(null, { autoescape: true })
 const render = (template: string, data: Record<string, unknown>) => {
   const { data: marked, parts } = markParts(data)
   const out = spliceParts(env.renderString(template, marked), parts)
-  return Buffer.isBuffer(out) ? out.toString('utf8') : out
+  return typeof out === 'string' ? out : Buffer.concat(out).toString('utf8')
 }
 
 describe('RenderedHtml in a page', () => {

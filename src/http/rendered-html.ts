@@ -29,8 +29,11 @@ export function markParts(data: Record<string, unknown>): { data: Record<string,
   return { data: marked, parts }
 }
 
-/** The rendered page with its marks replaced by the parts. */
-export function spliceParts(html: string, parts: Buffer[]): string | Buffer {
+/**
+ * The rendered page with its marks replaced by the parts, as the pieces to send one after another:
+ * joining them would copy a large part again for every request.
+ */
+export function spliceParts(html: string, parts: Buffer[]): string | Buffer[] {
   if (parts.length === 0) return html
   const pieces: Buffer[] = []
   let from = 0
@@ -39,5 +42,5 @@ export function spliceParts(html: string, parts: Buffer[]): string | Buffer {
     from = match.index + match[0].length
   }
   pieces.push(Buffer.from(html.slice(from), 'utf8'))
-  return Buffer.concat(pieces)
+  return pieces
 }
