@@ -44,4 +44,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be a whole number above 0 (got "eighty")')
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with sqlite: or postgres:\/\//)
   })
+
+  it('gives rendered plan pages 32 MiB unless told otherwise, and takes 0 as no cache', () => {
+    expect(loadConfig({}).planPageCacheMb).toBe(32)
+    expect(loadConfig({ PLAN_PAGE_CACHE_MB: '0' }).planPageCacheMb).toBe(0)
+    expect(() => loadConfig({ PLAN_PAGE_CACHE_MB: '-1' })).toThrow('PLAN_PAGE_CACHE_MB must be a whole number of 0 or more (got "-1")')
+    expect(() => loadConfig({ PLAN_STALE_DAYS: '0' })).toThrow('PLAN_STALE_DAYS must be a whole number above 0 (got "0")')
+  })
 })
