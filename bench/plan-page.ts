@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { signIn, startAppServer } from './support/app-server.ts'
 import { runLoad } from './support/cannon.ts'
-import { bytes, load, machine, ms, table } from './support/report.ts'
+import { bytes, cpuTimeMs, load, machine, ms, table } from './support/report.ts'
 
 const { values } = parseArgs({ options: { deliverables: { type: 'string' }, quick: { type: 'boolean' } } })
 const DELIVERABLES = Number(values.deliverables ?? 1000)
@@ -39,11 +39,15 @@ try {
   const results = []
   for (const [label, url] of [['plan page', pageUrl], ['static copy', staticUrl]] as const) {
     await runLoad(url, { connections: SESSIONS, seconds: WARMUP_S, cookies })
+    const cpuBefore = cpuTimeMs(server.pid)
     const r = await runLoad(url, { connections: SESSIONS, seconds: DURATION_S, cookies })
+    const cpuAfter = cpuTimeMs(server.pid)
+    // The app's own CPU time for each response: what it costs, however long it waited for a core.
+    const cpuPerRequest = cpuBefore === null || cpuAfter === null || r.responses === 0 ? 'n/a' : ms((cpuAfter - cpuBefore) / r.responses)
     results.push(r)
-    rows.push([label, bytes(html.length), r.requestsPerSecond.toFixed(0), ms(r.p50), ms(r.p95), ms(r.p99), `${bytes(r.bytesPerSecond)}/s`, `${r.non2xx + r.errors}`])
+    rows.push([label, bytes(html.length), r.requestsPerSecond.toFixed(0), ms(r.p50), ms(r.p95), ms(r.p99), `${bytes(r.bytesPerSecond)}/s`, cpuPerRequest, `${r.non2xx + r.errors}`])
   }
-  console.log(table(['target', 'size', 'req/s', 'p50', 'p95', 'p99', 'throughput', 'failed'], rows))
+  console.log(table(['target', 'size', 'req/s', 'p50', 'p95', 'p99', 'throughput', 'app CPU/request', 'failed'], rows))
   const [pageResult, staticResult] = results as [(typeof results)[number], (typeof results)[number]]
   console.log(
     `Plan page / static: ${(pageResult.requestsPerSecond / staticResult.requestsPerSecond).toFixed(2)}× the requests per second, ${(pageResult.p95 / staticResult.p95).toFixed(1)}× the p95. ${load()}`,

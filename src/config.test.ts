@@ -54,4 +54,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'safer.example' })).toThrow('PUBLIC_URL must be a web address')
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://safer.example' })).toThrow('PUBLIC_URL must start with https:// or http://')
   })
+
+  it('gives rendered plan pages 32 MiB unless told otherwise, and takes 0 as no cache', () => {
+    expect(loadConfig({}).planPageCacheMb).toBe(32)
+    expect(loadConfig({ PLAN_PAGE_CACHE_MB: '0' }).planPageCacheMb).toBe(0)
+    expect(() => loadConfig({ PLAN_PAGE_CACHE_MB: '-1' })).toThrow('PLAN_PAGE_CACHE_MB must be a whole number of 0 or more (got "-1")')
+    expect(() => loadConfig({ PLAN_STALE_DAYS: '0' })).toThrow('PLAN_STALE_DAYS must be a whole number above 0 (got "0")')
+  })
 })

@@ -19,6 +19,8 @@ export interface Config {
   readonly signInRateLimit: number
   /** A deliverable with no progress update for this many days is flagged as stale. */
   readonly planStaleDays: number
+  /** Memory for rendered plan pages, in MiB; 0 renders every view afresh. */
+  readonly planPageCacheMb: number
   readonly logLevel: string
   readonly dataDir: string
   /** Re-read templates on every render: for editing pages locally (NODE_ENV=development). */
@@ -47,11 +49,11 @@ const DEVELOPMENT_SECRET = 'development-only-secret-never-use-in-production'
 // The same for the audit key: a development log verifies across restarts, and production has its own.
 export const DEVELOPMENT_AUDIT_KEY = 'development-only-audit-key-never-use-in-production'
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a whole number above 0 (got "${raw}")`)
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ${min === 0 ? 'of 0 or more' : `above ${min - 1}`} (got "${raw}")`)
   return value
 }
 
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === 'true',
     signInRateLimit: integer(env, 'SIGN_IN_RATE_LIMIT', 20),
     planStaleDays: integer(env, 'PLAN_STALE_DAYS', 90),
+    planPageCacheMb: integer(env, 'PLAN_PAGE_CACHE_MB', 32, 0),
     logLevel: env.LOG_LEVEL || 'info',
     dataDir,
     reloadTemplates: env.NODE_ENV === 'development',

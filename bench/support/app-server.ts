@@ -28,6 +28,8 @@ export interface AppServer {
   planId?: number
   /** A folder the app serves under /bench-static/. */
   staticDir: string
+  /** The app's process id: benchmarks read its CPU time, which a busy machine does not inflate the way it does latency. */
+  pid: number
   stop(): Promise<void>
 }
 
@@ -87,7 +89,7 @@ export async function startAppServer(options: { role?: string; planDeliverables?
     }
     cleanup()
   }
-  return { origin: ready.origin, email: ready.email, password: ready.password, env, planId: ready.planId, staticDir: ready.staticDir, stop }
+  return { origin: ready.origin, email: ready.email, password: ready.password, env, planId: ready.planId, staticDir: ready.staticDir, pid: child.pid as number, stop }
 }
 
 function waitForReady(child: ChildProcess): Promise<ServerReady> {

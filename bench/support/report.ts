@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { cpus, loadavg, release, totalmem } from 'node:os'
 
 /** Nearest-rank percentile (0 < p ≤ 100) of values already sorted ascending. */
@@ -40,3 +41,19 @@ export function table(header: string[], rows: string[][]): string {
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
 }
+
+/**
+ * CPU time (user + system) a process has used, in milliseconds, from /proc: Linux only, null
+ * elsewhere. Per request it is steadier than latency on a shared machine, where a process waits
+ * for a core as often as it runs.
+ */
+export function cpuTimeMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+  } catch {
+    return null
+  }
+}
+// USER_HZ: 100 on the x86 and Arm Linux Safer runs on.
+const CLOCK_TICKS = 100

@@ -1,6 +1,7 @@
 import type { Actor } from '../access/actor.ts'
 import type { CurrentUser } from '../access/current-user.ts'
 import type { RoutePermission } from '../access/permissions.ts'
+import type { RenderedHtml } from './rendered-html.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -25,5 +26,7 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page inside the layout with the user, navigation, CSRF token and CSP nonce. */
     page(template: string, data?: Record<string, unknown>): FastifyReply
+    /** Renders part of a page, for reply.page, with only the data given: nothing of the request, so it may be cached. */
+    fragment(template: string, data?: Record<string, unknown>): RenderedHtml
   }
 }

@@ -29,4 +29,12 @@ describe('deliverable flags', () => {
     expect(londonToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01')
     expect(londonToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31')
   })
+
+  it('turns the day at London midnight exactly, one call after another', () => {
+    expect(londonToday(new Date('2026-06-30T22:59:00.000Z'))).toBe('2026-06-30')
+    expect(londonToday(new Date('2026-06-30T22:59:59.999Z'))).toBe('2026-06-30')
+    expect(londonToday(new Date('2026-06-30T23:00:00.000Z'))).toBe('2026-07-01')
+    expect(londonToday(new Date('2026-12-31T23:59:59.999Z'))).toBe('2026-12-31')
+    expect(londonToday(new Date('2027-01-01T00:00:00.000Z'))).toBe('2027-01-01')
+  })
 })

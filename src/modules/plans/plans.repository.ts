@@ -44,7 +44,11 @@ export async function insertPlan(db: Executor, values: PlanValues, now: string) 
 
 /**
  * Marks the plan as changed. Everything that changes what the plan page shows (a deliverable, a
- * progress update, the strategy link) calls this, so updated_at is the plan's change stamp.
+ * progress update, the strategy link) calls this, so updated_at is the plan's change stamp: the plan
+ * view (plans.service.ts) and the rendered plan page (web/plan-page-cache.ts) are cached by it and
+ * are otherwise never refreshed. Call it, in the same transaction, from any new write that changes
+ * what a plan shows, including one outside this module: an administrator's merge of people (a lead
+ * or leader's name, or which person they are) must touch every plan that names either person.
  */
 export async function touchPlan(db: Executor, planId: number, now: string) {
   await db

@@ -10,6 +10,8 @@ import { type PlanFilter, planFilterQuery } from '../plan-filter.ts'
 import { RAG_LABELS, RAG_STATUSES } from '../rag.ts'
 import { NO_STRATEGY } from '../schema.ts'
 import { planPage } from '../web/plan-page.ts'
+import { planFragmentKey, planPageCacheFor } from '../web/plan-page-cache.ts'
+import { londonToday } from '../flags.ts'
 import { summaryPage } from '../web/summary-page.ts'
 import { noticeOf, sendDownload, userOf } from './common.ts'
 
@@ -21,7 +23,7 @@ const strategyChoices = (list: Array<{ id: number; title: string }>, linked: num
   ...list.map((st) => ({ value: String(st.id), text: st.title, selected: st.id === linked })),
 ]
 
-export function planRoutes(app: FastifyInstance, { plans, strategies }: Pick<Services, 'plans' | 'strategies'>, config: Pick<Config, 'planStaleDays'>) {
+export function planRoutes(app: FastifyInstance, { plans, strategies }: Pick<Services, 'plans' | 'strategies'>, config: Pick<Config, 'planStaleDays' | 'planPageCacheMb' | 'reloadTemplates'>) {
   const view = { permission: 'plans:view' as const }
   const exportable = { permission: 'plans:export' as const }
   const canManage = (request: FastifyRequest) => can(userOf(request).role, 'plans:manage')
@@ -35,9 +37,16 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Pick<Ser
     }),
   )
 
+  // Rendering a large plan's deliverables is most of the page's cost, so that part is cached; the
+  // rest (the user, navigation, CSRF token, links by role, notices) is rendered for each request.
+  // The plan page reads nothing that must be read-audited; if it ever does, audit before the lookup.
+  const pageCache = planPageCacheFor(app, config.reloadTemplates ? 0 : config.planPageCacheMb * 1024 * 1024)
+
   app.get(paths.plans.show(':id'), { config: { ...view, record: 'plan' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
-    const plan = await plans.getPlan(id)
+    // One day for the view and the cache key, so a page read across midnight is never kept as the next day's.
+    const today = londonToday()
+    const plan = await plans.getPlan(id, today)
     // A filter that does not parse (a search over 200 characters, a hand-edited address) shows
     // the whole plan with the problem named, rather than an error page.
     let filter: PlanFilter = planFilterQuery.parse({})
@@ -48,9 +57,19 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Pick<Ser
       if (!(error instanceof ValidationError)) throw error
       errors = error.fieldErrors
     }
+    const { role } = userOf(request)
+    const deliverables = () =>
+      reply.fragment('plans/views/_plan-deliverables.njk', {
+        errors,
+        filterValues: errors ? (request.query as Record<string, string>) : filter,
+        plan: { id: plan.id },
+        page: planPage(plan, filter),
+        ragOptions,
+        staleDays: config.planStaleDays,
+        canManage: can(role, 'plans:manage'),
+      })
     return reply.page('plans/views/plan.njk', {
       errors,
-      filterValues: errors ? (request.query as Record<string, string>) : filter,
       pageTitle: plan.title,
       plan: {
         id: plan.id,
@@ -62,10 +81,9 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Pick<Ser
         leadership: plan.leadership,
         strategicAims: plan.strategicAims,
       },
-      page: planPage(plan, filter),
-      ragOptions,
-      staleDays: config.planStaleDays,
-      canExport: can(userOf(request).role, 'plans:export'),
+      // Unparsed filters are shown back as typed, so they are rendered afresh and not kept.
+      deliverablesHtml: errors ? deliverables() : pageCache.through(planFragmentKey(plan, today, role, filter), deliverables),
+      canExport: can(role, 'plans:export'),
       // Only those who may change the link need the list of strategies to choose from.
       strategyItems: canManage(request) ? strategyChoices(await strategies.list(), plan.strategyId) : undefined,
       notice: noticeOf(request),
