@@ -5,6 +5,7 @@ import { SERIOUS_VIOLENCE } from './analysis/definitions.service.ts'
 import { loadedTotal, publicCoverage } from './analysis/coverage.service.ts'
 import { comparisonInput, comparisonOutput, countsOutput } from './contracts.ts'
 import { crimeQueryInput, definitionInput } from './schema.ts'
+import { SOURCE_LABELS } from './sources.ts'
 
 const TAG = 'Crime'
 const areaQuery = crimeQueryInput
@@ -13,6 +14,7 @@ const areaQuery = crimeQueryInput
 export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
   const describe = (q: Awaited<ReturnType<typeof crime.analysis.resolve>>) => ({
     source: q.source,
+    sourceLabel: SOURCE_LABELS[q.source],
     area: q.area,
     from: q.from,
     to: q.to,

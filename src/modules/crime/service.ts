@@ -11,6 +11,7 @@ import { createIngestService } from './ingest/ingest.service.ts'
 import { createCrimePagesService } from './pages/pages.service.ts'
 import * as repo from './repository.ts'
 import * as contents from './store/contents.repository.ts'
+import { defaultSource } from './sources.ts'
 import { openAnalyticsStore } from './store/store.ts'
 
 /**
@@ -51,10 +52,8 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
     policeUkCrimeTypes: () => places.policeUkCrimeTypes(store),
     recordedCategories: () => places.recordedCategories(store),
     shapesIn: places.shapesIn.bind(null, store),
-    /** The source pages open on: the Met's recorded crime (all crime, official counts) where loaded, else police.uk. */
-    async defaultSource(): Promise<'recorded' | 'police-uk'> {
-      return (await contents.hasRecordedCrime(store)) ? 'recorded' : 'police-uk'
-    },
+    /** The source an analysis uses when none is asked for: one rule for pages, CLI and API (sources.ts). */
+    defaultSource: async () => defaultSource(await contents.hasRecordedCrime(store)),
     /** True when no crime records are loaded (the demo loads its extract then). */
     isEmpty: () => contents.holdsNoCrimes(store),
     /** Empties the analytics store (the demo loader starts from nothing). */
