@@ -6,6 +6,7 @@ import { assessmentRoutes } from './assessment/routes.ts'
 import { changeCommand } from './change-command.ts'
 import { crimeCommands } from './cli.ts'
 import { loadCrimeDemo } from './demo.ts'
+import { operatorChannelRoutes } from './operate/routes.ts'
 import { paths } from './paths.ts'
 import { crimeRoutes } from './routes.ts'
 import { type CrimeService, createCrimeService } from './service.ts'
@@ -39,7 +40,11 @@ export const crimeModule: SaferModule<typeof permissions> = {
     ({ db, config }, { audit }) => ({ crime: createCrimeService(db, audit, config) }),
     ({ crime }) => crime.close(),
   ),
-  pages: [pages(['crime'], crimeRoutes), pages(['crime', 'audit'], assessmentRoutes)],
+  pages: [
+    pages(['crime'], crimeRoutes),
+    pages(['crime', 'audit'], assessmentRoutes),
+    pages(['crime'], operatorChannelRoutes),
+  ],
   api: [api(['crime'], crimeApi)],
   commands: [...crimeCommands, changeCommand],
   // The analytics store takes one writer at a time: a second is told so, not shown a stack trace.
