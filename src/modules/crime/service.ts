@@ -8,6 +8,7 @@ import { createInsightsService } from './analysis/insights.service.ts'
 import { createAreasService } from './areas/areas.service.ts'
 import * as places from './areas/places.repository.ts'
 import { createIngestService } from './ingest/ingest.service.ts'
+import { createLoadJobs } from './load/load-jobs.service.ts'
 import { createCrimePagesService } from './pages/pages.service.ts'
 import * as repo from './repository.ts'
 import * as contents from './store/contents.repository.ts'
@@ -38,10 +39,13 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
   const analysis = createAnalysisService(store, definitions)
   const insights = createInsightsService(store, analysis)
   const pages = createCrimePagesService(db, store, analysis, insights, definitions)
+  const loads = createLoadJobs(audit, ingest.ingest, join(config.dataDir, 'uploads'))
 
   return {
     ingest: ingest.ingest,
     importAreas: areas.importAreas,
+    /** Files uploaded in the browser, loaded in the background by the server (ADR 0019). */
+    loads,
     definitions,
     analysis,
     insights,
