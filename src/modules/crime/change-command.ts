@@ -4,6 +4,7 @@ import { command } from '../module.ts'
 import { AGAINST, type Against } from './analysis/comparison.ts'
 import { periodLabel } from './analysis/months.ts'
 import { formatNumber } from './charts/svg.ts'
+import { BESIDE_SERVER } from './cli.ts'
 import { forwardToServer } from './operate/forward.ts'
 import { queryFrom, queryOptions } from './query-args.ts'
 import { SOURCE_LABELS } from './sources.ts'
@@ -27,7 +28,7 @@ export const changeCommand = command({
   usage:
     'safer crime change --source police-uk|recorded --area NAME_OR_CODE [--area-type force|lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--against previous|last-year] [--json]',
   summary: 'Compare a period with the one just before it (or a year earlier), only like for like',
-  help: COMPARISON_JSON,
+  help: `${COMPARISON_JSON}\n\n${BESIDE_SERVER}`,
   needs: ['crime'],
   async run(ctx) {
     const { values } = parseArgs({

@@ -16,6 +16,10 @@ import { SOURCE_LABELS } from './sources.ts'
 /** Who a command acts for: the operator at this terminal, or the one the server runs it for. */
 const actorOf = (io: CommandIO) => io.actor ?? CLI_ACTOR
 
+/** Said in the help of every command the server runs for the command line while it holds the store. */
+export const BESIDE_SERVER =
+  'While the web server runs it holds the analytics store: the command is sent to it (files are streamed to it) and prints the same output and exit code. Run it as the account the server runs as.'
+
 /** The options given, as typed, for sending the command on to the server. */
 const flagsOf = (values: Record<string, string | boolean | undefined>) =>
   Object.entries(values).flatMap(([name, value]) =>
@@ -78,6 +82,7 @@ export const crimeCommands = [
     usage: 'safer crime ingest PATH... [--json] [--skip-bad-rows]',
     summary:
       'Load police.uk street, outcomes and stop-and-search CSVs and Met recorded-crime files (files or folders)',
+    help: `--json prints {"files": [{"file", "kind", "rows", "rejected", "months", "duplicates", "noLocation"}], "rows", "rejected", "duplicates", "noLocation", "replacedMonths", "failed"}; exit 1 if any file was not loaded.\n\n${BESIDE_SERVER}`,
     needs: ['crime'],
     async run(ctx) {
       const { values, positionals } = parseArgs({
@@ -121,6 +126,7 @@ export const crimeCommands = [
     name: 'areas import',
     usage: 'safer areas import PATH... [--json]',
     summary: 'Import ONS lookups, population estimates, IMD 2019 and GeoJSON boundaries (files or folders)',
+    help: BESIDE_SERVER,
     needs: ['crime'],
     async run(ctx) {
       const { values, positionals } = parseArgs({
@@ -154,7 +160,7 @@ export const crimeCommands = [
     usage:
       'safer crime counts --source police-uk|recorded --area NAME_OR_CODE [--area-type force|lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--by crime_type|month|ward|lsoa|location|outcome] [--json]',
     summary: 'Count crimes in an area and period, optionally broken down',
-    help: `--json prints {"total": N | null, "rows": [{"key", "label", "count"}], "coverage": {"monthsLoaded": [...], "monthsMissing": [...], "leavesOut": {"categories": [...], "reason": "..."} | null}, "area", "from", "to", "source", "crimeType"}; total is null when no month of the period is loaded.`,
+    help: `--json prints {"total": N | null, "rows": [{"key", "label", "count"}], "coverage": {"monthsLoaded": [...], "monthsMissing": [...], "leavesOut": {"categories": [...], "reason": "..."} | null}, "area", "from", "to", "source", "crimeType"}; total is null when no month of the period is loaded. With no --source: recorded crime where any is loaded, else police-uk.\n\n${BESIDE_SERVER}`,
     needs: ['crime'],
     async run(ctx) {
       const { values } = parseArgs({ args: ctx.args, options: { ...queryOptions, by: { type: 'string' } } })
@@ -205,6 +211,7 @@ export const crimeCommands = [
     usage:
       'safer crime rate --area NAME_OR_CODE [--area-type lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--source police-uk|recorded] [--population-year YYYY] [--json]',
     summary: 'Crimes per 1,000 residents (ONS mid-year population estimates)',
+    help: BESIDE_SERVER,
     needs: ['crime'],
     async run(ctx) {
       const { values } = parseArgs({
