@@ -125,13 +125,14 @@ export async function loadRoutes(app: FastifyInstance, { crime }: Pick<Services,
       const upload = folders.get(request)
       if (!upload) return renderForm(reply, 400, values, { files: 'Select the files to load' })
       try {
-        upload.claimed = true
         const job = await crime.loads.start(request.actor, {
           folder: upload.dir,
           files: chosen,
           forces,
           skipBadRows,
         })
+        // The load has the folder now, and removes it when done.
+        upload.claimed = true
         return reply.redirect(paths.crime.loadJob(job.id), 303)
       } catch (error) {
         if (!(error instanceof ArchiveRefusedError)) throw error
