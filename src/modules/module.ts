@@ -56,6 +56,8 @@ export interface CommandIO {
   args: string[]
   out: (line: string) => void
   err: (line: string) => void
+  /** Who the command acts for when the web server runs it for an operator; unset at the command line. */
+  actor?: Actor
 }
 
 export interface ModuleCommand extends Needs {

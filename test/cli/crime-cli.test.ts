@@ -111,6 +111,8 @@ describe('the safer crime and areas commands', { timeout: 120_000 }, () => {
       [
         'crime',
         'counts',
+        '--source',
+        'police-uk',
         '--area',
         'City of London',
         '--from',

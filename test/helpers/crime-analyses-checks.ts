@@ -56,6 +56,7 @@ export function describeCrimeAnalyses(data: CrimeDataSet) {
     it('counts by month and by LSOA agree with a direct count of the CSVs', async () => {
       const direct = directSouthwark()
       const byMonth = await crime().analysis.counts({
+        source: 'police-uk',
         area: 'Southwark',
         from: '2023-03',
         to: '2024-06',
@@ -69,6 +70,7 @@ export function describeCrimeAnalyses(data: CrimeDataSet) {
       )
 
       const byLsoa = await crime().analysis.counts({
+        source: 'police-uk',
         area: 'E09000028',
         from: '2024-01',
         to: '2024-06',
@@ -84,6 +86,7 @@ export function describeCrimeAnalyses(data: CrimeDataSet) {
 
     it('finds a ward by name and counts its crimes from its LSOAs', async () => {
       const ward = await crime().analysis.counts({
+        source: 'police-uk',
         area: 'Peckham',
         areaType: 'ward',
         from: '2023-03',
@@ -91,6 +94,7 @@ export function describeCrimeAnalyses(data: CrimeDataSet) {
       })
       expect(ward.query.area).toEqual({ type: 'ward', code: 'E05011110', name: 'Peckham' })
       const byWard = await crime().analysis.counts({
+        source: 'police-uk',
         area: 'Southwark',
         from: '2023-03',
         to: '2024-06',
@@ -101,12 +105,14 @@ export function describeCrimeAnalyses(data: CrimeDataSet) {
     })
 
     it('explains an unknown or ambiguous area and an unknown crime type', async () => {
-      await expect(crime().analysis.counts({ area: 'Atlantis' })).rejects.toThrow('No area called "Atlantis"')
-      await expect(crime().analysis.counts({ area: 'Southwark', crimeType: 'Piracy' })).rejects.toThrow(
-        'No police.uk crime type "Piracy"',
+      await expect(crime().analysis.counts({ source: 'police-uk', area: 'Atlantis' })).rejects.toThrow(
+        'No area called "Atlantis"',
       )
+      await expect(
+        crime().analysis.counts({ source: 'police-uk', area: 'Southwark', crimeType: 'Piracy' }),
+      ).rejects.toThrow('No police.uk crime type "Piracy"')
       // "Abbey" is a ward in several boroughs.
-      await expect(crime().analysis.counts({ area: 'Abbey' })).rejects.toThrow(
+      await expect(crime().analysis.counts({ source: 'police-uk', area: 'Abbey' })).rejects.toThrow(
         /could mean more than one area/,
       )
     })
@@ -134,7 +140,11 @@ export function describeCrimeAnalyses(data: CrimeDataSet) {
       expect(older.populationYear).toBe(2019)
       expect(older.population).not.toBe(population)
       await expect(
-        crime().analysis.rate({ area: 'Metropolitan Police Service', areaType: 'force' }),
+        crime().analysis.rate({
+          source: 'police-uk',
+          area: 'Metropolitan Police Service',
+          areaType: 'force',
+        }),
       ).rejects.toThrow(/police force has no population/)
     })
 
@@ -160,7 +170,12 @@ export function describeCrimeAnalyses(data: CrimeDataSet) {
     })
 
     it('compares with the previous period and a year earlier, with a significance test', async () => {
-      const q = await crime().analysis.resolve({ area: 'Southwark', from: '2024-03', to: '2024-06' })
+      const q = await crime().analysis.resolve({
+        source: 'police-uk',
+        area: 'Southwark',
+        from: '2024-03',
+        to: '2024-06',
+      })
       const change = await crime().analysis.change(q)
       const direct = directSouthwark()
       const between = (a: string, b: string) =>
@@ -181,7 +196,12 @@ export function describeCrimeAnalyses(data: CrimeDataSet) {
     })
 
     it('finds hotspots and how concentrated crime is', async () => {
-      const q = await crime().analysis.resolve({ area: 'Southwark', from: '2023-03', to: '2024-06' })
+      const q = await crime().analysis.resolve({
+        source: 'police-uk',
+        area: 'Southwark',
+        from: '2023-03',
+        to: '2024-06',
+      })
       const h = await crime().insights.hotspots(q)
       expect(h.lsoas).toHaveLength(173)
       expect(h.wards).toHaveLength(23)
@@ -219,7 +239,12 @@ export function describeCrimeAnalyses(data: CrimeDataSet) {
     })
 
     it('gives the crime rate by IMD decile and the outcome mix', async () => {
-      const q = await crime().analysis.resolve({ area: 'Southwark', from: '2023-03', to: '2024-06' })
+      const q = await crime().analysis.resolve({
+        source: 'police-uk',
+        area: 'Southwark',
+        from: '2023-03',
+        to: '2024-06',
+      })
       const d = await crime().insights.deprivation(q)
       expect(d.rows.reduce((s, r) => s + r.lsoas, 0) + d.unmatchedLsoas).toBe(173)
       expect(d.rows.reduce((s, r) => s + r.count, 0)).toBeLessThanOrEqual(directSouthwark().length)

@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import type { Services } from '../module.ts'
-import type { ApiRegistry } from '../../http/api.ts'
+import { type ApiRegistry, idParams } from '../../http/api.ts'
+import { NotFoundError } from '../../shared/errors.ts'
 import { SERIOUS_VIOLENCE } from './analysis/definitions.service.ts'
 import { loadedTotal, publicCoverage } from './analysis/coverage.service.ts'
 import { comparisonInput, comparisonOutput, countsOutput } from './contracts.ts'
 import { crimeQueryInput, definitionInput } from './schema.ts'
+import { SOURCE_LABELS } from './sources.ts'
 
 const TAG = 'Crime'
 const areaQuery = crimeQueryInput
@@ -13,6 +15,7 @@ const areaQuery = crimeQueryInput
 export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
   const describe = (q: Awaited<ReturnType<typeof crime.analysis.resolve>>) => ({
     source: q.source,
+    sourceLabel: SOURCE_LABELS[q.source],
     area: q.area,
     from: q.from,
     to: q.to,
@@ -200,5 +203,20 @@ export function crimeApi(api: ApiRegistry, { crime }: Pick<Services, 'crime'>) {
       'Save the local definition of serious violence (version 0 the first time; a stale version answers 409)',
     body: definitionInput,
     handler: async ({ request, body }) => crime.definitions.save(request.actor, SERIOUS_VIOLENCE, body),
+  })
+  api.add({
+    method: 'GET',
+    url: '/crime/loads/:id',
+    record: 'crimeLoad',
+    permission: 'crime:load',
+    tag: TAG,
+    summary:
+      'A load of files uploaded on /crime/load: status (waiting, unpacking, loading, done, failed), files done of total, and when done the ingest report (as `safer crime ingest --json` gives it)',
+    params: idParams,
+    handler: async ({ params }) => {
+      const job = crime.loads.get(params.id)
+      if (!job) throw new NotFoundError(`Load ${params.id}`)
+      return job
+    },
   })
 }

@@ -4,7 +4,10 @@ import { command } from '../module.ts'
 import { AGAINST, type Against } from './analysis/comparison.ts'
 import { periodLabel } from './analysis/months.ts'
 import { formatNumber } from './charts/svg.ts'
+import { BESIDE_SERVER } from './cli.ts'
+import { forwardToServer } from './operate/forward.ts'
 import { queryFrom, queryOptions } from './query-args.ts'
+import { SOURCE_LABELS } from './sources.ts'
 
 export const COMPARISON_JSON = `--json prints one object:
   {"against": "previous" | "last-year",
@@ -25,7 +28,7 @@ export const changeCommand = command({
   usage:
     'safer crime change --source police-uk|recorded --area NAME_OR_CODE [--area-type force|lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--against previous|last-year] [--json]',
   summary: 'Compare a period with the one just before it (or a year earlier), only like for like',
-  help: COMPARISON_JSON,
+  help: `${COMPARISON_JSON}\n\n${BESIDE_SERVER}`,
   needs: ['crime'],
   async run(ctx) {
     const { values } = parseArgs({
@@ -35,6 +38,11 @@ export const changeCommand = command({
     const against = (values.against ?? 'previous') as Against
     if (!AGAINST.includes(against)) throw new UsageError('--against must be previous or last-year')
     return ctx.withServices(async ({ crime }) => {
+      const forwarded = await forwardToServer(crime.storePath, ctx, {
+        command: 'crime change',
+        args: ctx.args,
+      })
+      if (forwarded !== null) return forwarded
       const { query: q, ...c } = await crime.analysis.comparison(queryFrom(values), against)
       if (values.json) {
         ctx.out(JSON.stringify(c))
@@ -42,7 +50,7 @@ export const changeCommand = command({
       }
       const figure = (p: typeof c.current) =>
         `${periodLabel(p.from, p.to)}: ${p.total === null ? 'no data loaded' : formatNumber(p.total)}`
-      ctx.out(`${q.categoryLabel}, ${q.area.name}, ${q.source}`)
+      ctx.out(`${q.categoryLabel}, ${q.area.name}, ${SOURCE_LABELS[q.source]}`)
       ctx.out(`  ${figure(c.current)}`)
       ctx.out(`  ${figure(c.previous)}`)
       if (!c.comparable) ctx.out(`No comparison: ${c.reason}`)

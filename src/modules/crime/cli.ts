@@ -1,16 +1,30 @@
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { CLI_ACTOR, UsageError } from '../../shared/command-line.ts'
-import { command } from '../module.ts'
+import { type CommandIO, command } from '../module.ts'
 import { exportAssessment } from './assessment/export.ts'
 import { describeLines } from './ingest/file-errors.ts'
+import { expandPaths } from './ingest/files.ts'
 import type { IngestReport } from './ingest/ingest.service.ts'
 import { monthsText } from './analysis/comparison.ts'
 import { loadedTotal } from './analysis/coverage.service.ts'
 import { formatRate } from './pages/page-data.ts'
+import { forwardToServer } from './operate/forward.ts'
 import { queryFrom, queryOptions } from './query-args.ts'
+import { SOURCE_LABELS } from './sources.ts'
 
-const actor = CLI_ACTOR
+/** Who a command acts for: the operator at this terminal, or the one the server runs it for. */
+const actorOf = (io: CommandIO) => io.actor ?? CLI_ACTOR
+
+/** Said in the help of every command the server runs for the command line while it holds the store. */
+export const BESIDE_SERVER =
+  'While the web server runs it holds the analytics store: the command is sent to it (files are streamed to it) and prints the same output and exit code. Run it as the account the server runs as.'
+
+/** The options given, as typed, for sending the command on to the server. */
+const flagsOf = (values: Record<string, string | boolean | undefined>) =>
+  Object.entries(values).flatMap(([name, value]) =>
+    value === undefined || value === false ? [] : value === true ? [`--${name}`] : [`--${name}`, value],
+  )
 
 /** A one-line progress bar on a terminal; nothing when output is piped or in tests. */
 function progressBar() {
@@ -68,6 +82,7 @@ export const crimeCommands = [
     usage: 'safer crime ingest PATH... [--json] [--skip-bad-rows]',
     summary:
       'Load police.uk street, outcomes and stop-and-search CSVs and Met recorded-crime files (files or folders)',
+    help: `--json prints {"files": [{"file", "kind", "rows", "rejected", "months", "duplicates", "noLocation"}], "rows", "rejected", "duplicates", "noLocation", "replacedMonths", "failed"}; exit 1 if any file was not loaded.\n\n${BESIDE_SERVER}`,
     needs: ['crime'],
     async run(ctx) {
       const { values, positionals } = parseArgs({
@@ -79,7 +94,14 @@ export const crimeCommands = [
       return ctx.withServices(async ({ crime }) => {
         let report: IngestReport
         try {
-          report = await crime.ingest(actor, positionals, {
+          // While the web server holds the store, it loads the files, sent to it from here.
+          const forwarded = await forwardToServer(crime.storePath, ctx, {
+            command: 'crime ingest',
+            args: flagsOf(values),
+            files: () => expandPaths(positionals),
+          })
+          if (forwarded !== null) return forwarded
+          report = await crime.ingest(actorOf(ctx), positionals, {
             skipBadRows: values['skip-bad-rows'],
             onProgress: values.json ? undefined : progressBar(),
           })
@@ -104,6 +126,7 @@ export const crimeCommands = [
     name: 'areas import',
     usage: 'safer areas import PATH... [--json]',
     summary: 'Import ONS lookups, population estimates, IMD 2019 and GeoJSON boundaries (files or folders)',
+    help: BESIDE_SERVER,
     needs: ['crime'],
     async run(ctx) {
       const { values, positionals } = parseArgs({
@@ -113,7 +136,13 @@ export const crimeCommands = [
       })
       if (positionals.length === 0) throw new UsageError('Give at least one file or folder to import')
       return ctx.withServices(async ({ crime }) => {
-        const report = await crime.importAreas(actor, positionals)
+        const forwarded = await forwardToServer(crime.storePath, ctx, {
+          command: 'areas import',
+          args: flagsOf(values),
+          files: () => expandPaths(positionals),
+        })
+        if (forwarded !== null) return forwarded
+        const report = await crime.importAreas(actorOf(ctx), positionals)
         if (values.json) ctx.out(JSON.stringify(report))
         else {
           for (const f of report.files)
@@ -131,11 +160,16 @@ export const crimeCommands = [
     usage:
       'safer crime counts --source police-uk|recorded --area NAME_OR_CODE [--area-type force|lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--by crime_type|month|ward|lsoa|location|outcome] [--json]',
     summary: 'Count crimes in an area and period, optionally broken down',
-    help: `--json prints {"total": N | null, "rows": [{"key", "label", "count"}], "coverage": {"monthsLoaded": [...], "monthsMissing": [...], "leavesOut": {"categories": [...], "reason": "..."} | null}, "area", "from", "to", "source", "crimeType"}; total is null when no month of the period is loaded.`,
+    help: `--json prints {"total": N | null, "rows": [{"key", "label", "count"}], "coverage": {"monthsLoaded": [...], "monthsMissing": [...], "leavesOut": {"categories": [...], "reason": "..."} | null}, "area", "from", "to", "source", "crimeType"}; total is null when no month of the period is loaded. With no --source: recorded crime where any is loaded, else police-uk.\n\n${BESIDE_SERVER}`,
     needs: ['crime'],
     async run(ctx) {
       const { values } = parseArgs({ args: ctx.args, options: { ...queryOptions, by: { type: 'string' } } })
       return ctx.withServices(async ({ crime }) => {
+        const forwarded = await forwardToServer(crime.storePath, ctx, {
+          command: 'crime counts',
+          args: ctx.args,
+        })
+        if (forwarded !== null) return forwarded
         const result = await crime.analysis.counts({ ...queryFrom(values), by: values.by })
         const q = result.query
         if (values.json) {
@@ -153,11 +187,11 @@ export const crimeCommands = [
           )
         } else if (result.coverage.monthsLoaded.length === 0) {
           ctx.out(
-            `${q.categoryLabel}, ${q.area.name} (${q.area.code}), ${q.from} to ${q.to}, ${q.source}: no data loaded`,
+            `${q.categoryLabel}, ${q.area.name} (${q.area.code}), ${q.from} to ${q.to}, ${SOURCE_LABELS[q.source]}: no data loaded`,
           )
         } else {
           ctx.out(
-            `${q.categoryLabel}, ${q.area.name} (${q.area.code}), ${q.from} to ${q.to}, ${q.source}: ${result.total.toLocaleString('en-GB')}`,
+            `${q.categoryLabel}, ${q.area.name} (${q.area.code}), ${q.from} to ${q.to}, ${SOURCE_LABELS[q.source]}: ${result.total.toLocaleString('en-GB')}`,
           )
           if (result.coverage.monthsMissing.length)
             ctx.out(`  Not loaded (not counted): ${monthsText(result.coverage.monthsMissing)}`)
@@ -177,6 +211,7 @@ export const crimeCommands = [
     usage:
       'safer crime rate --area NAME_OR_CODE [--area-type lad|ward|lsoa] --from YYYY-MM --to YYYY-MM [--crime-type T] [--source police-uk|recorded] [--population-year YYYY] [--json]',
     summary: 'Crimes per 1,000 residents (ONS mid-year population estimates)',
+    help: BESIDE_SERVER,
     needs: ['crime'],
     async run(ctx) {
       const { values } = parseArgs({
@@ -184,6 +219,11 @@ export const crimeCommands = [
         options: { ...queryOptions, 'population-year': { type: 'string' } },
       })
       return ctx.withServices(async ({ crime }) => {
+        const forwarded = await forwardToServer(crime.storePath, ctx, {
+          command: 'crime rate',
+          args: ctx.args,
+        })
+        if (forwarded !== null) return forwarded
         const r = await crime.analysis.rate({
           ...queryFrom(values),
           populationYear: values['population-year'],
@@ -228,7 +268,7 @@ export const crimeCommands = [
       if (!values.out) throw new UsageError('Give the file to write with --out FILE.docx')
       const out = values.out
       return ctx.withServices(async ({ crime, audit }) => {
-        const { assessment, content } = await exportAssessment(crime, audit, actor, {
+        const { assessment, content } = await exportAssessment(crime, audit, actorOf(ctx), {
           area: values.area,
           from: values.from,
           to: values.to,

@@ -6,6 +6,8 @@ export const paths = {
     deprivation: () => '/crime/deprivation',
     seriousViolence: () => '/crime/serious-violence',
     data: () => '/crime/data',
+    load: () => '/crime/load',
+    loadJob: (id: number | string) => `/crime/loads/${id}`,
   },
   assessment: {
     form: () => '/assessment',

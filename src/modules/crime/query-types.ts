@@ -1,5 +1,9 @@
 // The shapes every analysis takes: an area (ONS code or police force), a period and categories.
 
+import type { Source } from './sources.ts'
+
+export { SOURCE_LABELS, SOURCES, type Source } from './sources.ts'
+
 export const AREA_TYPES = ['force', 'lad', 'ward', 'lsoa'] as const
 export type AreaType = (typeof AREA_TYPES)[number]
 
@@ -15,14 +19,6 @@ export interface Area {
   /** ONS code; for a force, its name as police.uk writes it. */
   code: string
   name: string
-}
-
-export const SOURCES = ['police-uk', 'recorded'] as const
-export type Source = (typeof SOURCES)[number]
-
-export const SOURCE_LABELS: Record<Source, string> = {
-  'police-uk': 'data.police.uk street crime',
-  recorded: 'Met recorded crime (Home Office categories)',
 }
 
 export interface CrimeQuery {

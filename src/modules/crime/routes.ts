@@ -199,6 +199,7 @@ export function crimeRoutes(app: FastifyInstance, { crime }: Pick<Services, 'cri
     const page = await crime.pages.dataLoaded({ history: mayIngest })
     return reply.page('crime/views/data.njk', {
       pageTitle: 'Data loaded',
+      mayLoad: request.user ? can(request.user.role, 'crime:load') : false,
       mayAssess: mayAssess(request),
       ...dataLoadedView(page),
     })

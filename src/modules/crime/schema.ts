@@ -15,7 +15,8 @@ export const crimeQueryInput = z
   .object({
     source: z.preprocess(
       blankToUndefined,
-      z.enum(SOURCES, { error: 'Choose police-uk or recorded' }).default('police-uk'),
+      // No default here: the analysis service picks one by the same rule for pages, CLI and API.
+      z.enum(SOURCES, { error: 'Choose police-uk or recorded' }).optional(),
     ),
     area: z.preprocess(blankToUndefined, z.string().trim().max(120).optional()),
     areaType: z.preprocess(

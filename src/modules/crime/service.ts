@@ -8,9 +8,11 @@ import { createInsightsService } from './analysis/insights.service.ts'
 import { createAreasService } from './areas/areas.service.ts'
 import * as places from './areas/places.repository.ts'
 import { createIngestService } from './ingest/ingest.service.ts'
+import { createLoadJobs } from './load/load-jobs.service.ts'
 import { createCrimePagesService } from './pages/pages.service.ts'
 import * as repo from './repository.ts'
 import * as contents from './store/contents.repository.ts'
+import { defaultSource } from './sources.ts'
 import { openAnalyticsStore } from './store/store.ts'
 
 /**
@@ -37,10 +39,13 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
   const analysis = createAnalysisService(store, definitions)
   const insights = createInsightsService(store, analysis)
   const pages = createCrimePagesService(db, store, analysis, insights, definitions)
+  const loads = createLoadJobs(audit, ingest.ingest, join(config.dataDir, 'uploads'))
 
   return {
     ingest: ingest.ingest,
     importAreas: areas.importAreas,
+    /** Files uploaded in the browser, loaded in the background by the server (ADR 0019). */
+    loads,
     definitions,
     analysis,
     insights,
@@ -51,10 +56,8 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
     policeUkCrimeTypes: () => places.policeUkCrimeTypes(store),
     recordedCategories: () => places.recordedCategories(store),
     shapesIn: places.shapesIn.bind(null, store),
-    /** The source pages open on: the Met's recorded crime (all crime, official counts) where loaded, else police.uk. */
-    async defaultSource(): Promise<'recorded' | 'police-uk'> {
-      return (await contents.hasRecordedCrime(store)) ? 'recorded' : 'police-uk'
-    },
+    /** The source an analysis uses when none is asked for: one rule for pages, CLI and API (sources.ts). */
+    defaultSource: async () => defaultSource(await contents.hasRecordedCrime(store)),
     /** True when no crime records are loaded (the demo loads its extract then). */
     isEmpty: () => contents.holdsNoCrimes(store),
     /** Empties the analytics store (the demo loader starts from nothing). */

@@ -10,6 +10,8 @@ import {
   type Source,
 } from '../query-types.ts'
 import { crimeQueryInput, POLICE_UK_CRIME_TYPES } from '../schema.ts'
+import { defaultSource } from '../sources.ts'
+import { hasRecordedCrime } from '../store/contents.repository.ts'
 import type { AnalyticsStore } from '../store/store.ts'
 import { type Against, type Comparison, compareCovered, type PeriodChange } from './comparison.ts'
 import * as counts from './counts.repository.ts'
@@ -94,33 +96,34 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
    */
   async function resolve(input: unknown, options: { dataset?: 'stop-search' } = {}): Promise<ResolvedQuery> {
     const v = parseInput(crimeQueryInput, input)
+    const source = v.source ?? defaultSource(await hasRecordedCrime(store))
     const area = await resolveArea(v.area, v.areaType)
     if (
       area.type !== 'force' &&
-      (v.source === 'police-uk' || area.type !== 'lad') &&
+      (source === 'police-uk' || area.type !== 'lad') &&
       !(await places.hasAreaLookups(store))
     ) {
       throw new ValidationError({
         area: 'The ONS area lookups are not imported, so crimes cannot be placed in wards or local authorities: run safer areas import first',
       })
     }
-    if (v.source === 'recorded' && v.by && !counts.recordedDimensionSupported(v.by)) {
+    if (source === 'recorded' && v.by && !counts.recordedDimensionSupported(v.by)) {
       throw new ValidationError({
         by: 'Recorded crime can be broken down by crime_type, month, ward or lsoa',
       })
     }
-    const { categories, label } = await resolveCategories(v.source, v.crimeType)
+    const { categories, label } = await resolveCategories(source, v.crimeType)
     let to = v.to
     let from = v.from
     if (!to)
       to = from
         ? addMonths(from, 11)
-        : ((await coverage.latestMonth(options.dataset ?? v.source, area)) ??
-          (await counts.latestMonth(store, v.source)) ??
+        : ((await coverage.latestMonth(options.dataset ?? source, area)) ??
+          (await counts.latestMonth(store, source)) ??
           new Date().toISOString().slice(0, 7))
     if (!from) from = addMonths(to, -11)
     return {
-      source: v.source,
+      source,
       area,
       from,
       to,

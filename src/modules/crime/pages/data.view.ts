@@ -1,12 +1,13 @@
 import { formatDateTime } from '../../../web/view-helpers.ts'
 import { formatNumber } from '../charts/svg.ts'
+import { datasetLabel } from '../sources.ts'
 import type { DataLoadedPage } from './pages.service.ts'
 
 /** The data page's tables: what is loaded, and the recent loads (empty for those who do not load data). */
 export function dataLoadedView(page: DataLoadedPage) {
   return {
     coverage: page.coverage.map((c) => [
-      c.source,
+      datasetLabel(c.source),
       c.area,
       c.from,
       c.to,

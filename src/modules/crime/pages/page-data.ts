@@ -50,7 +50,8 @@ export function filterForm(
   ).filter((t) => !unavailable.has(t))
   return {
     values,
-    sourceItems: SOURCES.map((s) => ({ value: s, text: SOURCE_LABELS[s] })),
+    // Each source once, by its one label; no blank choice, since the page shows what was run.
+    sourceItems: SOURCES.map((s) => ({ value: s, text: SOURCE_LABELS[s], selected: s === values.source })),
     areaTypeItems: AREA_TYPES.map((t) => ({ value: t, text: AREA_TYPE_LABELS[t] })),
     crimeTypeItems: [
       { value: 'serious-violence', text: 'Serious violence (local definition)' },
