@@ -1,0 +1,39 @@
+import { ValidationError } from '../../shared/errors.ts'
+import { pages, provides, type SaferModule } from '../module.ts'
+import { setupCommand } from './cli.ts'
+import { paths } from './paths.ts'
+import { setupRoutes } from './routes.ts'
+import { AlreadySetUpError, createSetupService, type SetupService } from './service.ts'
+
+declare module '../module.ts' {
+  interface Services {
+    setup: SetupService
+  }
+}
+
+/** The first run: an empty installation set up with its partnership, organisations and first administrator. */
+export const setupModule: SaferModule = {
+  name: 'setup',
+  // Its page is public: until there is an administrator there is no one to sign in as. The
+  // one-time code printed on the server's console stands in for a permission.
+  permissions: {},
+  services: provides(
+    ['partners', 'users', 'audit', 'crime'],
+    ({ db }, { partners, users, audit, crime }) => ({
+      setup: createSetupService(db, { partners, users, audit }, async (code) => {
+        // The local authorities the crime module knows: London's boroughs always, others once the ONS lookups are imported.
+        try {
+          const area = await crime.analysis.resolveArea(code, 'lad')
+          return { code: area.code, name: area.name }
+        } catch (error) {
+          if (error instanceof ValidationError) return null
+          throw error
+        }
+      }),
+    }),
+  ),
+  pages: [pages(['setup', 'auth'], (app, services, { config }) => setupRoutes(app, services, config))],
+  commands: [setupCommand],
+  commandErrors: [AlreadySetUpError],
+  paths,
+}

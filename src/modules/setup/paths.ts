@@ -1,0 +1,5 @@
+export const paths = {
+  setup: {
+    start: () => '/setup',
+  },
+} as const

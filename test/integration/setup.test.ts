@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ValidationError } from '../../src/shared/errors.ts'
+import { AlreadySetUpError } from '../../src/modules/setup/service.ts'
+import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
+import { DIALECTS } from '../helpers/databases.ts'
+import { Browser } from '../helpers/session.ts'
+
+const PASSWORD = 'amber-kettle-orchard-lamp'
+
+const FORM = {
+  partnershipName: 'Safer Southwark Partnership',
+  areaCode: 'e09000028',
+  organisations: 'LBS=London Borough of Southwark (council)\r\nMPS=Metropolitan Police Service (police)\r\n',
+  adminName: 'Ada Administrator',
+  adminEmail: 'Ada@Southwark.example',
+  adminOrganisation: 'lbs',
+  password: PASSWORD,
+}
+
+/** Follows redirects the way a browser would, and says where it ended. */
+async function landing(browser: Browser, url: string): Promise<string> {
+  let next = url
+  for (let hops = 0; hops < 5; hops++) {
+    const response = await browser.get(next)
+    if (response.statusCode !== 302) return next
+    next = String(response.headers.location)
+  }
+  throw new Error(`${url} redirects too many times`)
+}
+
+async function nothingWritten(t: TestApp) {
+  expect(await countRows(t, 'users')).toBe(0)
+  expect(await countRows(t, 'organisations')).toBe(0)
+  expect(await countRows(t, 'partnership')).toBe(0)
+  expect(await countRows(t, 'audit_log')).toBe(0)
+}
+
+describe.each(DIALECTS)('setting up an empty installation in the browser on %s', (dialect) => {
+  let t: TestApp
+  let code: string
+
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, {}, { empty: true })
+    code = (await t.deps.services.setup.issueCode()) as string
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it('sends every page to the setup page, leaving the health check, assets and the API as they are', async () => {
+    const browser = new Browser(t.app)
+    for (const url of ['/', '/plans', '/admin/users', '/sign-in', '/crime'])
+      expect(await landing(browser, url)).toBe('/setup')
+    expect((await browser.get('/health')).statusCode).toBe(200)
+    expect((await browser.get('/api/v1/plans')).statusCode).toBe(401)
+    const page = await browser.get('/setup')
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('Set up Safer for your partnership')
+    expect(page.body).toContain('name="code"')
+  })
+
+  it('refuses a form without its CSRF token, and a wrong code, and writes nothing', async () => {
+    const browser = new Browser(t.app)
+    await browser.get('/setup')
+    expect((await browser.post('/setup', { ...FORM, code }, { csrf: false })).statusCode).toBe(403)
+    const wrong = await browser.post('/setup', { ...FORM, code: 'AAAA-BBBB-CCCC-DDDD' })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.body).toContain('Enter the setup code exactly as Safer printed it')
+    // What was typed is kept, except the password.
+    expect(wrong.body).toContain('value="Safer Southwark Partnership"')
+    expect(wrong.body).not.toContain(PASSWORD)
+    await nothingWritten(t)
+  })
+
+  it('names each bad answer and writes nothing', async () => {
+    const browser = new Browser(t.app)
+    await browser.get('/setup')
+    const bad = await browser.post('/setup', {
+      ...FORM,
+      code,
+      areaCode: 'E09999999',
+      organisations: 'LBS London Borough of Southwark',
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.body).toContain('is not an organisation')
+    const weak = await browser.post('/setup', { ...FORM, code, password: 'password1234' })
+    expect(weak.statusCode).toBe(400)
+    expect(weak.body).toMatch(/href="#password"/)
+    const area = await browser.post('/setup', { ...FORM, code, areaCode: 'E09999999' })
+    expect(area.body).toContain('No local authority with the ONS code E09999999 is known')
+    const admin = await browser.post('/setup', { ...FORM, code, adminOrganisation: 'LFB' })
+    expect(admin.body).toMatch(/href="#adminOrganisation"/)
+    await nothingWritten(t)
+  })
+
+  it('rolls the whole setup back when a write inside it fails', async () => {
+    // Two organisations with one name: the second fails after the partnership and the first are written.
+    await expect(
+      t.deps.services.setup.complete(TEST_ACTOR, {
+        ...FORM,
+        organisations: [
+          { shortName: 'LBS', name: 'Southwark Council', type: 'council' },
+          { shortName: 'SC', name: 'Southwark Council', type: 'council' },
+        ],
+      }),
+    ).rejects.toBeInstanceOf(ValidationError)
+    await nothingWritten(t)
+  })
+
+  it('sets Safer up with the code, signs the administrator in, and the page and code are gone after', async () => {
+    const browser = new Browser(t.app)
+    await browser.get('/setup')
+    const done = await browser.post('/setup', { ...FORM, code: code.toLowerCase().replaceAll('-', ' ') })
+    expect(done.statusCode).toBe(303)
+    expect(done.headers.location).toBe('/')
+    const home = await browser.get('/')
+    expect(home.statusCode).toBe(200)
+    expect(home.body).toContain('Ada Administrator')
+
+    const { partners, users, audit } = t.deps.services
+    expect(await partners.getPartnership()).toMatchObject({
+      name: 'Safer Southwark Partnership',
+      areaCode: 'E09000028',
+      areaName: 'Southwark',
+    })
+    expect((await partners.listOrganisations()).map((o) => [o.shortName, o.type])).toEqual([
+      ['LBS', 'council'],
+      ['MPS', 'police'],
+    ])
+    const [admin] = await users.list()
+    expect(admin).toMatchObject({
+      email: 'ada@southwark.example',
+      role: 'admin',
+      organisationShortName: 'LBS',
+    })
+    const setupEntries = await audit.search({ action: 'safer.setup' }, 1)
+    expect(setupEntries.rows).toHaveLength(1)
+    expect(setupEntries.rows[0]?.actor).toBe('setup (one-time code)')
+    expect((await audit.verify()).ok).toBe(true)
+
+    // Afterwards the page leads home, the code is spent, and the service refuses a second setup.
+    expect((await browser.get('/setup')).headers.location).toBe('/')
+    const stranger = new Browser(t.app)
+    await stranger.get('/sign-in')
+    expect(
+      (await stranger.post('/setup', { ...FORM, code, adminEmail: 'eve@example.org' })).headers.location,
+    ).toBe('/')
+    expect(t.deps.services.setup.checkCode(code)).toBe(false)
+    expect(await t.deps.services.setup.issueCode()).toBeNull()
+    await expect(
+      t.deps.services.setup.complete(TEST_ACTOR, { ...FORM, adminEmail: 'eve@example.org' }),
+    ).rejects.toBeInstanceOf(AlreadySetUpError)
+    expect(await countRows(t, 'users')).toBe(1)
+  })
+})
+
+describe('the setup page is rate-limited like sign-in', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite', { SIGN_IN_RATE_LIMIT: '3' }, { empty: true })
+    await t.deps.services.setup.issueCode()
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it('answers 429 after the limit of guesses from one address in a minute', async () => {
+    const browser = new Browser(t.app)
+    await browser.get('/setup')
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++)
+      statuses.push((await browser.post('/setup', { ...FORM, code: `WRONG-${i}` })).statusCode)
+    expect(statuses).toEqual([400, 400, 400, 429])
+    await nothingWritten(t)
+  })
+})
