@@ -60,6 +60,10 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])(
         expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1)
         expect(await page.getByRole('link', { name: 'Users' }).count()).toBeGreaterThan(0)
 
+        // The partnership's settings, as set up, for the administrator to change later.
+        await visit(page, '/admin/partnership')
+        expect(await page.getByLabel('Partnership name').inputValue()).toBe('Safer Southwark Partnership')
+
         // The page has gone: it leads home.
         await visit(page, '/setup')
         expect(new URL(page.url()).pathname).toBe('/')

@@ -154,6 +154,60 @@ describe.each(DIALECTS)('setting up an empty installation in the browser on %s',
   })
 })
 
+describe.each(DIALECTS)('changing the partnership’s settings after setup on %s', (dialect) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await buildTestApp(dialect)
+    await t.deps.services.partners.savePartnership(TEST_ACTOR, {
+      name: 'Safer Southwark Partnership',
+      areaCode: 'E09000028',
+      areaName: 'Southwark',
+    })
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it('lets an administrator rename the partnership or move its area, checking the area and refusing a stale save', async () => {
+    const admin = new Browser(t.app)
+    await admin.signIn('admin@test.example')
+    const page = await admin.get('/admin/partnership')
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('Safer Southwark Partnership serves Southwark (E09000028)')
+    const unknown = await admin.post('/admin/partnership', {
+      partnershipName: 'Safer Lambeth',
+      areaCode: 'E09999999',
+      version: '1',
+    })
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.body).toContain('No local authority with the ONS code E09999999 is known')
+    const saved = await admin.post('/admin/partnership', {
+      partnershipName: 'Safer Lambeth',
+      areaCode: 'e09000022',
+      version: '1',
+    })
+    expect(saved.statusCode).toBe(303)
+    expect(await t.deps.services.partners.getPartnership()).toMatchObject({
+      name: 'Safer Lambeth',
+      areaCode: 'E09000022',
+      areaName: 'Lambeth',
+      version: 2,
+    })
+    const stale = await admin.post('/admin/partnership', {
+      partnershipName: 'Safer Southwark',
+      areaCode: 'E09000028',
+      version: '1',
+    })
+    expect(stale.statusCode).toBe(409)
+    expect(stale.body).toContain('Saved by someone else')
+    expect((await t.deps.services.audit.search({ action: 'partnership.update' }, 1)).rows).toHaveLength(1)
+
+    const manager = new Browser(t.app)
+    await manager.signIn('partnership-manager@test.example')
+    expect((await manager.get('/admin/partnership')).statusCode).toBe(403)
+  })
+})
+
 describe('the setup page is rate-limited like sign-in', () => {
   let t: TestApp
   beforeAll(async () => {

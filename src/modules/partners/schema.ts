@@ -56,5 +56,7 @@ export const partnershipInput = z.object({
     .toUpperCase()
     .regex(LOCAL_AUTHORITY_CODE, 'Enter the ONS code of the local authority the partnership serves, such as E09000028'),
   areaName: requiredText('Enter the local authority’s name'),
+  // Given by the settings page, so a save over someone else's change is refused; setup gives none.
+  version: versionField.optional(),
 })
 export type PartnershipInput = z.input<typeof partnershipInput>

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../shared/errors.ts'
 import { pages, provides, type SaferModule } from '../module.ts'
 import { setupCommand } from './cli.ts'
+import { partnershipRoutes } from './partnership.routes.ts'
 import { paths } from './paths.ts'
 import { setupRoutes } from './routes.ts'
 import { AlreadySetUpError, createSetupService, type SetupService } from './service.ts'
@@ -11,12 +12,16 @@ declare module '../module.ts' {
   }
 }
 
-/** The first run: an empty installation set up with its partnership, organisations and first administrator. */
-export const setupModule: SaferModule = {
+const permissions = {
+  'partnership:manage': ['admin'],
+} as const
+
+/** The first run: an empty installation set up with its partnership, organisations and first administrator; then its settings. */
+export const setupModule: SaferModule<typeof permissions> = {
   name: 'setup',
-  // Its page is public: until there is an administrator there is no one to sign in as. The
-  // one-time code printed on the server's console stands in for a permission.
-  permissions: {},
+  // The setup page itself is public: until there is an administrator there is no one to sign in
+  // as. The one-time code printed on the server's console stands in for a permission.
+  permissions,
   services: provides(
     ['partners', 'users', 'audit', 'crime'],
     ({ db }, { partners, users, audit, crime }) => ({
@@ -32,8 +37,20 @@ export const setupModule: SaferModule = {
       }),
     }),
   ),
-  pages: [pages(['setup', 'auth'], (app, services, { config }) => setupRoutes(app, services, config))],
+  pages: [
+    pages(['setup', 'auth'], (app, services, { config }) => setupRoutes(app, services, config)),
+    pages(['setup', 'partners'], partnershipRoutes),
+  ],
   commands: [setupCommand],
   commandErrors: [AlreadySetUpError],
+  home: [
+    {
+      title: 'Your partnership',
+      text: 'The partnership’s name and the area it serves.',
+      href: paths.setup.partnership(),
+      needs: 'partnership:manage',
+      order: 45,
+    },
+  ],
   paths,
 }

@@ -1,17 +1,24 @@
 import { z } from 'zod'
 import { LOCAL_AUTHORITY_CODE, ORGANISATION_TYPES } from '../partners/schema.ts'
-import { emailField, requiredText } from '../../shared/validation.ts'
+import { emailField, requiredText, versionField } from '../../shared/validation.ts'
 
 const AREA_MESSAGE =
   'Enter the ONS code of the local authority the partnership serves, such as E09000028 for Southwark'
+
+const partnership = {
+  partnershipName: requiredText('Enter the partnership’s name, such as Safer Southwark Partnership'),
+  areaCode: z.string({ error: AREA_MESSAGE }).trim().toUpperCase().regex(LOCAL_AUTHORITY_CODE, AREA_MESSAGE),
+}
+
+/** The partnership's settings as an administrator changes them later. */
+export const partnershipChanges = z.object({ ...partnership, version: versionField })
 
 /**
  * What setting up asks, in the same words on the command line and the setup page: the
  * partnership, its first organisations, and the first administrator. Field names are the page's.
  */
 export const setupInput = z.object({
-  partnershipName: requiredText('Enter the partnership’s name, such as Safer Southwark Partnership'),
-  areaCode: z.string({ error: AREA_MESSAGE }).trim().toUpperCase().regex(LOCAL_AUTHORITY_CODE, AREA_MESSAGE),
+  ...partnership,
   organisations: z
     .array(
       z.object({

@@ -6,7 +6,7 @@ import type { UsersService } from '../auth/users.service.ts'
 import type { Organisation, Partnership } from '../partners/records.ts'
 import type { PartnersService } from '../partners/service.ts'
 import { createSetupCode } from './setup-code.ts'
-import { setupInput } from './schema.ts'
+import { partnershipChanges, setupInput } from './schema.ts'
 
 /** Safer already has an administrator: setting up again would hand out a second way in. */
 export class AlreadySetUpError extends Error {
@@ -30,6 +30,9 @@ export interface SetupResult {
   organisations: Array<Pick<Organisation, 'id' | 'shortName' | 'name' | 'type'> & { added: boolean }>
   administrator: { id: number; email: string; name: string; organisationShortName: string }
 }
+
+const unknownArea = (code: string) =>
+  `No local authority with the ONS code ${code} is known. London's boroughs always are; for another council, import the ONS area lookups first (safer areas import).`
 
 // The users service names the administrator's fields as it does for any user; the setup page names them so.
 const ADMIN_FIELDS: Record<string, string> = {
@@ -70,11 +73,7 @@ export function createSetupService(
     if (await isSetUp()) throw new AlreadySetUpError()
     const v = parseInput(setupInput, input)
     const area = await findLocalAuthority(v.areaCode)
-    if (!area) {
-      throw new ValidationError({
-        areaCode: `No local authority with the ONS code ${v.areaCode} is known. London's boroughs always are; for another council, import the ONS area lookups first (safer areas import).`,
-      })
-    }
+    if (!area) throw new ValidationError({ areaCode: unknownArea(v.areaCode) })
     // Organisations already held (added with "safer organisation add") are used as they are.
     const held = await partners.listOrganisations()
     const key = (shortName: string) => shortName.trim().toLowerCase()
@@ -167,9 +166,23 @@ export function createSetupService(
     return result
   }
 
+  /** Changes the partnership's name or area afterwards: the area is checked as at setup. */
+  async function updatePartnership(actor: Actor, input: unknown) {
+    const v = parseInput(partnershipChanges, input)
+    const area = await findLocalAuthority(v.areaCode)
+    if (!area) throw new ValidationError({ areaCode: unknownArea(v.areaCode) })
+    return partners.savePartnership(actor, {
+      name: v.partnershipName,
+      areaCode: area.code,
+      areaName: area.name,
+      version: v.version,
+    })
+  }
+
   return {
     isSetUp,
     complete,
+    updatePartnership,
     findLocalAuthority,
     /**
      * A one-time code for the setup page, or null when Safer is set up. The server prints it at
