@@ -208,6 +208,31 @@ describe.each(DIALECTS)('changing the partnership’s settings after setup on %s
   })
 })
 
+describe.each(DIALECTS)('two setups at once on %s', (dialect) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, {}, { empty: true })
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it('lets one through and refuses the other as already set up', async () => {
+    const { setup } = t.deps.services
+    const organisations = [{ shortName: 'LBS', name: 'London Borough of Southwark', type: 'council' }]
+    const results = await Promise.allSettled([
+      setup.complete(TEST_ACTOR, { ...FORM, organisations }),
+      setup.complete(TEST_ACTOR, { ...FORM, organisations, adminEmail: 'second@southwark.example' }),
+    ])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(refused.reason).toBeInstanceOf(AlreadySetUpError)
+    expect(await countRows(t, 'users')).toBe(1)
+    expect(await countRows(t, 'organisations')).toBe(1)
+    expect((await t.deps.services.audit.verify()).ok).toBe(true)
+  })
+})
+
 describe('the setup page is rate-limited like sign-in', () => {
   let t: TestApp
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts'
-import { ValidationError } from '../../shared/errors.ts'
+import { isUniqueViolation } from '../../db/errors.ts'
+import { ConflictError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { UsersService } from '../auth/users.service.ts'
@@ -107,60 +108,68 @@ export function createSetupService(
       })
       .catch((error) => asSetupFields(error, ADMIN_FIELDS))
 
-    const result = await db.transaction().execute(async (trx) => {
-      if (await users.hasActiveAdministrator(trx)) throw new AlreadySetUpError()
-      const partnership = await partners
-        .savePartnershipWithin(trx, actor, {
-          name: v.partnershipName,
-          areaCode: area.code,
-          areaName: area.name,
-        })
-        .catch((error) =>
-          asSetupFields(error, { name: 'partnershipName', areaCode: 'areaCode', areaName: 'areaCode' }),
-        )
-      const organisations: SetupResult['organisations'] = held.map((o) => ({
-        id: o.id,
-        shortName: o.shortName,
-        name: o.name,
-        type: o.type,
-        added: false,
-      }))
-      for (const org of toAdd) {
-        const id = await partners
-          .createOrganisationWithin(trx, actor, org)
+    const result = await db
+      .transaction()
+      .execute(async (trx) => {
+        if (await users.hasActiveAdministrator(trx)) throw new AlreadySetUpError()
+        const partnership = await partners
+          .savePartnershipWithin(trx, actor, {
+            name: v.partnershipName,
+            areaCode: area.code,
+            areaName: area.name,
+          })
           .catch((error) =>
-            asSetupFields(
-              error,
-              { name: 'organisations', shortName: 'organisations', type: 'organisations' },
-              `${org.shortName}: `,
-            ),
+            asSetupFields(error, { name: 'partnershipName', areaCode: 'areaCode', areaName: 'areaCode' }),
           )
-        organisations.push({ id, ...org, added: true })
-      }
-      const organisation = organisations.find((o) => key(o.shortName) === key(adminOrganisation.shortName))
-      if (!organisation) throw new Error('The administrator’s organisation was not saved')
-      const id = await users
-        .createWithin(trx, actor, { ...prepared, organisationId: organisation.id })
-        .catch((error) => asSetupFields(error, ADMIN_FIELDS))
-      const administrator = {
-        id,
-        email: prepared.email,
-        name: prepared.name,
-        organisationShortName: organisation.shortName,
-      }
-      await audit.record(trx, actor, {
-        action: 'safer.setup',
-        entityType: 'partnership',
-        entityId: 1,
-        detail: {
-          partnership: partnership.name,
-          area: `${partnership.areaName} (${partnership.areaCode})`,
-          organisationsAdded: organisations.filter((o) => o.added).map((o) => o.shortName),
-          administrator: administrator.email,
-        },
+        const organisations: SetupResult['organisations'] = held.map((o) => ({
+          id: o.id,
+          shortName: o.shortName,
+          name: o.name,
+          type: o.type,
+          added: false,
+        }))
+        for (const org of toAdd) {
+          const id = await partners
+            .createOrganisationWithin(trx, actor, org)
+            .catch((error) =>
+              asSetupFields(
+                error,
+                { name: 'organisations', shortName: 'organisations', type: 'organisations' },
+                `${org.shortName}: `,
+              ),
+            )
+          organisations.push({ id, ...org, added: true })
+        }
+        const organisation = organisations.find((o) => key(o.shortName) === key(adminOrganisation.shortName))
+        if (!organisation) throw new Error('The administrator’s organisation was not saved')
+        const id = await users
+          .createWithin(trx, actor, { ...prepared, organisationId: organisation.id })
+          .catch((error) => asSetupFields(error, ADMIN_FIELDS))
+        const administrator = {
+          id,
+          email: prepared.email,
+          name: prepared.name,
+          organisationShortName: organisation.shortName,
+        }
+        await audit.record(trx, actor, {
+          action: 'safer.setup',
+          entityType: 'partnership',
+          entityId: 1,
+          detail: {
+            partnership: partnership.name,
+            area: `${partnership.areaName} (${partnership.areaCode})`,
+            organisationsAdded: organisations.filter((o) => o.added).map((o) => o.shortName),
+            administrator: administrator.email,
+          },
+        })
+        return { partnership, organisations, administrator }
       })
-      return { partnership, organisations, administrator }
-    })
+      .catch((error) => {
+        // PostgreSQL runs two setups side by side: the second meets the first's partnership row when it commits.
+        if (isUniqueViolation(error, 'partnership', 'id') || error instanceof ConflictError)
+          throw new AlreadySetUpError()
+        throw error
+      })
     setUp = true
     code.spend()
     return result
