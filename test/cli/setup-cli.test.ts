@@ -29,8 +29,8 @@ const FLAGS = [
 /** The flags with one of them changed. */
 const withFlag = (flag: string, value: string) => FLAGS.map((v, i) => (FLAGS[i - 1] === flag ? value : v))
 
-// Each test runs the real CLI (about 2 s a start on an idle machine, far more under load).
-describe('safer setup', { timeout: 120_000 }, () => {
+// Each test runs the real CLI (about 2 s a start on an idle machine, 15 s or more on a busy one).
+describe('safer setup', { timeout: 300_000 }, () => {
   let dir: string
   let env: Record<string, string>
   let deps: Deps

@@ -96,8 +96,8 @@ const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k
 const PEOPLE_CSV =
   'Name,Organisation,Job title,Email\nHelen Lyons,MPS,Detective Superintendent,helen.lyons@met.example\nEleanor Kelly,LBS,Chief Executive,\n'
 
-// Each step runs the real `safer` command, and the last one the real server: slow on a busy machine.
-describe.each(DIALECTS)('the README’s production steps on %s', { timeout: 300_000 }, (dialect) => {
+// Each step runs the real `safer` command, and the last one the real server: over two minutes on a busy machine.
+describe.each(DIALECTS)('the README’s production steps on %s', { timeout: 600_000 }, (dialect) => {
   let database: TestDatabase
   let dir: string
   let server: ChildProcess | undefined
