@@ -5,13 +5,15 @@ import { homeModule } from './home/module.ts'
 import { partnersModule } from './partners/module.ts'
 import { plansModule } from './plans/module.ts'
 import { remindersModule } from './reminders/module.ts'
+import { setupModule } from './setup/module.ts'
 
 /**
- * Every module, in the order their demo data loads and their commands are listed (partners before
- * the users who belong to them, and users before the plans they lead). Adding a module is a folder
- * and a line here (docs/architecture.md).
+ * Every module, in the order their demo data loads and their commands are listed (setup first, as an
+ * installation starts there; partners before the users who belong to them, and users before the
+ * plans they lead). Adding a module is a folder and a line here (docs/architecture.md).
  */
 export const MODULES = [
+  setupModule,
   partnersModule,
   authModule,
   auditModule,

@@ -49,8 +49,8 @@ export interface E2E {
 }
 
 /** The real app listening on a free local port, on a fresh SQLite database, and one Chromium for the whole file. */
-export async function startE2E(): Promise<E2E> {
-  const t = await buildTestApp('sqlite')
+export async function startE2E(options: { empty?: boolean } = {}): Promise<E2E> {
+  const t = await buildTestApp('sqlite', {}, options)
   const address = await t.app.listen({ host: '127.0.0.1', port: 0 })
   let browser: Browser
   try {

@@ -33,16 +33,17 @@ export function testConfig(url: string, overrides: Record<string, string> = {}) 
 export async function buildTestApp(
   dialect: DatabaseDialect,
   overrides: Record<string, string> = {},
-  options: { modules?: readonly SaferModule[] } = {},
+  // empty: no organisation and no users, an installation not yet set up.
+  options: { modules?: readonly SaferModule[]; empty?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect)
   // Its own data folder, so the crime analytics store (a DuckDB file there) is never shared between test files.
   const dataDir = mkdtempSync(join(tmpdir(), 'safer-data-'))
   const deps = await createDeps(testConfig(database.url, { DATA_DIR: dataDir, ...overrides }), { schema: database.schema, modules: options.modules })
   const { app, routes } = await createApp(deps)
-  const organisationId = await deps.services.partners.createOrganisation(TEST_ACTOR, { name: 'Test Council', shortName: 'TC', type: 'council' })
+  const organisationId = options.empty ? 0 : await deps.services.partners.createOrganisation(TEST_ACTOR, { name: 'Test Council', shortName: 'TC', type: 'council' })
   const userIds = {} as Record<Role, number>
-  for (const role of ROLES) {
+  for (const role of options.empty ? [] : ROLES) {
     userIds[role] = await deps.services.users.create(TEST_ACTOR, {
       email: `${role}@test.example`,
       name: `Test ${role}`,

@@ -53,7 +53,7 @@ export const userCommands = [
         const key = values.organisation?.toLowerCase()
         const org = orgs.find((o) => String(o.id) === key || o.shortName.toLowerCase() === key || o.name.toLowerCase() === key)
         if (!org) {
-          err(`No organisation "${values.organisation}". Known: ${orgs.map((o) => o.shortName).join(', ') || 'none – add one first'}`)
+          err(`No organisation "${values.organisation}". Known: ${orgs.map((o) => o.shortName).join(', ') || 'none – add one with safer organisation add (or set Safer up with safer setup)'}`)
           return 1
         }
         try {

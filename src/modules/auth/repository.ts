@@ -223,3 +223,9 @@ export async function revokeUserTokens(db: Executor, userId: number, now: string
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
+
+/** Whether any administrator can sign in: until one can, Safer is not set up. */
+export async function hasActiveAdministrator(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).limit(1).executeTakeFirst()
+  return row !== undefined
+}

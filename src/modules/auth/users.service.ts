@@ -72,20 +72,29 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     if (problem) throw new ValidationError({ password: problem })
   }
 
-  async function create(actor: Actor, input: unknown) {
+  type NewUser = ReturnType<typeof newUserInput.parse> & { passwordHash: string }
+
+  /** Checks what needs no transaction, and hashes the password (slow) before one is opened. */
+  async function prepareUser(input: unknown): Promise<NewUser> {
     const v = parseInput(newUserInput, input)
     checkPasswordAgainstEmail(v.password, v.email)
+    return { ...v, passwordHash: await hashPassword(v.password) }
+  }
+
+  async function insertUser(trx: Executor, actor: Actor, v: NewUser) {
+    if (await repo.findUserByEmail(trx, v.email)) throw new ValidationError(EMAIL_TAKEN)
+    await checkPersonFree(trx, v.personId)
+    const values = { email: v.email, name: v.name, organisation_id: v.organisationId, role: v.role, person_id: v.personId ?? null }
+    const id = await repo.insertUser(trx, { ...values, password_hash: v.passwordHash, now: new Date().toISOString() }).catch(emailTaken)
+    await audit.record(trx, actor, { action: 'user.create', entityType: 'user', entityId: id, after: values })
+    return id
+  }
+
+  async function create(actor: Actor, input: unknown) {
+    const v = await prepareUser(input)
     await checkOrganisation(v.organisationId)
     await checkPersonExists(v.personId)
-    const passwordHash = await hashPassword(v.password)
-    return db.transaction().execute(async (trx) => {
-      if (await repo.findUserByEmail(trx, v.email)) throw new ValidationError(EMAIL_TAKEN)
-      await checkPersonFree(trx, v.personId)
-      const values = { email: v.email, name: v.name, organisation_id: v.organisationId, role: v.role, person_id: v.personId ?? null }
-      const id = await repo.insertUser(trx, { ...values, password_hash: passwordHash, now: new Date().toISOString() }).catch(emailTaken)
-      await audit.record(trx, actor, { action: 'user.create', entityType: 'user', entityId: id, after: values })
-      return id
-    })
+    return db.transaction().execute((trx) => insertUser(trx, actor, v))
   }
 
   async function update(actor: Actor, id: number, input: unknown) {
@@ -221,6 +230,14 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     },
     get,
     create,
+    prepareUser,
+    /**
+     * Creates a prepared user inside the caller's transaction: setting up writes the partnership,
+     * its organisations and the first administrator as one unit. The caller checks the organisation.
+     */
+    createWithin: insertUser,
+    /** True once an administrator who is not disabled exists: Safer is then set up. */
+    hasActiveAdministrator: (exec: Executor = db) => repo.hasActiveAdministrator(exec),
     update,
     disable: (actor: Actor, id: number, version: number) => setDisabled(actor, id, version, true),
     enable: (actor: Actor, id: number, version: number) => setDisabled(actor, id, version, false),

@@ -1,6 +1,8 @@
 import { EVERYONE } from '../../access/roles.ts'
+import { partnership } from '../../db/migrations/0009_partnership.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { partnersApi } from './api.ts'
+import { partnersCommands } from './cli.ts'
 import { loadPartnersDemo } from './demo.ts'
 import { paths } from './paths.ts'
 import { partnersRoutes } from './routes.ts'
@@ -26,10 +28,12 @@ const permissions = {
 export const partnersModule: SaferModule<typeof permissions> = {
   name: 'partners',
   permissions,
-  // Its tables came with 0001_foundation, which belongs to no one module (see src/db/migrate.ts).
+  // Its first tables came with 0001_foundation, which belongs to no one module (see src/db/migrate.ts).
+  migrations: { '0009_partnership': partnership },
   services: provides(['audit'], ({ db }, { audit }) => ({ partners: createPartnersService(db, audit) })),
   pages: [pages(['partners', 'audit'], partnersRoutes)],
   api: [api(['partners', 'audit'], partnersApi)],
+  commands: partnersCommands,
   navigation: [
     { text: 'Organisations', href: paths.admin.organisations(), needs: 'organisations:view', order: 40 },
     { text: 'People', href: paths.admin.people(), needs: 'people:view', order: 50 },

@@ -1,5 +1,5 @@
 import type { findPerson } from './repository.ts'
-import type { Organisation as OrganisationRow } from './tables.ts'
+import type { Organisation as OrganisationRow, PartnershipTable } from './tables.ts'
 
 // Partners as pages, the API and other modules see them: camelCase, never the database's rows.
 
@@ -54,4 +54,17 @@ export function toPerson(p: PersonRow): Person {
     updatedAt: p.updated_at,
     version: p.version,
   }
+}
+
+/** The partnership itself: what it is called and the local authority (ONS code) it serves. */
+export interface Partnership {
+  name: string
+  areaCode: string
+  areaName: string
+  updatedAt: string
+  version: number
+}
+
+export function toPartnership(p: PartnershipTable): Partnership {
+  return { name: p.name, areaCode: p.area_code, areaName: p.area_name, updatedAt: p.updated_at, version: p.version }
 }

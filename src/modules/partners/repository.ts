@@ -92,3 +92,38 @@ export async function updatePerson(db: Executor, id: number, version: number, va
 export async function listPersonNames(db: Executor) {
   return db.selectFrom('people').select(['id', 'name']).orderBy('id').execute()
 }
+
+export async function findOrganisationByShortName(db: Executor, shortName: string) {
+  const key = shortName.trim().toLowerCase()
+  // Compared in code, as names are: SQLite's lower() folds only ASCII.
+  return (await listOrganisations(db)).find((o) => o.short_name.trim().toLowerCase() === key)
+}
+
+/** Every person's name and email: for spotting a person already held before adding them again. */
+export async function listPersonKeys(db: Executor) {
+  return db.selectFrom('people').select(['id', 'name', 'email']).orderBy('id').execute()
+}
+
+export interface PartnershipValues {
+  name: string
+  area_code: string
+  area_name: string
+}
+
+export async function findPartnership(db: Executor) {
+  return db.selectFrom('partnership').selectAll().where('id', '=', 1).executeTakeFirst()
+}
+
+export async function insertPartnership(db: Executor, values: PartnershipValues, now: string) {
+  await db.insertInto('partnership').values({ id: 1, ...values, created_at: now, updated_at: now, version: 1 }).execute()
+}
+
+export async function updatePartnership(db: Executor, version: number, values: PartnershipValues, now: string) {
+  const result = await db
+    .updateTable('partnership')
+    .set({ ...values, updated_at: now, version: version + 1 })
+    .where('id', '=', 1)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

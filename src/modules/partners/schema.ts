@@ -44,3 +44,19 @@ export const personChanges = personInput.extend({ version: versionField })
 
 export type OrganisationInput = z.input<typeof organisationInput>
 export type PersonInput = z.input<typeof personInput>
+
+/** An ONS local authority district code: a letter for the nation and eight digits (E09000028 is Southwark). */
+export const LOCAL_AUTHORITY_CODE = /^[EWSN]\d{8}$/
+
+export const partnershipInput = z.object({
+  name: requiredText('Enter the partnership’s name, such as Safer Southwark Partnership'),
+  areaCode: z
+    .string({ error: 'Enter the ONS code of the local authority the partnership serves, such as E09000028' })
+    .trim()
+    .toUpperCase()
+    .regex(LOCAL_AUTHORITY_CODE, 'Enter the ONS code of the local authority the partnership serves, such as E09000028'),
+  areaName: requiredText('Enter the local authority’s name'),
+  // Given by the settings page, so a save over someone else's change is refused; setup gives none.
+  version: versionField.optional(),
+})
+export type PartnershipInput = z.input<typeof partnershipInput>

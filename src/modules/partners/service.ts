@@ -4,11 +4,14 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import { type Organisation, type Person, toOrganisation, toPerson } from './records.ts'
+import { createPartnershipSettings } from './partnership.service.ts'
+import { createPeopleImport } from './people-import.service.ts'
 import * as repo from './repository.ts'
 import { organisationChanges, organisationInput, personChanges, personInput } from './schema.ts'
 
 const STALE = 'Someone else changed this record after you opened it. Check their changes below, then make yours again.'
 const NAME_TAKEN = { name: 'An organisation with this name already exists' }
+const SHORT_NAME_TAKEN = { shortName: 'An organisation with this short name already exists' }
 
 /** Another writer took the name between the check and the write (PostgreSQL runs them side by side). */
 function nameTaken(error: unknown): never {
@@ -24,15 +27,21 @@ export function createPartnersService(db: Db, audit: AuditService) {
     return toOrganisation(row)
   }
 
-  async function createOrganisation(actor: Actor, input: unknown) {
+  /** Adds an organisation inside the caller's transaction (setting up adds several, and the first administrator, at once). */
+  async function createOrganisationWithin(exec: Executor, actor: Actor, input: unknown) {
     const v = parseInput(organisationInput, input)
-    return db.transaction().execute(async (trx) => {
-      if (await repo.findOrganisationByName(trx, v.name)) throw new ValidationError(NAME_TAKEN)
-      const values = { name: v.name, short_name: v.shortName, type: v.type }
-      const id = await repo.insertOrganisation(trx, values, new Date().toISOString()).catch(nameTaken)
-      await audit.record(trx, actor, { action: 'organisation.create', entityType: 'organisation', entityId: id, after: values })
-      return id
-    })
+    if (await repo.findOrganisationByName(exec, v.name)) throw new ValidationError(NAME_TAKEN)
+    // Commands and imports find an organisation by its short name, so two may not share one.
+    if (await repo.findOrganisationByShortName(exec, v.shortName)) throw new ValidationError(SHORT_NAME_TAKEN)
+    const values = { name: v.name, short_name: v.shortName, type: v.type }
+    const id = await repo.insertOrganisation(exec, values, new Date().toISOString()).catch(nameTaken)
+    await audit.record(exec, actor, { action: 'organisation.create', entityType: 'organisation', entityId: id, after: values })
+    return id
+  }
+
+  async function createOrganisation(actor: Actor, input: unknown) {
+    parseInput(organisationInput, input)
+    return db.transaction().execute((trx) => createOrganisationWithin(trx, actor, input))
   }
 
   async function updateOrganisation(actor: Actor, id: number, input: unknown) {
@@ -42,6 +51,8 @@ export function createPartnersService(db: Db, audit: AuditService) {
       if (!before) throw new NotFoundError('Organisation')
       const clash = await repo.findOrganisationByName(trx, v.name)
       if (clash && clash.id !== id) throw new ValidationError(NAME_TAKEN)
+      const shortClash = await repo.findOrganisationByShortName(trx, v.shortName)
+      if (shortClash && shortClash.id !== id) throw new ValidationError(SHORT_NAME_TAKEN)
       const values = { name: v.name, short_name: v.shortName, type: v.type }
       if (!(await repo.updateOrganisation(trx, id, v.version, values, new Date().toISOString()).catch(nameTaken))) {
         throw new ConflictError(STALE, before)
@@ -134,11 +145,14 @@ export function createPartnersService(db: Db, audit: AuditService) {
     listOrganisations: async (): Promise<Organisation[]> => (await repo.listOrganisations(db)).map(toOrganisation),
     getOrganisation,
     createOrganisation,
+    createOrganisationWithin,
     updateOrganisation,
     listPeople: async (): Promise<Person[]> => (await repo.listPeople(db)).map(toPerson),
     getPerson,
     createPerson,
     updatePerson,
+    ...createPartnershipSettings(db, audit),
+    ...createPeopleImport(db, audit),
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely'
 
-// The partners module's tables (migration 0001_foundation), merged into the shared Database type.
+// The partners module's tables (migrations 0001_foundation and 0009_partnership), merged into the shared Database type.
 
 export interface OrganisationTable {
   id: Generated<number>
@@ -23,10 +23,22 @@ export interface PersonTable {
   version: number
 }
 
+/** The partnership's own settings (migration 0009_partnership): one row, id 1, once it is set up. */
+export interface PartnershipTable {
+  id: number
+  name: string
+  area_code: string
+  area_name: string
+  created_at: string
+  updated_at: string
+  version: number
+}
+
 declare module '../../db/types.ts' {
   interface Database {
     organisations: OrganisationTable
     people: PersonTable
+    partnership: PartnershipTable
   }
 }
 

@@ -1,0 +1,6 @@
+export const paths = {
+  setup: {
+    start: () => '/setup',
+    partnership: () => '/admin/partnership',
+  },
+} as const
