@@ -45,10 +45,11 @@ describe.each(DIALECTS)('archived plan rows on %s', (dialect) => {
     const before = await count()
     const view = await t.deps.services.plans.getPlan(planId)
     const theme = view.themes[0]
-    const action = theme.actions.find((a) => a.deliverables.length > 0)
-    if (!action) throw new Error('seed 003 has a theme whose first actions have deliverables')
+    const action = theme?.actions.find((a) => a.deliverables.length > 0)
+    const first = action?.deliverables[0]
+    if (!theme || !action || !first) throw new Error('seed 003 has a theme whose first actions have deliverables')
 
-    await archive('deliverables', action.deliverables[0].id)
+    await archive('deliverables', first.id)
     expect(await count()).toEqual({ ...before, deliverables: before.deliverables - 1 })
 
     await archive('plan_actions', action.id)

@@ -18,6 +18,7 @@ import { myActionsRoutes } from './routes/my-actions.routes.ts'
 import { planRoutes } from './routes/plans.routes.ts'
 import { strategyRoutes } from './routes/strategies.routes.ts'
 import { createStrategiesService, type StrategiesService } from './strategies.service.ts'
+import { createPlanStructureService, type PlanStructureService } from './structure.service.ts'
 import './tables.ts'
 
 declare module '../module.ts' {
@@ -26,6 +27,7 @@ declare module '../module.ts' {
     planImport: PlanImportService
     deliverables: DeliverablesService
     strategies: StrategiesService
+    planStructure: PlanStructureService
   }
 }
 
@@ -53,8 +55,9 @@ export const plansModule: SaferModule<typeof permissions> = {
     return {
       plans: createPlansService(db, audit, options),
       planImport: createPlanImportService(db, audit, partners),
-      deliverables: createDeliverablesService(db, audit, options),
+      deliverables: createDeliverablesService(db, audit, options, partners),
       strategies: createStrategiesService(db, audit),
+      planStructure: createPlanStructureService(db, audit, partners),
     }
   }),
   pages: [
