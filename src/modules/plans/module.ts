@@ -6,6 +6,7 @@ import { api, demo, pages, provides, type SaferModule, samples } from '../module
 import { deliverablesApi } from './api/deliverables.api.ts'
 import { plansApi } from './api/plans.api.ts'
 import { strategiesApi } from './api/strategies.api.ts'
+import { structureApi } from './api/structure.api.ts'
 import { planCommands } from './cli.ts'
 import { createDeliverablesService, type DeliverablesService } from './deliverables.service.ts'
 import { DEMO_PLAN_FILE, loadPlansDemo } from './demo.ts'
@@ -73,6 +74,7 @@ export const plansModule: SaferModule<typeof permissions> = {
     api(['strategies'], strategiesApi),
     api(['plans', 'planImport', 'strategies'], plansApi),
     api(['deliverables'], deliverablesApi),
+    api(['plans', 'planStructure', 'deliverables'], structureApi),
   ],
   commands: planCommands,
   navigation: [{ text: 'Plans', href: paths.plans.list(), needs: 'plans:view', order: 20 }],
@@ -107,9 +109,12 @@ export const plansModule: SaferModule<typeof permissions> = {
         .flatMap((theme) => theme.actions.flatMap((a) => a.deliverables))
         .find((d) => d.leads.includes(SAMPLE_LEAD))
       if (!deliverable) throw new Error(`The sample plan has no deliverable led by ${SAMPLE_LEAD}`)
+      const theme = plan.themes.find((th) => th.actions.length > 0)
+      const action = theme?.actions[0]
+      if (!theme || !action) throw new Error('The sample plan has no actions')
       const strategy = await strategies.create(actor, { title: 'Sample Strategy', status: 'draft' })
       const priority = await strategies.addPriority(actor, strategy, { title: 'Sample Priority' })
-      return { plan: imported.planId, deliverable: deliverable.id, strategy, priority }
+      return { plan: imported.planId, deliverable: deliverable.id, strategy, priority, theme: theme.id, action: action.id }
     },
   ),
 }
