@@ -1,37 +1,20 @@
 import type { CurrentUser } from '../../access/current-user.ts'
 import type { Db, Executor } from '../../db/database.ts'
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
+import { NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { PartnersService } from '../partners/service.ts'
-import { type ArchivedParts, toArchivedParts } from './archived.ts'
 import { resolveLeads } from './leads.ts'
-import { toPlanHeader } from './plan.ts'
+import { createPlanArchiveService } from './plan-archive.service.ts'
+import { changePlanAt } from './plan-change.ts'
 import * as plansRepo from './plans.repository.ts'
 import { requireMayChangePlan } from './policy.ts'
 import { newDeliverableInput } from './schema.ts'
 import * as strategiesRepo from './strategies.repository.ts'
 import * as repo from './structure.repository.ts'
-import {
-  actionInput,
-  archiveInput,
-  moveInput,
-  newPlanInput,
-  restoreInput,
-  themeInput,
-} from './structure.schema.ts'
+import { actionInput, moveInput, newPlanInput, restoreInput, themeInput } from './structure.schema.ts'
 
-export type PlanPart = 'theme' | 'action' | 'deliverable'
-
-const TABLE_OF: Record<PlanPart, repo.ArchivableTable> = {
-  theme: 'plan_themes',
-  action: 'plan_actions',
-  deliverable: 'deliverables',
-}
-const LABEL_OF: Record<PlanPart, string> = { theme: 'Theme', action: 'Action', deliverable: 'Deliverable' }
-
-const STALE =
-  'Someone else changed this plan after you opened it. Check the plan as it is now, then make your change again.'
+export type { PlanPart } from './plan-archive.service.ts'
 
 /**
  * A plan's shape, built and changed by partnership managers: a new plan, its themes, actions and
@@ -40,21 +23,8 @@ const STALE =
  * cached view of it is dropped) and is audited with its before and after.
  */
 export function createPlanStructureService(db: Db, audit: AuditService, partners: PartnersService) {
-  /** Runs a change to one plan: refused if the plan moved on since `version`, audited inside the same transaction. */
-  async function changePlan<T>(
-    planId: number,
-    version: number,
-    work: (trx: Executor, now: string) => Promise<T>,
-  ): Promise<T> {
-    return db.transaction().execute(async (trx) => {
-      const plan = await plansRepo.findPlan(trx, planId)
-      if (!plan) throw new NotFoundError('Plan')
-      const now = new Date().toISOString()
-      if (!(await plansRepo.touchPlan(trx, planId, now, version)))
-        throw new ConflictError(STALE, toPlanHeader(plan))
-      return work(trx, now)
-    })
-  }
+  const changePlan = <T>(planId: number, version: number, work: (trx: Executor, now: string) => Promise<T>) =>
+    changePlanAt(db, planId, version, work)
 
   async function themeOf(exec: Executor, id: number) {
     const theme = await repo.findTheme(exec, id)
@@ -262,82 +232,34 @@ export function createPlanStructureService(db: Db, audit: AuditService, partners
     })
   }
 
-  async function planOfPart(
-    exec: Executor,
-    part: PlanPart,
-    id: number,
-  ): Promise<{ planId: number; archivedAt: string | null; label: string }> {
-    if (part === 'theme') {
-      const t = await themeOf(exec, id)
-      return { planId: t.plan_id, archivedAt: t.archived_at, label: t.title }
+  async function themeInPlan(id: number) {
+    const theme = await themeOf(db, id)
+    const plan = await plansRepo.planStamp(db, theme.plan_id)
+    return {
+      theme: { id, title: theme.title, subtitle: theme.subtitle },
+      plan: { id: theme.plan_id, version: plan?.version ?? 0 },
     }
-    if (part === 'action') {
-      const a = await actionOf(exec, id)
-      return { planId: a.plan_id, archivedAt: a.archived_at, label: a.number ?? a.text.slice(0, 80) }
+  }
+
+  async function actionInPlan(id: number) {
+    const action = await actionOf(db, id)
+    const plan = await plansRepo.planStamp(db, action.plan_id)
+    return {
+      action: {
+        id,
+        number: action.number,
+        text: action.text,
+        locallyAdded: action.locally_added === 1,
+        themeId: action.theme_id,
+      },
+      plan: { id: action.plan_id, version: plan?.version ?? 0 },
     }
-    const d = await repo.findDeliverablePlan(exec, id)
-    if (!d) throw new NotFoundError('Deliverable')
-    return { planId: d.plan_id, archivedAt: d.archived_at, label: d.outcome.slice(0, 80) }
-  }
-
-  /** Removes a theme, action or deliverable from the plan: archived with who, when and why, never deleted. */
-  async function archive(
-    actor: Actor,
-    user: CurrentUser,
-    part: PlanPart,
-    id: number,
-    input: unknown,
-  ): Promise<number> {
-    requireMayChangePlan(user)
-    const v = parseInput(archiveInput, input)
-    const { planId } = await planOfPart(db, part, id)
-    return changePlan(planId, v.version, async (trx, now) => {
-      const before = await planOfPart(trx, part, id)
-      if (before.archivedAt)
-        throw new ValidationError({ form: `${LABEL_OF[part]} has already been removed from the plan` })
-      await repo.archiveRow(trx, TABLE_OF[part], id, { at: now, reason: v.reason, by: actor.label })
-      await audit.record(trx, actor, {
-        action: `plan.${part}.archive`,
-        entityType: part,
-        entityId: id,
-        before: { archived_at: null, label: before.label },
-        after: { archived_at: now, archived_reason: v.reason, archived_by: actor.label },
-      })
-      return planId
-    })
-  }
-
-  async function restore(
-    actor: Actor,
-    user: CurrentUser,
-    part: PlanPart,
-    id: number,
-    input: unknown,
-  ): Promise<number> {
-    requireMayChangePlan(user)
-    const v = parseInput(restoreInput, input)
-    const { planId } = await planOfPart(db, part, id)
-    return changePlan(planId, v.version, async (trx) => {
-      const row = await repo.archivedState(trx, TABLE_OF[part], id)
-      if (!row?.archived_at) throw new ValidationError({ form: `${LABEL_OF[part]} is already in the plan` })
-      await repo.restoreRow(trx, TABLE_OF[part], id)
-      await audit.record(trx, actor, {
-        action: `plan.${part}.restore`,
-        entityType: part,
-        entityId: id,
-        before: row,
-        after: { archived_at: null },
-      })
-      return planId
-    })
-  }
-
-  async function archived(planId: number): Promise<ArchivedParts> {
-    if (!(await plansRepo.findPlan(db, planId))) throw new NotFoundError('Plan')
-    return toArchivedParts(await repo.archivedOf(db, planId))
   }
 
   return {
+    ...createPlanArchiveService(db, audit),
+    themeInPlan,
+    actionInPlan,
     createPlan,
     addTheme,
     changeTheme,
@@ -345,9 +267,6 @@ export function createPlanStructureService(db: Db, audit: AuditService, partners
     addAction,
     changeAction,
     addDeliverable,
-    archive,
-    restore,
-    archived,
   }
 }
 
