@@ -18,6 +18,8 @@ import { importRoutes } from './routes/import.routes.ts'
 import { myActionsRoutes } from './routes/my-actions.routes.ts'
 import { planRoutes } from './routes/plans.routes.ts'
 import { strategyRoutes } from './routes/strategies.routes.ts'
+import { structurePartRoutes } from './routes/structure-parts.routes.ts'
+import { structureRoutes } from './routes/structure.routes.ts'
 import { createStrategiesService, type StrategiesService } from './strategies.service.ts'
 import { createPlanStructureService, type PlanStructureService } from './structure.service.ts'
 import './tables.ts'
@@ -64,7 +66,9 @@ export const plansModule: SaferModule<typeof permissions> = {
   pages: [
     pages(['strategies'], strategyRoutes),
     pages(['plans', 'strategies'], (app, services, { config }) => planRoutes(app, services, config)),
-    pages(['deliverables'], deliverableRoutes),
+    pages(['deliverables', 'plans', 'partners', 'audit'], deliverableRoutes),
+    pages(['plans', 'planStructure', 'strategies'], structureRoutes),
+    pages(['plans', 'planStructure', 'partners', 'audit'], structurePartRoutes),
     pages(['deliverables'], myActionsRoutes),
     pages(['plans', 'planImport', 'strategies'], (app, services, { config }) =>
       importRoutes(app, services, config),
