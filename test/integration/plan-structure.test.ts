@@ -335,6 +335,14 @@ describe.each(DIALECTS)('building and changing a plan on %s', (dialect) => {
       after: { archived_reason: 'Merged into tasking' },
     })
 
+    const onArchived = await refusal(
+      s().deliverables.addUpdate(TEST_ACTOR, manager, d.id, {
+        updateOn: '2026-01-05',
+        text: 'Still going',
+        rag: 'green',
+      }),
+    )
+    expect((onArchived as ValidationError).fieldErrors.form).toMatch(/has been removed from the plan/)
     await s().planStructure.restore(TEST_ACTOR, manager, 'deliverable', d.id, { version: await version() })
     expect((await deliverablesOf()).map((x) => x.id)).toEqual([d.id])
     expect((await s().planStructure.archived(planId)).deliverables).toEqual([])

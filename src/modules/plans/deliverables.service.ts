@@ -50,9 +50,15 @@ export function createDeliverablesService(
     return deliverable
   }
 
+  /** A removed deliverable is no one's work until it is restored: its page shows it, nothing changes it. */
+  function refuseArchived(d: Deliverable) {
+    if (d.archived) throw new ValidationError({ form: 'This deliverable has been removed from the plan. Restore it from the plan’s archived list before changing it.' })
+    return d
+  }
+
   async function addUpdate(actor: Actor, user: CurrentUser, id: number, input: unknown) {
     // Who may comes before what they sent: someone else's lead hears plainly it is not theirs.
-    await getForUpdate(user, id)
+    refuseArchived(await getForUpdate(user, id))
     const v = parseInput(progressUpdateInput, input)
     if (v.updateOn > londonToday()) throw new ValidationError({ updateOn: 'The date of the update must be today or in the past' })
     return db.transaction().execute(async (trx) => {
@@ -84,7 +90,7 @@ export function createDeliverablesService(
   }
 
   async function edit(actor: Actor, user: CurrentUser, id: number, input: unknown) {
-    const current = await getForUpdate(user, id)
+    const current = refuseArchived(await getForUpdate(user, id))
     const v = parseInput(deliverableChangesInput, input)
     // Who leads it, which organisations, and where it sits are the plan's shape: a manager's to change.
     const reshapes = v.leadPersonIds !== undefined || v.leadOrganisations !== undefined || (v.actionId !== undefined && v.actionId !== current.actionId)
