@@ -88,6 +88,42 @@ describe.each(DIALECTS)('plan structure API on %s', (dialect) => {
     })
     expect(action.status).toBe(201)
     version += 1
+    // A second theme, then the action renumbered and moved under it, and the themes reordered.
+    const second = await api('POST', `/plans/${planId}/themes`, 'partnership-manager', {
+      title: 'Enforcement',
+      version,
+    })
+    version = second.json.planVersion
+    const renumbered = await api('PATCH', `/actions/${action.json.id}`, 'partnership-manager', {
+      number: '4',
+      text: 'Mentoring in every school',
+      locallyAdded: false,
+      themeId: second.json.id,
+      version,
+    })
+    expect(renumbered.status).toBe(200)
+    version += 1
+    expect(
+      (
+        await api('POST', `/themes/${second.json.id}/move`, 'partnership-manager', {
+          direction: 'up',
+          version,
+        })
+      ).status,
+    ).toBe(200)
+    version += 1
+    const reshapedPlan = (await api('GET', `/plans/${planId}`, 'viewer')).json as {
+      themes: Array<{
+        title: string
+        actions: Array<{ number: string; locallyAdded: boolean; text: string }>
+      }>
+    }
+    expect(
+      reshapedPlan.themes.map((th) => [th.title, th.actions.map((a) => [a.number, a.locallyAdded, a.text])]),
+    ).toEqual([
+      ['Enforcement', [['4', false, 'Mentoring in every school']]],
+      ['Early help', []],
+    ])
     const added = await api('POST', `/actions/${action.json.id}/deliverables`, 'partnership-manager', {
       outcome: 'Mentors in ten schools',
       start: 'Apr-26',
@@ -102,8 +138,8 @@ describe.each(DIALECTS)('plan structure API on %s', (dialect) => {
       outcome: 'Mentors in ten schools',
       leads: [{ name: 'Helen Lyons', personId: helen }],
       leadOrganisations: ['LBS', 'Youth Service'],
-      action: { number: '*4', locallyAdded: true },
-      theme: 'Early help',
+      action: { number: '4', locallyAdded: false },
+      theme: 'Enforcement',
       archived: null,
     })
     const d = added.json as { id: number; version: number }
