@@ -14,17 +14,19 @@ export interface FormProblem {
 export async function submitForm(
   reply: FastifyReply,
   action: () => Promise<string>,
-  rerender: (problem: FormProblem) => Record<string, unknown> & { template: string },
+  rerender: (
+    problem: FormProblem,
+  ) => (Record<string, unknown> & { template: string }) | Promise<Record<string, unknown> & { template: string }>,
 ): Promise<FastifyReply> {
   try {
     return reply.redirect(await action(), 303)
   } catch (error) {
     if (error instanceof ValidationError) {
-      const { template, ...data } = rerender({ errors: error.fieldErrors })
+      const { template, ...data } = await rerender({ errors: error.fieldErrors })
       return reply.code(400).page(template, data)
     }
     if (error instanceof ConflictError) {
-      const { template, ...data } = rerender({ errors: { form: error.message }, current: error.current })
+      const { template, ...data } = await rerender({ errors: { form: error.message }, current: error.current })
       return reply.code(409).page(template, data)
     }
     throw error

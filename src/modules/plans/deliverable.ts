@@ -70,6 +70,9 @@ export interface Deliverable extends DeliverableRecord, DeliverablePlace {
   leadOrganisations: string[]
   /** Newest first. */
   updates: ProgressUpdate[]
+  actionId: number
+  /** Set when it has been removed from the plan (it still has a page, and can be restored). */
+  archived: { at: string; reason: string; by: string } | null
 }
 
 /** A deliverable in someone's list of their own ("My actions"). */

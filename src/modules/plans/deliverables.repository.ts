@@ -70,6 +70,8 @@ export async function insertUpdate(
 }
 
 export interface DeliverableChanges {
+  action_id?: number
+  position?: number
   outcome?: string
   start_on?: string | null
   end_on?: string | null

@@ -7,13 +7,21 @@ import { type Deliverable, type LedDeliverable, placeOf, toDeliverable, toProgre
 import * as repo from './deliverables.repository.ts'
 import { londonToday } from './flags.ts'
 import { touchPlan } from './plans.repository.ts'
-import { requireMayUpdateDeliverable } from './policy.ts'
+import type { PartnersService } from '../partners/service.ts'
+import { resolveLeads } from './leads.ts'
+import { requireMayChangePlan, requireMayUpdateDeliverable } from './policy.ts'
+import * as structureRepo from './structure.repository.ts'
 import { deliverableChangesInput, progressUpdateInput } from './schema.ts'
 
 const STALE = 'Someone else changed this deliverable after you opened it. Check their changes, then make yours again.'
 
 /** One deliverable: its page, its progress updates, and changes to it by those the policy allows. */
-export function createDeliverablesService(db: Db, audit: AuditService, options: { staleDays: number }) {
+export function createDeliverablesService(
+  db: Db,
+  audit: AuditService,
+  options: { staleDays: number },
+  partners: Pick<PartnersService, 'getPerson'>,
+) {
   async function load(exec: Executor, id: number, today: string): Promise<Deliverable> {
     const row = await repo.findDeliverable(exec, id)
     if (!row) throw new NotFoundError('Deliverable')
@@ -28,6 +36,8 @@ export function createDeliverablesService(db: Db, audit: AuditService, options: 
       leads: leads.map((l) => ({ name: l.name_as_written, personId: l.person_id })),
       leadOrganisations: organisations.map((o) => o.name),
       updates: updates.map(toProgressUpdate),
+      actionId: row.action_id,
+      archived: row.archived_at ? { at: row.archived_at, reason: row.archived_reason ?? '', by: row.archived_by ?? '' } : null,
     }
   }
 
@@ -40,9 +50,15 @@ export function createDeliverablesService(db: Db, audit: AuditService, options: 
     return deliverable
   }
 
+  /** A removed deliverable is no one's work until it is restored: its page shows it, nothing changes it. */
+  function refuseArchived(d: Deliverable) {
+    if (d.archived) throw new ValidationError({ form: 'This deliverable has been removed from the plan. Restore it from the plan’s archived list before changing it.' })
+    return d
+  }
+
   async function addUpdate(actor: Actor, user: CurrentUser, id: number, input: unknown) {
     // Who may comes before what they sent: someone else's lead hears plainly it is not theirs.
-    await getForUpdate(user, id)
+    refuseArchived(await getForUpdate(user, id))
     const v = parseInput(progressUpdateInput, input)
     if (v.updateOn > londonToday()) throw new ValidationError({ updateOn: 'The date of the update must be today or in the past' })
     return db.transaction().execute(async (trx) => {
@@ -74,12 +90,18 @@ export function createDeliverablesService(db: Db, audit: AuditService, options: 
   }
 
   async function edit(actor: Actor, user: CurrentUser, id: number, input: unknown) {
-    await getForUpdate(user, id)
+    const current = refuseArchived(await getForUpdate(user, id))
     const v = parseInput(deliverableChangesInput, input)
+    // Who leads it, which organisations, and where it sits are the plan's shape: a manager's to change.
+    const reshapes = v.leadPersonIds !== undefined || v.leadOrganisations !== undefined || (v.actionId !== undefined && v.actionId !== current.actionId)
+    if (reshapes) requireMayChangePlan(user)
+    const leads = v.leadPersonIds === undefined ? undefined : await resolveLeads(partners, v.leadPersonIds, current.leads)
     await db.transaction().execute(async (trx) => {
       const before = await repo.findDeliverable(trx, id)
       if (!before) throw new NotFoundError('Deliverable')
+      const place = await movedTo(trx, before, v.actionId)
       const changes = {
+        ...place,
         outcome: v.outcome,
         start_on: v.start,
         end_on: v.end,
@@ -92,16 +114,37 @@ export function createDeliverablesService(db: Db, audit: AuditService, options: 
       const now = new Date().toISOString()
       // A stale save answers with the deliverable as stored now.
       if (!(await repo.updateDeliverable(trx, id, v.version, changes, now))) throw new ConflictError(STALE, toStoredDeliverable(before, londonToday(), options.staleDays))
+      if (leads) await structureRepo.replaceLeads(trx, id, leads)
+      if (v.leadOrganisations) await structureRepo.replaceLeadOrganisations(trx, id, v.leadOrganisations)
       await touchPlan(trx, before.plan_id, now)
-      const { outcome, start_on, end_on, supporting_organisations, progress, comment, document_references, rag } = before
+      const { outcome, start_on, end_on, supporting_organisations, progress, comment, document_references, rag, action_id } = before
       await audit.record(trx, actor, {
         action: 'deliverable.update',
         entityType: 'deliverable',
         entityId: id,
-        before: { outcome, start_on, end_on, supporting_organisations, progress, comment, document_references, rag },
-        after: changes,
+        before: {
+          outcome, start_on, end_on, supporting_organisations, progress, comment, document_references, rag,
+          ...(place.action_id !== undefined ? { action_id } : {}),
+          ...(leads ? { leads: current.leads } : {}),
+          ...(v.leadOrganisations ? { lead_organisations: current.leadOrganisations } : {}),
+        },
+        after: {
+          ...changes,
+          ...(leads ? { leads } : {}),
+          ...(v.leadOrganisations ? { lead_organisations: v.leadOrganisations } : {}),
+        },
       })
     })
+  }
+
+  /** Where a move puts the deliverable: the end of another live action of the same plan. */
+  async function movedTo(trx: Executor, before: { action_id: number; plan_id: number }, actionId: number | undefined) {
+    if (actionId === undefined || actionId === before.action_id) return {}
+    const target = await structureRepo.findAction(trx, actionId)
+    if (!target || target.plan_id !== before.plan_id || target.archived_at || target.theme_archived_at) {
+      throw new ValidationError({ actionId: 'Select an action of this plan from the list' })
+    }
+    return { action_id: actionId, position: await structureRepo.nextPosition(trx, 'deliverables', { column: 'action_id', id: actionId }) }
   }
 
   /** The deliverables that name, as a lead, the person the user's account is linked to. */

@@ -6,6 +6,7 @@ import { api, demo, pages, provides, type SaferModule, samples } from '../module
 import { deliverablesApi } from './api/deliverables.api.ts'
 import { plansApi } from './api/plans.api.ts'
 import { strategiesApi } from './api/strategies.api.ts'
+import { structureApi } from './api/structure.api.ts'
 import { planCommands } from './cli.ts'
 import { createDeliverablesService, type DeliverablesService } from './deliverables.service.ts'
 import { DEMO_PLAN_FILE, loadPlansDemo } from './demo.ts'
@@ -17,7 +18,10 @@ import { importRoutes } from './routes/import.routes.ts'
 import { myActionsRoutes } from './routes/my-actions.routes.ts'
 import { planRoutes } from './routes/plans.routes.ts'
 import { strategyRoutes } from './routes/strategies.routes.ts'
+import { structurePartRoutes } from './routes/structure-parts.routes.ts'
+import { structureRoutes } from './routes/structure.routes.ts'
 import { createStrategiesService, type StrategiesService } from './strategies.service.ts'
+import { createPlanStructureService, type PlanStructureService } from './structure.service.ts'
 import './tables.ts'
 
 declare module '../module.ts' {
@@ -26,6 +30,7 @@ declare module '../module.ts' {
     planImport: PlanImportService
     deliverables: DeliverablesService
     strategies: StrategiesService
+    planStructure: PlanStructureService
   }
 }
 
@@ -53,14 +58,17 @@ export const plansModule: SaferModule<typeof permissions> = {
     return {
       plans: createPlansService(db, audit, options),
       planImport: createPlanImportService(db, audit, partners),
-      deliverables: createDeliverablesService(db, audit, options),
+      deliverables: createDeliverablesService(db, audit, options, partners),
       strategies: createStrategiesService(db, audit),
+      planStructure: createPlanStructureService(db, audit, partners),
     }
   }),
   pages: [
     pages(['strategies'], strategyRoutes),
     pages(['plans', 'strategies'], (app, services, { config }) => planRoutes(app, services, config)),
-    pages(['deliverables'], deliverableRoutes),
+    pages(['deliverables', 'plans', 'partners', 'audit'], deliverableRoutes),
+    pages(['plans', 'planStructure', 'strategies'], structureRoutes),
+    pages(['plans', 'planStructure', 'partners', 'audit'], structurePartRoutes),
     pages(['deliverables'], myActionsRoutes),
     pages(['plans', 'planImport', 'strategies'], (app, services, { config }) =>
       importRoutes(app, services, config),
@@ -70,6 +78,7 @@ export const plansModule: SaferModule<typeof permissions> = {
     api(['strategies'], strategiesApi),
     api(['plans', 'planImport', 'strategies'], plansApi),
     api(['deliverables'], deliverablesApi),
+    api(['plans', 'planStructure', 'deliverables'], structureApi),
   ],
   commands: planCommands,
   navigation: [
@@ -108,9 +117,12 @@ export const plansModule: SaferModule<typeof permissions> = {
         .flatMap((theme) => theme.actions.flatMap((a) => a.deliverables))
         .find((d) => d.leads.includes(SAMPLE_LEAD))
       if (!deliverable) throw new Error(`The sample plan has no deliverable led by ${SAMPLE_LEAD}`)
+      const theme = plan.themes.find((th) => th.actions.length > 0)
+      const action = theme?.actions[0]
+      if (!theme || !action) throw new Error('The sample plan has no actions')
       const strategy = await strategies.create(actor, { title: 'Sample Strategy', status: 'draft' })
       const priority = await strategies.addPriority(actor, strategy, { title: 'Sample Priority' })
-      return { plan: imported.planId, deliverable: deliverable.id, strategy, priority }
+      return { plan: imported.planId, deliverable: deliverable.id, strategy, priority, theme: theme.id, action: action.id }
     },
   ),
 }

@@ -45,6 +45,19 @@ export function parsePlanDate(raw: string): ParsedPlanDate {
   return { ok: false, problem: `"${text}" is not a month (like Dec-18), a date, Ongoing or TBC` }
 }
 
+/**
+ * Written as a day (31/02/2019, 2019-02-31) but not a day the calendar has: worth telling apart
+ * from an unreadable cell, so a form can say "not a real date" instead of "not a date".
+ */
+export function isImpossibleDay(raw: string): boolean {
+  const text = raw.trim()
+  let m = text.match(/^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$/)
+  if (m?.[1] && m[2] && m[3]) return !validDay(fullYear(m[3]), Number(m[2]), Number(m[1]))
+  m = text.match(/^(\d{4})-(\d{2})-(\d{2})$/)
+  if (m?.[1] && m[2] && m[3]) return !validDay(Number(m[1]), Number(m[2]), Number(m[3]))
+  return false
+}
+
 export const isCalendarDate = (value: PlanDate | null): value is string => !!value && /^\d{4}-\d{2}/.test(value)
 
 /** The first day a start date covers: a month starts on its 1st. */

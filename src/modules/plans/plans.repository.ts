@@ -50,12 +50,14 @@ export async function insertPlan(db: Executor, values: PlanValues, now: string) 
  * what a plan shows, including one outside this module: an administrator's merge of people (a lead
  * or leader's name, or which person they are) must touch every plan that names either person.
  */
-export async function touchPlan(db: Executor, planId: number, now: string) {
-  await db
+export async function touchPlan(db: Executor, planId: number, now: string, expectVersion?: number) {
+  let q = db
     .updateTable('plans')
     .set((eb) => ({ updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', planId)
-    .execute()
+  // A change to the plan's shape is made against the version the person read: false if it moved on.
+  if (expectVersion !== undefined) q = q.where('version', '=', expectVersion)
+  return Number((await q.executeTakeFirst()).numUpdatedRows) === 1
 }
 
 export async function planStamp(db: Executor, planId: number) {

@@ -28,6 +28,19 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return map
 }
 
+/**
+ * A file name from a plan's title: the whole title where it fits in 150 characters (a partnership's
+ * titles run to 100), else whole words, never ending in a hyphen: "…serious-violence-.xlsx" was a
+ * title cut at 80 characters.
+ */
+export function fileSlug(title: string, max = 150): string {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  if (slug.length <= max) return slug
+  const cut = slug.slice(0, max + 1)
+  const lastBreak = cut.lastIndexOf('-')
+  return (lastBreak > 0 ? cut.slice(0, lastBreak) : slug.slice(0, max)).replace(/-+$/, '')
+}
+
 /** Reading plans: the list, and one plan whole with its flags worked out for today. */
 export function createPlansService(db: Db, audit: AuditService, options: { staleDays: number }) {
   // Plans are read far more than they change, and a large one takes tens of milliseconds to load.
@@ -114,7 +127,7 @@ export function createPlansService(db: Db, audit: AuditService, options: { stale
     const plan = await getPlan(id)
     const tree = treeOf(plan)
     const content = format === 'xlsx' ? await exportPlanXlsx(tree) : Buffer.from(exportPlanCsv(tree), 'utf8')
-    const slug = plan.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || `plan-${id}`
+    const slug = fileSlug(plan.title) || `plan-${id}`
     await audit.record(db, actor, { action: 'plan.export', entityType: 'plan', entityId: id, detail: { format, bytes: content.length } })
     return { fileName: `${slug}.${format}`, content, contentType: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8' }
   }

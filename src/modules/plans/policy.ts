@@ -32,3 +32,18 @@ export function requireMayUpdateDeliverable(
     throw new ForbiddenError(UPDATE_DELIVERABLE.action, UPDATE_DELIVERABLE.reason, UPDATE_DELIVERABLE.advice)
   }
 }
+
+const CHANGE_PLAN = {
+  action: 'change this plan',
+  reason:
+    'Only partnership managers and administrators can add, move, rename or remove parts of a plan, or change who leads a deliverable.',
+}
+
+/** A plan's shape (themes, actions, which deliverables there are, who leads them) is the partnership manager's. */
+export function mayChangePlan(user: CurrentUser): boolean {
+  return can(user.role, 'plans:manage')
+}
+
+export function requireMayChangePlan(user: CurrentUser) {
+  if (!mayChangePlan(user)) throw new ForbiddenError(CHANGE_PLAN.action, CHANGE_PLAN.reason)
+}

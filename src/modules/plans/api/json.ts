@@ -89,6 +89,8 @@ export const deliverableJson = (d: Deliverable) => ({
   flags: d.flags,
   latestUpdate: d.updates[0] ? updateJson(d.updates[0]) : null,
   version: d.version,
+  actionId: d.actionId,
+  archived: d.archived,
 })
 
 export const ledJson = (r: LedDeliverable) => ({

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Services } from '../../module.ts'
 import { idParams } from '../../../http/api.ts'
 import type { FieldErrors } from '../../../shared/errors.ts'
@@ -9,14 +9,17 @@ import { londonToday } from '../flags.ts'
 import { progressUpdateInput } from '../schema.ts'
 import { type DateParts, dateItems, dayFromParts, partsFromBody, partsOf } from '../web/date-parts.ts'
 import type { Deliverable, StoredDeliverable } from '../deliverable.ts'
-import { mayUpdateDeliverable } from '../policy.ts'
+import { mayChangePlan, mayUpdateDeliverable } from '../policy.ts'
+import { deliverableInputOf, leadIdsOf, structureValues } from '../web/deliverable-form.ts'
+import { deliverableFormData } from './deliverable-form-data.ts'
+import { formatDateTime } from '../../../web/view-helpers.ts'
+import { shortText } from '../web/structure-page.ts'
 import { deliverableChanges, deliverablePage, editValues } from '../web/deliverable-page.ts'
 import { checkFormWithDate, renameError } from '../web/form-errors.ts'
 import { ragItems } from '../web/status-tags.ts'
 import { noticeOf, userOf } from './common.ts'
 
 const PAGE = 'plans/views/deliverable.njk'
-const FORM = 'plans/views/deliverable-form.njk'
 const UPDATE_ORDER = ['updateOn-day', 'text', 'rag']
 
 interface UpdateForm {
@@ -26,13 +29,16 @@ interface UpdateForm {
   errors?: FieldErrors
 }
 
-function pageData(d: Deliverable, mayUpdate: boolean, form: UpdateForm) {
+function pageData(d: Deliverable, mayUpdate: boolean, form: UpdateForm, mayChange = false) {
   const page = deliverablePage(d)
   return {
-    pageTitle: page.title,
+    // The browser tab and history name it briefly; the heading gives the whole outcome.
+    pageTitle: shortText(page.title),
     d: page,
     id: d.id,
-    mayUpdate,
+    archived: d.archived ? { ...d.archived, at: formatDateTime(d.archived.at) } : null,
+    mayUpdate: mayUpdate && !d.archived,
+    mayChange: mayChange && !d.archived,
     form: {
       text: form.text,
       dateItems: dateItems(form.date, Boolean(form.errors?.['updateOn-day'])),
@@ -43,7 +49,8 @@ function pageData(d: Deliverable, mayUpdate: boolean, form: UpdateForm) {
   }
 }
 
-export function deliverableRoutes(app: FastifyInstance, { deliverables }: Pick<Services, 'deliverables'>) {
+export function deliverableRoutes(app: FastifyInstance, services: Pick<Services, 'deliverables' | 'plans' | 'partners' | 'audit'>) {
+  const { deliverables } = services
   const view = { permission: 'plans:view' as const }
   // Leads hold this for the deliverables they lead, partnership managers for all: the service's policy decides which.
   const update = { permission: 'plans:update-own' as const }
@@ -52,7 +59,7 @@ export function deliverableRoutes(app: FastifyInstance, { deliverables }: Pick<S
     const { id } = parseInput(idParams, request.params)
     const d = await deliverables.get(id)
     return reply.page(PAGE, {
-      ...pageData(d, mayUpdateDeliverable(userOf(request), d), { date: partsOf(londonToday()), text: '', rag: d.rag }),
+      ...pageData(d, mayUpdateDeliverable(userOf(request), d), { date: partsOf(londonToday()), text: '', rag: d.rag }, mayChangePlan(userOf(request))),
       notice: noticeOf(request),
     })
   })
@@ -88,21 +95,32 @@ export function deliverableRoutes(app: FastifyInstance, { deliverables }: Pick<S
     )
   })
 
-  const formData = (d: Deliverable, values: Record<string, string>, extra: Record<string, unknown> = {}) => ({
-    template: FORM,
-    pageTitle: 'Change the deliverable',
-    title: deliverablePage(d).title,
-    id: d.id,
-    values,
-    ragItems: ragItems(values.rag),
-    backLink: paths.plans.deliverable(d.id),
-    ...extra,
-  })
+  const formData = async (
+    request: FastifyRequest,
+    d: Deliverable,
+    values: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) =>
+    deliverableFormData(
+      services,
+      request,
+      {
+        pageTitle: 'Change the deliverable',
+        caption: deliverablePage(d).title,
+        formAction: paths.plans.deliverable(d.id),
+        backLink: paths.plans.deliverable(d.id),
+        planId: d.plan.id,
+        values,
+        leadNames: d.leads,
+        manager: mayChangePlan(userOf(request)),
+      },
+      { id: d.id, ...extra },
+    )
 
   app.get(paths.plans.editDeliverable(':id'), { config: { ...update, record: 'deliverable' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const d = await deliverables.getForUpdate(userOf(request), id)
-    const { template, ...data } = formData(d, editValues(d))
+    const { template, ...data } = await formData(request, d, { ...editValues(d), ...structureValues(d) })
     return reply.page(template, data)
   })
 
@@ -114,15 +132,15 @@ export function deliverableRoutes(app: FastifyInstance, { deliverables }: Pick<S
     return submitForm(
       reply,
       async () => {
-        await deliverables.edit(request.actor, user, id, body)
+        await deliverables.edit(request.actor, user, id, deliverableInputOf(body))
         return withNotice(paths.plans.deliverable(id), 'Deliverable saved')
       },
       ({ errors, current }) => {
         // The service's 409 carries the deliverable as stored now.
         const stored = current as StoredDeliverable | undefined
         // After a conflict the next save is made knowingly over the stored version.
-        const values = stored ? { ...body, version: String(stored.version) } : body
-        return formData(d, values, { errors, changes: stored ? deliverableChanges(stored, body) : undefined })
+        const values = { ...body, leadIds: leadIdsOf(body), ...(stored ? { version: String(stored.version) } : {}) }
+        return formData(request, d, values, { errors, changes: stored ? deliverableChanges(stored, body) : undefined })
       },
     )
   })

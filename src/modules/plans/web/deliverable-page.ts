@@ -17,7 +17,7 @@ export function deliverablePage(d: Deliverable) {
     title: d.outcome || NO_OUTCOME,
     /** Long outcomes get a smaller heading, so the page does not open on a wall of large type. */
     titleClass: (d.outcome || NO_OUTCOME).length > 100 ? 'govuk-heading-m' : 'govuk-heading-l',
-    plan: { title: d.plan.title, href: paths.plans.show(d.plan.id) },
+    plan: { id: d.plan.id, title: d.plan.title, href: paths.plans.show(d.plan.id) },
     context: summaryRows([
       ['Plan', { text: d.plan.title, href: paths.plans.show(d.plan.id) }],
       ['Theme', d.theme],

@@ -32,6 +32,8 @@ const deliverable: Deliverable = {
     { personId: 2, name: 'Supt Ian Howells' },
   ],
   leadOrganisations: ['MPS'],
+  actionId: 3,
+  archived: null,
   updates: [
     {
       id: 1,
