@@ -45,8 +45,10 @@ describe.each(DIALECTS)('archived plan rows on %s', (dialect) => {
     const before = await count()
     const view = await t.deps.services.plans.getPlan(planId)
     const theme = view.themes[0]
+    if (!theme) throw new Error('seed 003 has themes')
     const action = theme.actions.find((a) => a.deliverables.length > 0)
-    if (!action) throw new Error('seed 003 has a theme whose first actions have deliverables')
+    if (!action?.deliverables[0])
+      throw new Error('seed 003 has a theme whose first actions have deliverables')
 
     await archive('deliverables', action.deliverables[0].id)
     expect(await count()).toEqual({ ...before, deliverables: before.deliverables - 1 })
