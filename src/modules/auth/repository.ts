@@ -223,3 +223,24 @@ export async function revokeUserTokens(db: Executor, userId: number, now: string
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
+
+// Merging people and organisations (src/modules/auth/merge-references.ts).
+
+export async function countUsersIn(db: Executor, organisationId: number) {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function movePersonLink(db: Executor, from: number, into: number) {
+  const result = await db.updateTable('users').set({ person_id: into }).where('person_id', '=', from).executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+export async function moveUsersOrganisation(db: Executor, from: number, into: number) {
+  const result = await db.updateTable('users').set({ organisation_id: into }).where('organisation_id', '=', from).executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

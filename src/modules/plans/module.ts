@@ -10,6 +10,7 @@ import { planCommands } from './cli.ts'
 import { createDeliverablesService, type DeliverablesService } from './deliverables.service.ts'
 import { DEMO_PLAN_FILE, loadPlansDemo } from './demo.ts'
 import { createPlanImportService, type PlanImportService } from './import.service.ts'
+import { createPlanMergeReferences, type PlanMergeReferences } from './merge-references.ts'
 import { paths } from './paths.ts'
 import { createPlansService, type PlansService } from './plans.service.ts'
 import { deliverableRoutes } from './routes/deliverables.routes.ts'
@@ -26,6 +27,7 @@ declare module '../module.ts' {
     planImport: PlanImportService
     deliverables: DeliverablesService
     strategies: StrategiesService
+    planMergeReferences: PlanMergeReferences
   }
 }
 
@@ -55,6 +57,7 @@ export const plansModule: SaferModule<typeof permissions> = {
       planImport: createPlanImportService(db, audit, partners),
       deliverables: createDeliverablesService(db, audit, options),
       strategies: createStrategiesService(db, audit),
+      planMergeReferences: createPlanMergeReferences(db),
     }
   }),
   pages: [
