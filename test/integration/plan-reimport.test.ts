@@ -3,11 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CurrentUser } from '../../src/access/current-user.ts'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
+import { postMultipart } from '../helpers/multipart.ts'
 import { seed003 } from '../helpers/seeds.ts'
+import { Browser } from '../helpers/session.ts'
 
 // The meeting round trip: export the plan, edit the spreadsheet, import it back with Replace.
 // Every row the file still has keeps its id and its progress updates; what is new is added and
 // what is gone is archived, and the preview said so before anything was written.
+
+const words = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
 
 const OUTCOME = 5
 const COMMENT = 12
@@ -205,5 +214,48 @@ describe.each(DIALECTS)('importing an exported plan again on %s', (dialect) => {
       })
       expect(preview.changes).toMatchObject({ added: [], changed: [], archived: [] })
     }
+  })
+
+  it('shows an administrator the changes and the merges before anything is written, then updates the plan', async () => {
+    const admin = new Browser(t.app)
+    await admin.signIn('admin@test.example')
+    const before = await liveDeliverables()
+    const exported = await t.deps.services.plans.exportPlan(TEST_ACTOR, planId, 'xlsx')
+    const { workbook, sheet } = await workbookOf(exported.content)
+    const target = before[5] as (typeof before)[number]
+    sheet.getRow(rowWithOutcome(sheet, target.outcome)).getCell(COMMENT).value = 'Changed on the way round'
+    const content = Buffer.from(await workbook.xlsx.writeBuffer())
+
+    await admin.get('/plans/import')
+    const preview = await postMultipart(
+      t.app,
+      admin,
+      '/plans/import',
+      { _csrf: admin.csrfToken, replace: 'yes' },
+      { name: 'plan.xlsx', content },
+    )
+    expect(preview.statusCode).toBe(200)
+    const page = words(preview.body)
+    expect(page).toContain('What replacing the plan changes')
+    expect(page).toMatch(/0 added 1 changed 0 archived \d+ unchanged/)
+    expect(page).toContain(`Comment Was: ${target.comment || '(blank)'} Now: Changed on the way round`)
+    expect(preview.body).toContain(`href="/deliverables/${target.id}"`)
+    // The people are records by now, so the preview offers their merge.
+    const gordon = (await t.deps.services.partners.listPeople()).find(
+      (p) => p.name === 'Gordon McCullough',
+    )?.id
+    const gordan = (await t.deps.services.partners.listPeople()).find(
+      (p) => p.name === 'Gordan McCullough',
+    )?.id
+    expect(preview.body).toContain(`href="/admin/people/${gordan}/merge?into=${gordon}"`)
+    expect((await t.deps.services.deliverables.get(target.id)).comment).toBe(target.comment)
+
+    const token = preview.body.match(/name="token" value="([^"]+)"/)?.[1] as string
+    const confirmed = await admin.post('/plans/import/confirm', { token, replace: 'yes' })
+    expect(confirmed.statusCode).toBe(303)
+    expect(decodeURIComponent(confirmed.headers.location as string)).toContain(
+      'Plan updated from the file: 0 added, 1 changed, 0 archived; every progress update kept',
+    )
+    expect((await t.deps.services.deliverables.get(target.id)).comment).toBe('Changed on the way round')
   })
 })

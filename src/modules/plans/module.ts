@@ -65,7 +65,7 @@ export const plansModule: SaferModule<typeof permissions> = {
     pages(['plans', 'strategies'], (app, services, { config }) => planRoutes(app, services, config)),
     pages(['deliverables'], deliverableRoutes),
     pages(['deliverables'], myActionsRoutes),
-    pages(['plans', 'planImport', 'strategies'], (app, services, { config }) =>
+    pages(['plans', 'planImport', 'strategies', 'partners'], (app, services, { config }) =>
       importRoutes(app, services, config),
     ),
   ],

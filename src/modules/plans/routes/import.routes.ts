@@ -11,6 +11,8 @@ import { MAX_IMPORT_BYTES } from '../import/table.ts'
 import { PlanExistsError } from '../import.service.ts'
 import { importErrors, importPreview, replacePreview } from '../web/import-preview.ts'
 import type { PlanChanges } from '../import/plan-diff.ts'
+import { can } from '../../../access/permissions.ts'
+import { mergeOffers } from '../web/merge-offers.ts'
 import { userOf } from './common.ts'
 import { createPendingImports, type PendingImport } from './pending-imports.ts'
 
@@ -40,7 +42,7 @@ const cleanFileName = (name: string) =>
 
 export async function importRoutes(
   app: FastifyInstance,
-  { plans, planImport, strategies }: Pick<Services, 'plans' | 'planImport' | 'strategies'>,
+  { plans, planImport, strategies, partners }: Pick<Services, 'plans' | 'planImport' | 'strategies' | 'partners'>,
   config: Pick<Config, 'dataDir'>,
 ) {
   const manage = { permission: 'plans:manage' as const }
@@ -69,6 +71,7 @@ export async function importRoutes(
 
   /** The preview of an upload that read without errors; the summary is read again only after a refusal. */
   async function renderPreview(
+    request: FastifyRequest,
     reply: FastifyReply,
     status: number,
     upload: {
@@ -93,6 +96,11 @@ export async function importRoutes(
       preview,
       existing: existing ? { title: existing.title, href: paths.plans.show(existing.id) } : undefined,
       changes: existing && changes ? replacePreview(changes) : undefined,
+      mergeOffers: mergeOffers(
+        summary,
+        { people: await partners.listPeople(), organisations: await partners.listOrganisations() },
+        { people: can(userOf(request).role, 'people:merge'), organisations: can(userOf(request).role, 'organisations:merge') },
+      ),
       strategyTitle: strategy?.title,
       replace,
       errors,
@@ -148,7 +156,7 @@ export async function importRoutes(
       }
       const meta = { userId: user.id, fileName, title, strategyId }
       const token = await pending.save(meta, file.content)
-      return renderPreview(reply, 200, { token, meta, summary, changes }, values.replace)
+      return renderPreview(request, reply, 200, { token, meta, summary, changes }, values.replace)
     })
   })
 
@@ -194,7 +202,7 @@ export async function importRoutes(
         title: meta.title ?? undefined,
         dryRun: true,
       })
-      return renderPreview(reply, 409, { token: body.token as string, meta, summary, changes }, false, {
+      return renderPreview(request, reply, 409, { token: body.token as string, meta, summary, changes }, false, {
         replace: message,
       })
     }
