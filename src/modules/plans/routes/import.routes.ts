@@ -190,7 +190,7 @@ export async function importRoutes(
       const c = outcome.summary.counts
       const d = outcome.changes
       const notice = d
-        ? `Plan updated from the file: ${d.added.length} added, ${d.changed.length} changed, ${d.archived.length} archived; every progress update kept`
+        ? `Plan replaced: ${d.added.length} added, ${d.changed.length} changed, ${d.archived.length} archived; every progress update kept`
         : `Plan imported: ${c.themes} themes, ${c.actions} actions, ${c.deliverables} deliverables`
       return reply.redirect(withNotice(paths.plans.show(outcome.planId), notice), 303)
     } catch (error) {
