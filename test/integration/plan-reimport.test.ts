@@ -254,7 +254,7 @@ describe.each(DIALECTS)('importing an exported plan again on %s', (dialect) => {
     const confirmed = await admin.post('/plans/import/confirm', { token, replace: 'yes' })
     expect(confirmed.statusCode).toBe(303)
     expect(decodeURIComponent(confirmed.headers.location as string)).toContain(
-      'Plan updated from the file: 0 added, 1 changed, 0 archived; every progress update kept',
+      'Plan replaced: 0 added, 1 changed, 0 archived; every progress update kept',
     )
     expect((await t.deps.services.deliverables.get(target.id)).comment).toBe('Changed on the way round')
   })

@@ -83,17 +83,6 @@ export async function latestUpdates(db: Executor, planId: number) {
   return latest
 }
 
-export async function countUpdates(db: Executor, deliverableIds: number[]) {
-  if (deliverableIds.length === 0) return new Map<number, number>()
-  const rows = await db
-    .selectFrom('deliverable_updates')
-    .select((eb) => ['deliverable_id', eb.fn.countAll<number | string>().as('n')])
-    .where('deliverable_id', 'in', deliverableIds)
-    .groupBy('deliverable_id')
-    .execute()
-  return new Map(rows.map((r) => [r.deliverable_id, Number(r.n)]))
-}
-
 type ThemeValues = Pick<PlanThemeTable, 'position' | 'title' | 'subtitle' | 'notes'>
 
 export async function updateTheme(db: Executor, id: number, values: ThemeValues) {

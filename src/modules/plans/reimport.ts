@@ -17,13 +17,12 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 /** The stored plan, archived rows included, as the diff reads it. */
 export async function loadStoredPlan(db: Executor, planId: number): Promise<StoredTheme[]> {
-  const [themes, actions, deliverables, leads, organisations, latest] = await Promise.all([
+  const [themes, actions, deliverables, leads, organisations] = await Promise.all([
     repo.storedThemes(db, planId),
     repo.storedActions(db, planId),
     repo.storedDeliverables(db, planId),
     repo.storedLeads(db, planId),
     repo.storedLeadOrganisations(db, planId),
-    repo.latestUpdates(db, planId),
   ])
   const leadsBy = groupBy(leads, (l) => l.deliverable_id)
   const organisationsBy = groupBy(organisations, (o) => o.deliverable_id)
@@ -59,7 +58,6 @@ export async function loadStoredPlan(db: Executor, planId: number): Promise<Stor
         comment: d.comment,
         documentReferences: d.document_references,
         rag: d.rag as Rag,
-        latestUpdate: latest.get(d.id) ?? null,
       })),
     })),
   }))

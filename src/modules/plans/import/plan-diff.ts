@@ -1,6 +1,6 @@
 import { spreadsheetPlanDate } from '../plan-dates.ts'
 import type { PlanDate } from '../plan-dates.ts'
-import { type LatestUpdate, planProgressFrom } from '../progress-cell.ts'
+import { planProgressFrom } from '../progress-cell.ts'
 import { RAG_LABELS, type Rag } from '../rag.ts'
 import { matchActions, matchDeliverables, matchThemes } from './match.ts'
 import type { ParsedAction, ParsedDeliverable, ParsedTheme } from './types.ts'
@@ -23,7 +23,6 @@ export interface StoredDeliverable {
   comment: string
   documentReferences: string
   rag: Rag
-  latestUpdate: LatestUpdate | null
 }
 
 export interface StoredAction {
