@@ -68,6 +68,10 @@ describe.each(DIALECTS)('merging duplicate people and organisations on %s', (dia
     // Choose the survivor (the near name is offered first), see what moves, confirm.
     const choose = await admin.get(`/admin/people/${duplicate}/merge`)
     expect(choose.statusCode).toBe(200)
+    // The page lists every person to choose from: audited as a read of the people list.
+    expect((await t.deps.services.audit.search({ action: 'viewed' }, 1, 1)).rows[0]).toMatchObject({
+      entity_type: 'people',
+    })
     expect(text(choose.body)).toMatch(/Choose a person\s+Simon Messinger \(looks like the same name\)/)
     const check = await admin.get(`/admin/people/${duplicate}/merge?into=${survivor}`)
     expect(text(check.body)).toContain(`Deliverables naming them as a lead ${before.duplicate.leads}`)

@@ -33,7 +33,7 @@ export const mergesModule: SaferModule<typeof permissions> = {
       merges: createMergeService(db, audit, partners, userMergeReferences, planMergeReferences),
     }),
   ),
-  pages: [pages(['merges', 'partners'], mergeRoutes)],
+  pages: [pages(['merges', 'partners', 'audit'], mergeRoutes)],
   api: [api(['merges'], mergesApi)],
   commands: mergeCommands,
   paths,

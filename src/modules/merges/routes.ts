@@ -5,7 +5,9 @@ import { ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody, withNotice } from '../../web/forms.ts'
 import type { Services } from '../module.ts'
+import { auditRead } from '../audit/read-audit.ts'
 import { paths as partnerPaths } from '../partners/paths.ts'
+import { sensitiveReads } from '../partners/sensitive-reads.ts'
 import { survivorChoices } from './candidates.ts'
 import type { MergeKind } from './merge.service.ts'
 import { paths } from './paths.ts'
@@ -31,7 +33,7 @@ const WORDS = {
 /** Administrators' merge pages: choose the survivor, see what will move, confirm. */
 export function mergeRoutes(
   app: FastifyInstance,
-  { merges, partners }: Pick<Services, 'merges' | 'partners'>,
+  { merges, partners, audit }: Pick<Services, 'merges' | 'partners' | 'audit'>,
 ) {
   async function choices(kind: MergeKind, id: number, selected: number | null) {
     const records = kind === 'person' ? await partners.listPeople() : await partners.listOrganisations()
@@ -86,6 +88,12 @@ export function mergeRoutes(
     app.get(url, { config }, async (request, reply) => {
       const { id } = parseInput(idParams, request.params)
       const { into } = intoQuery.parse(request.query ?? {})
+      // The page lists every person to choose from: a read of the people list, audited as one.
+      if (kind === 'person')
+        await auditRead(audit, sensitiveReads, request, {
+          what: 'people',
+          filter: { mergeInto: into ? String(into) : undefined },
+        })
       return render(reply, 200, kind, id, into ?? null)
     })
     app.post(url, { config }, async (request, reply) => {
