@@ -258,4 +258,25 @@ describe.each(DIALECTS)('importing an exported plan again on %s', (dialect) => {
     )
     expect((await t.deps.services.deliverables.get(target.id)).comment).toBe('Changed on the way round')
   })
+
+  it('counts never updated apart from no recent update, on the summary, the filter and the API', async () => {
+    const all = await liveDeliverables()
+    const never = all.filter((d) => d.latestUpdateOn === null && d.rag !== 'blue')
+    expect(never.length).toBeGreaterThan(0)
+    expect(never.length).toBeLessThan(all.length)
+    expect(all.filter((d) => d.flags.neverUpdated).map((d) => d.id)).toEqual(never.map((d) => d.id))
+    const viewer = new Browser(t.app)
+    await viewer.signIn('viewer@test.example')
+    const summary = words((await viewer.get(`/plans/${planId}/summary`)).body)
+    expect(summary).toContain(`with no recent update, ${never.length} never updated,`)
+    const filtered = (await viewer.get(`/plans/${planId}?neverUpdated=yes`)).body
+    const links = new Set(filtered.match(/href="\/deliverables\/\d+"/g))
+    expect(links.size).toBe(never.length)
+    const api = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/plans/${planId}/summary`,
+      headers: { cookie: viewer.jar.header() },
+    })
+    expect(api.json().total.flags.neverUpdated).toBe(never.length)
+  })
 })
