@@ -2,6 +2,7 @@ import { auditModule } from './audit/module.ts'
 import { authModule } from './auth/module.ts'
 import { crimeModule } from './crime/module.ts'
 import { homeModule } from './home/module.ts'
+import { mergesModule } from './merges/module.ts'
 import { partnersModule } from './partners/module.ts'
 import { plansModule } from './plans/module.ts'
 import { remindersModule } from './reminders/module.ts'
@@ -21,4 +22,5 @@ export const MODULES = [
   crimeModule,
   plansModule,
   remindersModule,
+  mergesModule,
 ] as const

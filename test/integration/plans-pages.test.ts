@@ -362,7 +362,7 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
       stale.body.match(/<table class="govuk-table">\s*<caption id="changes-caption"[\s\S]*?<\/table>/)?.[0] ??
         '',
     )
-    expect(changes).toContain('Progress Saved first by the administrator Saved second by the manager')
+    expect(changes).toContain('Progress (from the plan) Saved first by the administrator Saved second by the manager')
     expect(changes).toContain('RAG status Green – on track Red – off track')
     expect(changes).not.toContain('Outcome')
     // Saving again, knowingly, replaces theirs.

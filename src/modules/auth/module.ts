@@ -7,6 +7,7 @@ import { accountRoutes } from './account.routes.ts'
 import { authApi } from './api.ts'
 import { userCommands } from './cli.ts'
 import { loadUsersDemo } from './demo.ts'
+import { createUserMergeReferences } from './merge-references.ts'
 import { paths } from './paths.ts'
 import { type AuthService, createAuthService } from './service.ts'
 import { signInRoutes } from './sign-in.routes.ts'
@@ -15,10 +16,13 @@ import { asCurrentUser } from './user.ts'
 import { userAdminRoutes } from './users.routes.ts'
 import { createUsersService, type UsersService } from './users.service.ts'
 
+export type UserMergeReferences = ReturnType<typeof createUserMergeReferences>
+
 declare module '../module.ts' {
   interface Services {
     users: UsersService
     auth: AuthService
+    userMergeReferences: UserMergeReferences
   }
 }
 
@@ -42,6 +46,7 @@ export const authModule: SaferModule<typeof permissions> = {
   services: provides(['audit', 'partners'], ({ db, config }, { audit, partners }) => ({
     users: createUsersService(db, audit, partners),
     auth: createAuthService(db, audit, config),
+    userMergeReferences: createUserMergeReferences(db),
   })),
   pages: [
     pages(['auth'], (app, services, { config }) => signInRoutes(app, services, config)),

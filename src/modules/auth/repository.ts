@@ -229,3 +229,24 @@ export async function hasActiveAdministrator(db: Executor): Promise<boolean> {
   const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).limit(1).executeTakeFirst()
   return row !== undefined
 }
+
+// Merging people and organisations (src/modules/auth/merge-references.ts).
+
+export async function countUsersIn(db: Executor, organisationId: number) {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function movePersonLink(db: Executor, from: number, into: number) {
+  const result = await db.updateTable('users').set({ person_id: into }).where('person_id', '=', from).executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+export async function moveUsersOrganisation(db: Executor, from: number, into: number) {
+  const result = await db.updateTable('users').set({ organisation_id: into }).where('organisation_id', '=', from).executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

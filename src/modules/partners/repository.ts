@@ -13,8 +13,9 @@ export interface PersonValues {
   email: string | null
 }
 
+/** Organisations in use: one merged into another is left out. */
 export async function listOrganisations(db: Executor) {
-  return db.selectFrom('organisations').selectAll().orderBy('name').execute()
+  return db.selectFrom('organisations').selectAll().where('merged_into_id', 'is', null).orderBy('name').execute()
 }
 
 export async function findOrganisation(db: Executor, id: number) {
@@ -61,8 +62,9 @@ function peopleWithOrganisation(db: Executor) {
   return db.selectFrom('people').leftJoin('organisations', 'organisations.id', 'people.organisation_id')
 }
 
+/** People in use: one merged into another is left out. */
 export async function listPeople(db: Executor) {
-  return peopleWithOrganisation(db).select(personColumns).orderBy('people.name').execute()
+  return peopleWithOrganisation(db).select(personColumns).where('people.merged_into_id', 'is', null).orderBy('people.name').execute()
 }
 
 export async function findPerson(db: Executor, id: number) {
@@ -90,7 +92,75 @@ export async function updatePerson(db: Executor, id: number, version: number, va
 
 /** Every person's id and name: few enough (hundreds) to match names in code, the same way on both databases. */
 export async function listPersonNames(db: Executor) {
-  return db.selectFrom('people').select(['id', 'name']).orderBy('id').execute()
+  return db.selectFrom('people').select(['id', 'name', 'merged_into_id']).orderBy('id').execute()
+}
+
+// Merging duplicates (migration 0011): the merged-away row stays, pointing at the survivor.
+
+export async function survivorOf(db: Executor, table: 'people' | 'organisations', id: number) {
+  const row = await db.selectFrom(table).select(['merged_into_id']).where('id', '=', id).executeTakeFirst()
+  return row?.merged_into_id ?? null
+}
+
+export async function mergedInto(db: Executor, table: 'people' | 'organisations', id: number) {
+  return db
+    .selectFrom(table)
+    .select(['id', 'name', 'merged_at', 'merged_by'])
+    .where('merged_into_id', '=', id)
+    .orderBy('merged_at')
+    .orderBy('id')
+    .execute()
+}
+
+/** Marks `from` merged into `into`, and sends whatever was merged into `from` before straight to `into`. */
+export async function markMerged(db: Executor, table: 'people' | 'organisations', from: number, into: number, at: string, by: string) {
+  await db.updateTable(table).set({ merged_into_id: into }).where('merged_into_id', '=', from).execute()
+  await db
+    .updateTable(table)
+    .set((eb) => ({ merged_into_id: into, merged_at: at, merged_by: by, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', from)
+    .execute()
+}
+
+export async function countPeopleIn(db: Executor, organisationId: number) {
+  const row = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where('merged_into_id', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function movePeopleBetweenOrganisations(db: Executor, from: number, into: number, now: string) {
+  const result = await db
+    .updateTable('people')
+    .set((eb) => ({ organisation_id: into, updated_at: now, version: eb('version', '+', 1) }))
+    .where('organisation_id', '=', from)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** The survivor keeps its own details; a blank one is filled from the duplicate's. */
+export async function fillPersonBlanks(
+  db: Executor,
+  into: number,
+  values: { job_title: string | null; organisation_id: number | null; email: string | null },
+  now: string,
+) {
+  const current = await db.selectFrom('people').select(['job_title', 'organisation_id', 'email']).where('id', '=', into).executeTakeFirstOrThrow()
+  const fill = {
+    ...(current.job_title === null && values.job_title !== null ? { job_title: values.job_title } : {}),
+    ...(current.organisation_id === null && values.organisation_id !== null ? { organisation_id: values.organisation_id } : {}),
+    ...(current.email === null && values.email !== null ? { email: values.email } : {}),
+  }
+  if (Object.keys(fill).length === 0) return fill
+  await db
+    .updateTable('people')
+    .set((eb) => ({ ...fill, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', into)
+    .execute()
+  return fill
 }
 
 export async function findOrganisationByShortName(db: Executor, shortName: string) {

@@ -3,6 +3,7 @@ import type { Services } from '../module.ts'
 import { idParams } from '../../http/api.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
+import { paths as mergePaths } from '../merges/paths.ts'
 import { paths } from './paths.ts'
 import { can } from '../../access/permissions.ts'
 import { auditRead } from '../audit/read-audit.ts'
@@ -52,10 +53,16 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Pick<S
 
   app.get('/admin/organisations/:id', { config: { ...view, record: 'organisation' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
+    // A merged-away organisation's old address leads to the one it was merged into.
+    const survivor = await partners.survivorOf('organisation', id)
+    if (survivor !== null) return reply.redirect(paths.admin.organisation(survivor), 301)
     const org = await partners.getOrganisation(id)
     return reply.page(ORGANISATION_FORM, {
       ...organisationForm({ pageTitle: org.name, organisation: org, values: { name: org.name, shortName: org.shortName, type: org.type, version: org.version } }),
       readOnly: !(request.user && can(request.user.role, 'organisations:manage')),
+      merged: await partners.mergedInto('organisation', id),
+      mergeHref: request.user && can(request.user.role, 'organisations:merge') ? mergePaths.merges.organisation(id) : null,
+      notice: notice(request),
     })
   })
 
@@ -121,10 +128,19 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Pick<S
 
   app.get('/admin/people/:id', { config: { ...viewPeople, record: 'person' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
+    // A merged-away person's old address leads to the person they were merged into.
+    const survivor = await partners.survivorOf('person', id)
+    if (survivor !== null) return reply.redirect(paths.admin.person(survivor), 301)
     const p = await partners.getPerson(id)
     const values = { name: p.name, jobTitle: p.jobTitle, organisationId: p.organisationId, email: p.email, version: p.version }
     const { template, ...data } = await personForm({ pageTitle: p.name, person: p, values })
-    return reply.page(template, { ...data, readOnly: !(request.user && can(request.user.role, 'people:manage')) })
+    return reply.page(template, {
+      ...data,
+      readOnly: !(request.user && can(request.user.role, 'people:manage')),
+      merged: await partners.mergedInto('person', id),
+      mergeHref: request.user && can(request.user.role, 'people:merge') ? mergePaths.merges.person(id) : null,
+      notice: notice(request),
+    })
   })
 
   app.post('/admin/people/:id', { config: { ...managePeople, record: 'person' } }, async (request, reply) => {

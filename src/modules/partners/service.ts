@@ -6,6 +6,7 @@ import type { Actor, AuditService } from '../audit/service.ts'
 import { type Organisation, type Person, toOrganisation, toPerson } from './records.ts'
 import { createPartnershipSettings } from './partnership.service.ts'
 import { createPeopleImport } from './people-import.service.ts'
+import { createMergeRecords } from './merge-records.ts'
 import * as repo from './repository.ts'
 import { organisationChanges, organisationInput, personChanges, personInput } from './schema.ts'
 
@@ -124,9 +125,11 @@ export function createPartnersService(db: Db, audit: AuditService) {
   ): Promise<Map<string, number>> {
     // Names are compared in code: SQLite's lower() folds only ASCII, PostgreSQL's folds everything.
     const found = new Map<string, number>()
-    for (const person of await repo.listPersonNames(exec)) {
+    const people = await repo.listPersonNames(exec)
+    // A name merged into someone else's is that person now: a file that spells it the old way finds them.
+    for (const person of [...people.filter((p) => p.merged_into_id === null), ...people.filter((p) => p.merged_into_id !== null)]) {
       const key = person.name.trim().toLowerCase()
-      if (!found.has(key)) found.set(key, person.id)
+      if (!found.has(key)) found.set(key, person.merged_into_id ?? person.id)
     }
     const now = new Date().toISOString()
     for (const entry of entries) {
@@ -142,6 +145,7 @@ export function createPartnersService(db: Db, audit: AuditService) {
 
   return {
     matchPeople,
+    ...createMergeRecords(db),
     listOrganisations: async (): Promise<Organisation[]> => (await repo.listOrganisations(db)).map(toOrganisation),
     getOrganisation,
     createOrganisation,

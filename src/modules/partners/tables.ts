@@ -10,6 +10,11 @@ export interface OrganisationTable {
   created_at: string
   updated_at: string
   version: number
+  /** Set when merged into another record of the same table (migration 0011); NULL while in use. */
+  merged_into_id: number | null
+  merged_at: string | null
+  /** Who merged it, as the audit log names them. */
+  merged_by: string | null
 }
 
 export interface PersonTable {
@@ -21,6 +26,11 @@ export interface PersonTable {
   created_at: string
   updated_at: string
   version: number
+  /** Set when merged into another record of the same table (migration 0011); NULL while in use. */
+  merged_into_id: number | null
+  merged_at: string | null
+  /** Who merged it, as the audit log names them. */
+  merged_by: string | null
 }
 
 /** The partnership's own settings (migration 0009_partnership): one row, id 1, once it is set up. */

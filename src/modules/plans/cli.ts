@@ -5,9 +5,22 @@ import { CLI_ACTOR, UsageError } from '../../shared/command-line.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { command, type Services } from '../module.ts'
 import { PlanExistsError } from './import.service.ts'
+import type { ChangeEntry, PlanChanges } from './import/plan-diff.ts'
 import { MAX_IMPORT_BYTES } from './import/table.ts'
 
 const actor = CLI_ACTOR
+
+/** What importing over the stored plan changed (or, on a dry run, would change). */
+function changeLines(changes: PlanChanges, done: boolean): string[] {
+  const head = `${done ? 'Changed' : 'Would change'}: ${changes.added.length} added, ${changes.changed.length} changed, ${changes.archived.length} archived, ${changes.unchanged} unchanged.`
+  const line = (verb: string) => (e: ChangeEntry) => `  ${verb} ${e.level}${e.id ? ` ${e.id}` : ''} (${e.where}): ${e.name.slice(0, 80)}`
+  return [
+    head,
+    ...changes.added.map(line('added')),
+    ...changes.changed.flatMap((e) => [line(e.restored ? 'restored' : 'changed')(e), ...e.changes.map((f) => `    ${f.field}: "${f.before.slice(0, 60)}" → "${f.after.slice(0, 60)}"`)]),
+    ...changes.archived.map(line('archived')),
+  ]
+}
 
 /** A plan named on the command line by its id or its exact title. */
 async function findPlanId(services: Pick<Services, 'plans'>, key: string): Promise<number | undefined> {
@@ -62,15 +75,16 @@ export const planCommands = [
           else err(error.message)
           return 1
         }
-        const { summary, planId, replaced } = outcome
+        const { summary, planId, replaced, changes } = outcome
         if (values.json) {
-          out(JSON.stringify({ ...summary, planId, replaced, dryRun: Boolean(values['dry-run']) }))
+          out(JSON.stringify({ ...summary, planId, replaced, dryRun: Boolean(values['dry-run']), ...(changes ? { changes } : {}) }))
         } else {
           for (const e of summary.errors) err(e.row ? `row ${e.row}: ${e.message}` : e.message)
           if (summary.errors.length === 0) {
             const c = summary.counts
             const verb = values['dry-run'] ? 'Read (dry run, nothing saved)' : replaced ? 'Replaced' : 'Imported'
             out(`${verb} "${summary.title}"${planId ? ` as plan ${planId}` : ''}: ${c.themes} themes, ${c.actions} actions (${c.locallyAdded} locally added), ${c.deliverables} deliverables, ${c.leads} leads, ${c.organisations} lead organisations.`)
+            if (changes) for (const line of changeLines(changes, !values['dry-run'])) out(line)
             if (summary.warnings.length) out(`\n${summary.warnings.length} things to check:`)
             for (const w of summary.warnings) out(`  row ${w.row}: ${w.message}`)
           }

@@ -19,6 +19,13 @@ describe('deliverable flags', () => {
     expect(flagsFor({ ...base, latestUpdateOn: null }, '2026-04-15', 120).stale).toBe(false)
   })
 
+  it('is never updated, however recently it was added, until its first progress update, unless complete', () => {
+    const fresh = { ...base, latestUpdateOn: null, createdAt: '2026-11-20T09:00:00.000Z' }
+    expect(flagsFor(fresh, '2026-11-23', 90)).toMatchObject({ stale: false, neverUpdated: true })
+    expect(flagsFor(base, '2026-11-23', 90).neverUpdated).toBe(false)
+    expect(flagsFor({ ...fresh, rag: 'blue' }, '2026-11-23', 90).neverUpdated).toBe(false)
+  })
+
   it('spots an end before its start, by whole months', () => {
     expect(flagsFor({ ...base, start: '2018-10', end: '2010-03' }, '2026-11-23', 90).endBeforeStart).toBe(true)
     expect(flagsFor({ ...base, start: '2018-10', end: '2018-10' }, '2026-11-23', 90).endBeforeStart).toBe(false)

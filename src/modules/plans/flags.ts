@@ -11,12 +11,19 @@ export interface DeliverableFlags {
   stale: boolean
   /** The end date is before the start date. */
   endBeforeStart: boolean
+  /**
+   * No progress update at all and not complete. Its own flag, because "No update" counts from when
+   * the deliverable was added, so a plan imported last month looks up to date though nobody has
+   * reported on it.
+   */
+  neverUpdated: boolean
 }
 
 export const FLAG_LABELS: Record<keyof DeliverableFlags, string> = {
   overdue: 'Overdue',
   stale: 'No update',
   endBeforeStart: 'End before start',
+  neverUpdated: 'Never updated',
 }
 
 export interface FlagInput {
@@ -39,6 +46,7 @@ export function flagsFor(d: FlagInput, today: string, staleDays: number): Delive
     overdue: !complete && isCalendarDate(d.end) && endDay(d.end) < today,
     stale: !complete && Date.parse(today) - Date.parse(lastActivity) > staleDays * DAY_MS,
     endBeforeStart: isCalendarDate(d.start) && isCalendarDate(d.end) && endDay(d.end) < startDay(d.start),
+    neverUpdated: !complete && d.latestUpdateOn === null,
   }
 }
 

@@ -7,7 +7,12 @@ import { parsePlanTable } from './import/parse.ts'
 import { type ImportSummary, importSummary } from './import/summary.ts'
 import { readTable, UnreadableFileError } from './import/table.ts'
 import type { PlanTree } from './plan-tree.ts'
+import type { ParsedPlan } from './import/types.ts'
 import * as repo from './plans.repository.ts'
+import { diffPlan, type PlanChanges } from './import/plan-diff.ts'
+import { loadStoredPlan, writePlacement } from './reimport.ts'
+import { clearAimsAndLeaders } from './reimport.repository.ts'
+import { londonToday } from './flags.ts'
 
 export interface ImportRequest {
   fileName: string
@@ -23,6 +28,11 @@ export interface ImportOutcome {
   /** Set when the plan was written. */
   planId: number | null
   replaced: boolean
+  /**
+   * When a plan with this title is stored: what importing the file over it changes (added, changed
+   * field by field, archived). On a dry run, what it would change.
+   */
+  changes?: PlanChanges
 }
 
 /** A plan with this title exists and --replace was not given: nothing was written. */
@@ -31,23 +41,38 @@ export class PlanExistsError extends Error {
     readonly title: string,
     readonly planId: number,
   ) {
-    super(`A plan called "${title}" already exists. Replace it (safer plan import FILE --replace, or "Replace the existing plan" on the import page), or give this one a different title.`)
+    super(
+      `A plan called "${title}" already exists. Replace it (safer plan import FILE --replace, or "Replace the existing plan" on the import page), or give this one a different title.`,
+    )
   }
 }
 
-const periodOf = (title: string) => title.match(/\b(20\d\d)\s*[/–-]\s*(\d{2,4})\b/)?.[0]?.replace(/\s+/g, '') ?? null
+const periodOf = (title: string) =>
+  title.match(/\b(20\d\d)\s*[/–-]\s*(\d{2,4})\b/)?.[0]?.replace(/\s+/g, '') ?? null
 
 /** Reads a partnership's spreadsheet into a plan: all of it in one transaction, or none of it. */
 export function createPlanImportService(db: Db, audit: AuditService, partners: PartnersService) {
-  async function writeTree(trx: Executor, actor: Actor, planId: number, tree: PlanTree, rows?: Map<object, number>) {
-    const leadNames = tree.themes.flatMap((t) => t.actions.flatMap((a) => a.deliverables.flatMap((d) => d.leads)))
+  async function matchPeopleOf(trx: Executor, actor: Actor, tree: PlanTree) {
+    const leadNames = tree.themes.flatMap((t) =>
+      t.actions.flatMap((a) => a.deliverables.flatMap((d) => d.leads)),
+    )
     const people = await partners.matchPeople(trx, actor, [
       ...tree.leadership.map((l) => ({ name: splitTitle(l.name).name, jobTitle: l.role || null })),
       ...leadNames.map((n) => ({ name: splitTitle(n).name, jobTitle: splitTitle(n).title })),
     ])
-    const personId = (written: string) => people.get(splitTitle(written).name.toLowerCase()) as number
+    return (written: string) => people.get(splitTitle(written).name.toLowerCase()) as number
+  }
 
-    await repo.insertAims(trx, tree.strategicAims.map((text, position) => ({ strategy_id: null, plan_id: planId, position, text })))
+  async function writeAimsAndLeaders(
+    trx: Executor,
+    planId: number,
+    tree: PlanTree,
+    personId: (written: string) => number,
+  ) {
+    await repo.insertAims(
+      trx,
+      tree.strategicAims.map((text, position) => ({ strategy_id: null, plan_id: planId, position, text })),
+    )
     await repo.insertLeaders(
       trx,
       tree.leadership.map((l, position) => ({
@@ -61,19 +86,46 @@ export function createPlanImportService(db: Db, audit: AuditService, partners: P
         role: l.role,
       })),
     )
+  }
+
+  async function writeTree(
+    trx: Executor,
+    actor: Actor,
+    planId: number,
+    tree: PlanTree,
+    rows?: Map<object, number>,
+  ) {
+    const personId = await matchPeopleOf(trx, actor, tree)
+    await writeAimsAndLeaders(trx, planId, tree, personId)
     const now = new Date().toISOString()
     const themeIds: number[] = []
     for (const [position, theme] of tree.themes.entries()) {
-      themeIds.push(await repo.insertTheme(trx, { plan_id: planId, position, title: theme.title, subtitle: theme.subtitle, notes: JSON.stringify(theme.notes) }))
+      themeIds.push(
+        await repo.insertTheme(trx, {
+          plan_id: planId,
+          position,
+          title: theme.title,
+          subtitle: theme.subtitle,
+          notes: JSON.stringify(theme.notes),
+        }),
+      )
     }
     // Each level goes in as one batch; ids come back keyed by parent and position.
     await repo.insertActions(
       trx,
       tree.themes.flatMap((theme, t) =>
-        theme.actions.map((a, position) => ({ theme_id: themeIds[t] as number, position, number: a.number, locally_added: a.locallyAdded ? 1 : 0, text: a.text })),
+        theme.actions.map((a, position) => ({
+          theme_id: themeIds[t] as number,
+          position,
+          number: a.number,
+          locally_added: a.locallyAdded ? 1 : 0,
+          text: a.text,
+        })),
       ),
     )
-    const actionIds = new Map((await repo.actionKeysOf(trx, planId)).map((a) => [`${a.theme_id}:${a.position}`, a.id]))
+    const actionIds = new Map(
+      (await repo.actionKeysOf(trx, planId)).map((a) => [`${a.theme_id}:${a.position}`, a.id]),
+    )
     const actionIdOf = (t: number, position: number) => actionIds.get(`${themeIds[t]}:${position}`) as number
     await repo.insertDeliverables(
       trx,
@@ -96,12 +148,55 @@ export function createPlanImportService(db: Db, audit: AuditService, partners: P
       ),
       now,
     )
-    const deliverableIds = new Map((await repo.deliverableKeysOf(trx, planId)).map((d) => [`${d.action_id}:${d.position}`, d.id]))
-    const placed = tree.themes.flatMap((theme, t) =>
-      theme.actions.flatMap((action, a) => action.deliverables.map((d, position) => ({ d, id: deliverableIds.get(`${actionIdOf(t, a)}:${position}`) as number }))),
+    const deliverableIds = new Map(
+      (await repo.deliverableKeysOf(trx, planId)).map((d) => [`${d.action_id}:${d.position}`, d.id]),
     )
-    await repo.insertLeads(trx, placed.flatMap(({ d, id }) => d.leads.map((name, i) => ({ deliverable_id: id, position: i, person_id: personId(name), name_as_written: name }))))
-    await repo.insertLeadOrganisations(trx, placed.flatMap(({ d, id }) => d.leadOrganisations.map((name, i) => ({ deliverable_id: id, position: i, name }))))
+    const placed = tree.themes.flatMap((theme, t) =>
+      theme.actions.flatMap((action, a) =>
+        action.deliverables.map((d, position) => ({
+          d,
+          id: deliverableIds.get(`${actionIdOf(t, a)}:${position}`) as number,
+        })),
+      ),
+    )
+    await repo.insertLeads(
+      trx,
+      placed.flatMap(({ d, id }) =>
+        d.leads.map((name, i) => ({
+          deliverable_id: id,
+          position: i,
+          person_id: personId(name),
+          name_as_written: name,
+        })),
+      ),
+    )
+    await repo.insertLeadOrganisations(
+      trx,
+      placed.flatMap(({ d, id }) =>
+        d.leadOrganisations.map((name, i) => ({ deliverable_id: id, position: i, name })),
+      ),
+    )
+  }
+
+  /** Updates the stored plan to the file in place: ids and progress updates stay (ADR 0016). */
+  async function replaceInPlace(
+    trx: Executor,
+    actor: Actor,
+    planId: number,
+    parsed: ParsedPlan & { title: string },
+    now: string,
+  ) {
+    const { changes, placement } = diffPlan(await loadStoredPlan(trx, planId), parsed.themes)
+    const personId = await matchPeopleOf(trx, actor, parsed)
+    await clearAimsAndLeaders(trx, planId)
+    await writeAimsAndLeaders(trx, planId, parsed, personId)
+    await writePlacement(trx, planId, placement, {
+      now,
+      by: actor.label,
+      importedOn: londonToday(new Date(now)),
+      personId,
+    })
+    return changes
   }
 
   async function importPlan(actor: Actor, request: ImportRequest): Promise<ImportOutcome> {
@@ -110,7 +205,14 @@ export function createPlanImportService(db: Db, audit: AuditService, partners: P
       table = await readTable(request.content, request.fileName)
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error
-      const summary = importSummary({ title: null, themes: [], leadership: [], strategicAims: [], warnings: [], errors: [{ row: 0, message: error.message }] })
+      const summary = importSummary({
+        title: null,
+        themes: [],
+        leadership: [],
+        strategicAims: [],
+        warnings: [],
+        errors: [{ row: 0, message: error.message }],
+      })
       return { summary, planId: null, replaced: false }
     }
     const parsed = parsePlanTable(table)
@@ -121,7 +223,16 @@ export function createPlanImportService(db: Db, audit: AuditService, partners: P
     }
     const title = (request.title?.trim() || parsed.title || request.fileName).slice(0, 300)
     summary.title = title
-    if (request.dryRun) return { summary, planId: null, replaced: false }
+    if (request.dryRun) {
+      const existing = await repo.findPlanByTitle(db, title)
+      if (!existing) return { summary, planId: null, replaced: false }
+      return {
+        summary,
+        planId: null,
+        replaced: false,
+        changes: diffPlan(await loadStoredPlan(db, existing.id), parsed.themes).changes,
+      }
+    }
 
     const values: repo.PlanValues = {
       strategy_id: request.strategyId ?? null,
@@ -132,27 +243,51 @@ export function createPlanImportService(db: Db, audit: AuditService, partners: P
       source_sha256: createHash('sha256').update(request.content).digest('hex'),
     }
     const rows = new Map<object, number>()
-    for (const t of parsed.themes) for (const a of t.actions) for (const d of a.deliverables) rows.set(d, d.row)
+    for (const t of parsed.themes)
+      for (const a of t.actions) for (const d of a.deliverables) rows.set(d, d.row)
     return db.transaction().execute(async (trx) => {
       const existing = await repo.findPlanByTitle(trx, title)
       if (existing && !request.replace) throw new PlanExistsError(title, existing.id)
       const now = new Date().toISOString()
       let planId: number
+      let changes: PlanChanges | undefined
       if (existing) {
         planId = existing.id
-        await repo.clearPlanContent(trx, planId)
-        await repo.replacePlanRow(trx, planId, { ...values, owning_board: existing.owning_board, strategy_id: values.strategy_id ?? existing.strategy_id }, now)
+        changes = await replaceInPlace(trx, actor, planId, { ...parsed, title }, now)
+        await repo.replacePlanRow(
+          trx,
+          planId,
+          {
+            ...values,
+            owning_board: existing.owning_board,
+            strategy_id: values.strategy_id ?? existing.strategy_id,
+          },
+          now,
+        )
+        await repo.touchPlan(trx, planId, now)
       } else {
         planId = await repo.insertPlan(trx, values, now)
+        await writeTree(trx, actor, planId, { ...parsed, title }, rows)
       }
-      await writeTree(trx, actor, planId, { ...parsed, title }, rows)
       await audit.record(trx, actor, {
         action: existing ? 'plan.replace' : 'plan.import',
         entityType: 'plan',
         entityId: planId,
-        detail: { file: request.fileName, sha256: values.source_sha256, counts: summary.counts, warnings: summary.warnings.length },
+        detail: {
+          file: request.fileName,
+          sha256: values.source_sha256,
+          counts: summary.counts,
+          warnings: summary.warnings.length,
+          ...(changes
+            ? {
+                added: changes.added.length,
+                changed: changes.changed.length,
+                archived: changes.archived.length,
+              }
+            : {}),
+        },
       })
-      return { summary, planId, replaced: Boolean(existing) }
+      return { summary, planId, replaced: Boolean(existing), ...(changes ? { changes } : {}) }
     })
   }
 

@@ -11,6 +11,7 @@ import { planCommands } from './cli.ts'
 import { createDeliverablesService, type DeliverablesService } from './deliverables.service.ts'
 import { DEMO_PLAN_FILE, loadPlansDemo } from './demo.ts'
 import { createPlanImportService, type PlanImportService } from './import.service.ts'
+import { createPlanMergeReferences, type PlanMergeReferences } from './merge-references.ts'
 import { paths } from './paths.ts'
 import { createPlansService, type PlansService } from './plans.service.ts'
 import { deliverableRoutes } from './routes/deliverables.routes.ts'
@@ -31,6 +32,7 @@ declare module '../module.ts' {
     deliverables: DeliverablesService
     strategies: StrategiesService
     planStructure: PlanStructureService
+    planMergeReferences: PlanMergeReferences
   }
 }
 
@@ -61,6 +63,7 @@ export const plansModule: SaferModule<typeof permissions> = {
       deliverables: createDeliverablesService(db, audit, options, partners),
       strategies: createStrategiesService(db, audit),
       planStructure: createPlanStructureService(db, audit, partners),
+      planMergeReferences: createPlanMergeReferences(db),
     }
   }),
   pages: [
@@ -70,7 +73,7 @@ export const plansModule: SaferModule<typeof permissions> = {
     pages(['plans', 'planStructure', 'strategies'], structureRoutes),
     pages(['plans', 'planStructure', 'partners', 'audit'], structurePartRoutes),
     pages(['deliverables'], myActionsRoutes),
-    pages(['plans', 'planImport', 'strategies'], (app, services, { config }) =>
+    pages(['plans', 'planImport', 'strategies', 'partners'], (app, services, { config }) =>
       importRoutes(app, services, config),
     ),
   ],

@@ -12,6 +12,7 @@ export const planFilterQuery = z.object({
   rag: z.enum(RAG_STATUSES).optional().or(z.literal('').transform(() => undefined)),
   overdue: z.literal('yes').optional().or(z.literal('').transform(() => undefined)),
   stale: z.literal('yes').optional().or(z.literal('').transform(() => undefined)),
+  neverUpdated: z.literal('yes').optional().or(z.literal('').transform(() => undefined)),
   q: text,
 })
 
@@ -36,6 +37,7 @@ export function filterPlan(plan: PlanView, f: PlanFilter): PlanView {
               (!f.rag || d.rag === f.rag) &&
               (!f.overdue || d.flags.overdue) &&
               (!f.stale || d.flags.stale) &&
+              (!f.neverUpdated || d.flags.neverUpdated) &&
               (!q || [a.text, d.outcome, d.progress, d.comment, ...d.leads, ...d.leadOrganisations].some((s) => s.toLowerCase().includes(q))),
           ),
         }))

@@ -14,7 +14,7 @@ function emptyRow(label: string): SummaryRow {
     label,
     total: 0,
     rag: Object.fromEntries(RAG_STATUSES.map((r) => [r, 0])) as Record<Rag, number>,
-    flags: { overdue: 0, stale: 0, endBeforeStart: 0 },
+    flags: { overdue: 0, stale: 0, endBeforeStart: 0, neverUpdated: 0 },
   }
 }
 

@@ -72,13 +72,6 @@ export async function replacePlanRow(db: Executor, id: number, values: PlanValue
     .execute()
 }
 
-/** Removes a plan's content (themes cascade to actions, deliverables, leads and updates), keeping the plan row. */
-export async function clearPlanContent(db: Executor, planId: number) {
-  await db.deleteFrom('plan_themes').where('plan_id', '=', planId).execute()
-  await db.deleteFrom('strategic_aims').where('plan_id', '=', planId).execute()
-  await db.deleteFrom('leadership_members').where('plan_id', '=', planId).execute()
-}
-
 export async function insertTheme(
   db: Executor,
   values: { plan_id: number; position: number; title: string; subtitle: string; notes: string },

@@ -8,6 +8,8 @@ import { type ListedPlan, toLeader, toListedPlan, toPlanHeader } from './plan.ts
 import { londonToday } from './flags.ts'
 import { type DeliverableView, type PlanView, treeOf } from './plan-view.ts'
 import * as repo from './plans.repository.ts'
+import { progressCell } from './progress-cell.ts'
+import { latestUpdates } from './reimport.repository.ts'
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -125,7 +127,21 @@ export function createPlansService(db: Db, audit: AuditService, options: { stale
   /** A download of the plan in the partnership's spreadsheet layout. Every export is audited. */
   async function exportPlan(actor: Actor, id: number, format: 'xlsx' | 'csv') {
     const plan = await getPlan(id)
-    const tree = treeOf(plan)
+    // The Progress column carries the latest progress update after the plan's own text (progress-cell.ts).
+    const latest = await latestUpdates(db, id)
+    const tree = treeOf({
+      ...plan,
+      themes: plan.themes.map((t) => ({
+        ...t,
+        actions: t.actions.map((a) => ({
+          ...a,
+          deliverables: a.deliverables.map((d) => ({
+            ...d,
+            progress: progressCell(d.progress, latest.get(d.id)),
+          })),
+        })),
+      })),
+    })
     const content = format === 'xlsx' ? await exportPlanXlsx(tree) : Buffer.from(exportPlanCsv(tree), 'utf8')
     const slug = fileSlug(plan.title) || `plan-${id}`
     await audit.record(db, actor, { action: 'plan.export', entityType: 'plan', entityId: id, detail: { format, bytes: content.length } })

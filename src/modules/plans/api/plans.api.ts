@@ -147,7 +147,7 @@ export function plansApi(
         }
         reply
           .code(v.dryRun ? 200 : 201)
-          .send({ ...summary, planId: outcome.planId, replaced: outcome.replaced, dryRun: Boolean(v.dryRun) })
+          .send({ ...summary, planId: outcome.planId, replaced: outcome.replaced, dryRun: Boolean(v.dryRun), ...(outcome.changes ? { changes: outcome.changes } : {}) })
       } catch (error) {
         if (!(error instanceof PlanExistsError)) throw error
         sendProblem(reply, 409, error.message, { current: { planId: error.planId, title: error.title } })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { RAG_LETTERS } from '../rag.ts'
 import { PLAN_HEADERS } from './columns.ts'
 import { everyValue } from './every-value.fixture.ts'
+import { inflateEntry, readDirectory } from '../../../shared/zip.ts'
 import { exportPlanXlsx } from './xlsx.ts'
 
 const workbook = new ExcelJS.Workbook()
@@ -83,5 +84,33 @@ describe('the xlsx export', () => {
     expect(cell.value).toMatchObject({
       richText: [{ text: 'GOVERNANCE', font: { bold: true } }, { text: ' *locally added actions' }],
     })
+  })
+})
+
+// Read from the file's own XML, as LibreOffice and Excel read it, not from the library that wrote it.
+const file = await exportPlanXlsx(everyValue)
+
+describe('the xlsx export on paper', () => {
+  const part = (name: string) => {
+    const entry = readDirectory(file).find((e) => e.name === name)
+    if (!entry) throw new Error(`${name} is not in the workbook`)
+    return inflateEntry(file, entry, 10_000_000).toString('utf8')
+  }
+  const sheetXml = part('xl/worksheets/sheet1.xml')
+
+  it('prints landscape, fitted to one page wide and as many long as it takes', () => {
+    expect(sheetXml).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/)
+    const setup = sheetXml.match(/<pageSetup [^>]*>/)?.[0] ?? ''
+    expect(setup).toContain('orientation="landscape"')
+    expect(setup).toContain('fitToWidth="1"')
+    expect(setup).toContain('fitToHeight="0"')
+  })
+
+  it('repeats the plan header row at the top of every page', () => {
+    const header = sheet.getColumn(1).values.indexOf('Ref')
+    expect(header).toBeGreaterThan(0)
+    expect(part('xl/workbook.xml')).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Action plan&apos;!$${header}:$${header}</definedName>`,
+    )
   })
 })

@@ -69,6 +69,18 @@ export async function exportPlanXlsx(tree: PlanTree): Promise<Buffer> {
   rows.forEach((row, i) => {
     writeRow(sheet, i + 1, row)
   })
+  // Printed as plans are printed: landscape, one page wide (as many pages long as it takes), the
+  // first theme's header repeated at the top of every page.
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${firstPlanHeaderRow}:${firstPlanHeaderRow}`,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  }
   sheet.autoFilter = {
     from: { row: firstPlanHeaderRow, column: 1 },
     to: { row: Math.max(rows.length, firstPlanHeaderRow), column: PLAN_WIDTH },

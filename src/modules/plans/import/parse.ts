@@ -1,6 +1,7 @@
 import { endDay, isCalendarDate, type PlanDate, parsePlanDate, startDay } from '../plan-dates.ts'
 import { parseRag } from '../rag.ts'
 import { type ColumnMap, type Field, isActionNumber, isBanner, isLeadershipHeader, readHeader, realign, stripTags } from './layout.ts'
+import { checkOrganisations } from './organisation-checks.ts'
 import { checkPeople } from './people-checks.ts'
 import { splitThemeCell } from './themes.ts'
 import { displayName, initialsOf, splitList } from './names.ts'
@@ -190,6 +191,7 @@ export function parsePlanTable(table: Table): ParsedPlan {
     }
   }
   checkPeople(plan)
+  checkOrganisations(plan)
   if (!map) plan.errors.push({ row: 0, message: 'No header row found: Safer looks for a row with "Action No", "Actions" and "Outcomes" columns' })
   else if (plan.themes.length === 0) plan.errors.push({ row: 0, message: 'The header row was found but no plan rows follow it' })
   plan.warnings.sort((a, b) => a.row - b.row)

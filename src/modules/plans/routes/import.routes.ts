@@ -9,7 +9,10 @@ import { paths } from '../paths.ts'
 import type { ImportSummary } from '../import/summary.ts'
 import { MAX_IMPORT_BYTES } from '../import/table.ts'
 import { PlanExistsError } from '../import.service.ts'
-import { importErrors, importPreview } from '../web/import-preview.ts'
+import { importErrors, importPreview, replacePreview } from '../web/import-preview.ts'
+import type { PlanChanges } from '../import/plan-diff.ts'
+import { can } from '../../../access/permissions.ts'
+import { mergeOffers } from '../web/merge-offers.ts'
 import { userOf } from './common.ts'
 import { createPendingImports, type PendingImport } from './pending-imports.ts'
 
@@ -39,7 +42,7 @@ const cleanFileName = (name: string) =>
 
 export async function importRoutes(
   app: FastifyInstance,
-  { plans, planImport, strategies }: Pick<Services, 'plans' | 'planImport' | 'strategies'>,
+  { plans, planImport, strategies, partners }: Pick<Services, 'plans' | 'planImport' | 'strategies' | 'partners'>,
   config: Pick<Config, 'dataDir'>,
 ) {
   const manage = { permission: 'plans:manage' as const }
@@ -68,13 +71,19 @@ export async function importRoutes(
 
   /** The preview of an upload that read without errors; the summary is read again only after a refusal. */
   async function renderPreview(
+    request: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    upload: { token: string; meta: Pick<PendingImport, 'fileName' | 'strategyId'>; summary: ImportSummary },
+    upload: {
+      token: string
+      meta: Pick<PendingImport, 'fileName' | 'strategyId'>
+      summary: ImportSummary
+      changes?: PlanChanges
+    },
     replace: boolean,
     errors?: FieldErrors,
   ) {
-    const { token, meta, summary } = upload
+    const { token, meta, summary, changes } = upload
     const preview = importPreview(summary)
     const existing = (await plans.listPlans()).find((p) => p.title === preview.title)
     const strategy = meta.strategyId
@@ -86,6 +95,12 @@ export async function importRoutes(
       fileName: meta.fileName,
       preview,
       existing: existing ? { title: existing.title, href: paths.plans.show(existing.id) } : undefined,
+      changes: existing && changes ? replacePreview(changes) : undefined,
+      mergeOffers: mergeOffers(
+        summary,
+        { people: await partners.listPeople(), organisations: await partners.listOrganisations() },
+        { people: can(userOf(request).role, 'people:merge'), organisations: can(userOf(request).role, 'organisations:merge') },
+      ),
       strategyTitle: strategy?.title,
       replace,
       errors,
@@ -128,7 +143,7 @@ export async function importRoutes(
 
       const fileName = cleanFileName(file.fileName) || 'upload'
       const title = values.title || null
-      const { summary } = await planImport.importPlan(request.actor, {
+      const { summary, changes } = await planImport.importPlan(request.actor, {
         fileName,
         content: file.content,
         title: title ?? undefined,
@@ -141,7 +156,7 @@ export async function importRoutes(
       }
       const meta = { userId: user.id, fileName, title, strategyId }
       const token = await pending.save(meta, file.content)
-      return renderPreview(reply, 200, { token, meta, summary }, values.replace)
+      return renderPreview(request, reply, 200, { token, meta, summary, changes }, values.replace)
     })
   })
 
@@ -173,18 +188,21 @@ export async function importRoutes(
         return renderForm(reply, 400, {}, problem.errors, problem.report)
       }
       const c = outcome.summary.counts
-      const notice = `${outcome.replaced ? 'Plan replaced' : 'Plan imported'}: ${c.themes} themes, ${c.actions} actions, ${c.deliverables} deliverables`
+      const d = outcome.changes
+      const notice = d
+        ? `Plan replaced: ${d.added.length} added, ${d.changed.length} changed, ${d.archived.length} archived; every progress update kept`
+        : `Plan imported: ${c.themes} themes, ${c.actions} actions, ${c.deliverables} deliverables`
       return reply.redirect(withNotice(paths.plans.show(outcome.planId), notice), 303)
     } catch (error) {
       if (!(error instanceof PlanExistsError)) throw error
       const message = `A plan called “${error.title}” already exists. Tick “Replace the existing plan” to replace it with this file, or upload the file again with a different title.`
-      const { summary } = await planImport.importPlan(request.actor, {
+      const { summary, changes } = await planImport.importPlan(request.actor, {
         fileName: meta.fileName,
         content,
         title: meta.title ?? undefined,
         dryRun: true,
       })
-      return renderPreview(reply, 409, { token: body.token as string, meta, summary }, false, {
+      return renderPreview(request, reply, 409, { token: body.token as string, meta, summary, changes }, false, {
         replace: message,
       })
     }

@@ -7,6 +7,9 @@ import { actionHeading, NO_OUTCOME } from './plan-page.ts'
 import { flagTags, ragTag } from './status-tags.ts'
 import { summaryRows } from './summary-rows.ts'
 
+// The plan's own Progress field, named apart from the progress updates made in Safer.
+export const PLAN_PROGRESS = 'Progress (from the plan)'
+
 export type { Deliverable }
 
 const orNone = (value: string, none = 'Not recorded') => value.trim() || none
@@ -36,7 +39,7 @@ export function deliverablePage(d: Deliverable) {
       ['Start', orNone(formatPlanDate(d.start))],
       ['End', orNone(formatPlanDate(d.end))],
       ['Supporting organisations', orNone(d.supportingOrganisations)],
-      ['Progress', orNone(d.progress)],
+      [PLAN_PROGRESS, orNone(d.progress)],
       ['Comment', orNone(d.comment)],
       ['Document references', orNone(d.documentReferences)],
     ]),
@@ -91,7 +94,7 @@ export function deliverableChanges(current: Pick<StoredDeliverable, Changeable>,
       theirs: text(current.supportingOrganisations),
       yours: text(sent.supportingOrganisations),
     },
-    { label: 'Progress', theirs: text(current.progress), yours: text(sent.progress) },
+    { label: PLAN_PROGRESS, theirs: text(current.progress), yours: text(sent.progress) },
     { label: 'Comment', theirs: text(current.comment), yours: text(sent.comment) },
     {
       label: 'Document references',

@@ -1,4 +1,6 @@
+import type { ChangeEntry, PlanChanges } from '../import/plan-diff.ts'
 import type { ImportSummary } from '../import/summary.ts'
+import { paths } from '../paths.ts'
 
 /** The preview page's tables: each theme's counts, and the data-quality report row by row. */
 export function importPreview(summary: ImportSummary) {
@@ -32,5 +34,25 @@ export function importErrors(summary: ImportSummary) {
   return {
     errors: { file: rows.length > 1 ? `${text} (and ${rows.length - 1} more problems, listed below)` : text },
     report: rows.length > 1 ? rows : [],
+  }
+}
+
+const LEVELS: Record<ChangeEntry['level'], string> = { theme: 'Theme', action: 'Action', deliverable: 'Deliverable' }
+
+/** What replacing the stored plan with the file changes, as the preview's three tables show it. */
+export function replacePreview(changes: PlanChanges) {
+  const row = (e: ChangeEntry) => ({
+    level: LEVELS[e.level],
+    where: e.where,
+    name: e.name,
+    href: e.level === 'deliverable' && e.id !== null ? paths.plans.deliverable(e.id) : null,
+    restored: e.restored,
+    changes: e.changes,
+  })
+  return {
+    counts: { added: changes.added.length, changed: changes.changed.length, archived: changes.archived.length, unchanged: changes.unchanged },
+    added: changes.added.map(row),
+    changed: changes.changed.map(row),
+    archived: changes.archived.map(row),
   }
 }

@@ -3,7 +3,7 @@ import { planFilterQuery } from '../plan-filter.ts'
 import type { DeliverableView, PlanView } from '../plan-view.ts'
 import { actionHeading, deliverableRow, planPage } from './plan-page.ts'
 
-const none = { overdue: false, stale: false, endBeforeStart: false }
+const none = { overdue: false, stale: false, endBeforeStart: false, neverUpdated: false }
 
 function deliverable(id: number, extra: Partial<DeliverableView> = {}): DeliverableView {
   return {

@@ -8,7 +8,7 @@ const row = (label: string, rag: Partial<SummaryRow['rag']>): SummaryRow => {
     label,
     total: Object.values(full).reduce((a, b) => a + b, 0),
     rag: full,
-    flags: { overdue: 0, stale: 0, endBeforeStart: 0 },
+    flags: { overdue: 0, stale: 0, endBeforeStart: 0, neverUpdated: 0 },
   }
 }
 

@@ -9,8 +9,8 @@ describe('RAG and flag tags', () => {
   })
 
   it('lists only the flags that are set, in a fixed order', () => {
-    expect(flagTags({ overdue: false, stale: false, endBeforeStart: false })).toEqual([])
-    expect(flagTags({ endBeforeStart: true, stale: true, overdue: true }).map((t) => t.text)).toEqual([
+    expect(flagTags({ overdue: false, stale: false, endBeforeStart: false, neverUpdated: false })).toEqual([])
+    expect(flagTags({ endBeforeStart: true, stale: true, overdue: true, neverUpdated: false }).map((t) => t.text)).toEqual([
       'Overdue',
       'No update',
       'End before start',

@@ -22,6 +22,7 @@ const FLAG_CLASSES: Record<keyof DeliverableFlags, string> = {
   overdue: 'govuk-tag--pink',
   stale: 'govuk-tag--yellow',
   endBeforeStart: 'govuk-tag--purple',
+  neverUpdated: 'govuk-tag--grey',
 }
 
 const FLAG_ORDER = Object.keys(FLAG_LABELS) as Array<keyof DeliverableFlags>

@@ -44,7 +44,7 @@ const deliverable: Deliverable = {
       createdAt: '2026-11-20T10:00:00.000Z',
     },
   ],
-  flags: { overdue: false, stale: false, endBeforeStart: false },
+  flags: { overdue: false, stale: false, endBeforeStart: false, neverUpdated: false },
 }
 
 describe('deliverable page data', () => {
@@ -65,7 +65,7 @@ describe('deliverable page data', () => {
       ['Start', 'Dec 2018'],
       ['End', 'Ongoing'],
       ['Supporting organisations', 'LBS'],
-      ['Progress', 'Started'],
+      ['Progress (from the plan)', 'Started'],
       ['Comment', 'Not recorded'],
       ['Document references', 'Not recorded'],
     ])
@@ -104,7 +104,7 @@ describe('deliverable page data', () => {
     }
     const sent = { ...editValues(deliverable), progress: 'My progress', end: 'Mar-19', start: '2018-12' }
     expect(deliverableChanges(stored, sent)).toEqual([
-      { label: 'Progress', theirs: 'Their progress', yours: 'My progress' },
+      { label: 'Progress (from the plan)', theirs: 'Their progress', yours: 'My progress' },
       { label: 'RAG status', theirs: 'Green – on track', yours: 'Amber – at risk' },
     ])
   })
@@ -270,7 +270,7 @@ describe('my actions', () => {
       theme: 'GOVERNANCE',
       action: { number: '4', locallyAdded: false, text: 'x' },
       latestUpdateOn: null,
-      flags: { overdue: true, stale: false, endBeforeStart: false },
+      flags: { overdue: true, stale: false, endBeforeStart: false, neverUpdated: false },
     })
     const grouped = myActionsByPlan([row(1, 5), row(2, 5), row(3, 6)])
     expect(grouped.map((p) => [p.title, p.href, p.rows.length])).toEqual([
