@@ -143,7 +143,7 @@ describe.each(DIALECTS)('the home page on %s', (dialect) => {
           red: '&rag=red',
           overdue: '&overdue=yes',
           'no update': '&stale=yes',
-          'never updated': '',
+          'never updated': '&neverUpdated=yes',
         }
         for (const [measure, count] of Object.entries(expected)) {
           const link = links.find((l) => l.label === `${measure}, ${theme.title}`)

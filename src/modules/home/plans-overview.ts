@@ -21,7 +21,7 @@ const FILTERS: Record<Measure, Record<string, string>> = {
   red: { rag: 'red' },
   overdue: { overdue: 'yes' },
   stale: { stale: 'yes' },
-  neverUpdated: {},
+  neverUpdated: { neverUpdated: 'yes' },
 }
 
 export interface CountCell {

@@ -20,18 +20,9 @@ export interface AttentionInput {
   latestUpdateOn: string | null
 }
 
-/**
- * The flags as the plans give them. "Never updated" is read from the flags when they carry it,
- * and otherwise worked out the same way: not complete and without a single progress update.
- */
+/** The flags as the plans give them (flags.ts decides what overdue, stale and never updated mean). */
 export function attentionFor(d: AttentionInput): Attention {
-  const given = (d.flags as unknown as Partial<Record<string, boolean>>).neverUpdated
-  return {
-    overdue: d.flags.overdue,
-    red: d.rag === 'red',
-    stale: d.flags.stale,
-    neverUpdated: given ?? (d.rag !== 'blue' && d.latestUpdateOn === null),
-  }
+  return { overdue: d.flags.overdue, red: d.rag === 'red', stale: d.flags.stale, neverUpdated: d.flags.neverUpdated }
 }
 
 export const needsAttention = (a: Attention) => a.overdue || a.red || a.stale || a.neverUpdated
