@@ -26,7 +26,18 @@ describe('the safer command on a demo SQLite database', { timeout: 120_000 }, ()
   it('prints help, and exits 2 on an unknown command', async () => {
     const help = await runCli(['--help'], env)
     expect(help.code).toBe(0)
-    for (const name of ['serve', 'migrate', 'demo', 'user add', 'user list', 'user disable', 'user reset-password', 'audit verify', 'backup', 'restore']) {
+    for (const name of [
+      'serve',
+      'migrate',
+      'demo',
+      'user add',
+      'user list',
+      'user disable',
+      'user reset-password',
+      'audit verify',
+      'backup',
+      'restore',
+    ]) {
       expect(help.stdout).toContain(name)
     }
     const unknown = await runCli(['frobnicate'], env)
@@ -35,12 +46,32 @@ describe('the safer command on a demo SQLite database', { timeout: 120_000 }, ()
   })
 
   it('adds a user with a generated password, lists and disables them', async () => {
-    const added = await runCli(['user', 'add', '--email', 'Jo.Analyst@Southwark.example', '--name', 'Jo Analyst', '--organisation', 'LBS', '--role', 'analyst'], env)
+    const added = await runCli(
+      [
+        'user',
+        'add',
+        '--email',
+        'Jo.Analyst@Southwark.example',
+        '--name',
+        'Jo Analyst',
+        '--organisation',
+        'LBS',
+        '--role',
+        'analyst',
+      ],
+      env,
+    )
     expect(added.code).toBe(0)
     expect(added.stdout).toMatch(/Password: \S{20}/)
     const list = await runCli(['user', 'list', '--json'], env)
     const users = JSON.parse(list.stdout) as Array<{ email: string; role: string; disabled: boolean }>
-    expect(users).toContainEqual({ email: 'jo.analyst@southwark.example', name: 'Jo Analyst', role: 'analyst', organisation: 'LBS', disabled: false })
+    expect(users).toContainEqual({
+      email: 'jo.analyst@southwark.example',
+      name: 'Jo Analyst',
+      role: 'analyst',
+      organisation: 'LBS',
+      disabled: false,
+    })
     const disabled = await runCli(['user', 'disable', 'jo.analyst@southwark.example'], env)
     expect(disabled.code).toBe(0)
     const after = JSON.parse((await runCli(['user', 'list', '--json'], env)).stdout) as typeof users
@@ -48,21 +79,57 @@ describe('the safer command on a demo SQLite database', { timeout: 120_000 }, ()
   })
 
   it('refuses a weak piped password and a bad role, naming the field, and creates nothing', async () => {
-    const weak = await runCli(['user', 'add', '--email', 'weak@x.example', '--name', 'Weak', '--organisation', 'MPS', '--role', 'viewer', '--password-stdin'], env, 'password1234\n')
+    const weak = await runCli(
+      [
+        'user',
+        'add',
+        '--email',
+        'weak@x.example',
+        '--name',
+        'Weak',
+        '--organisation',
+        'MPS',
+        '--role',
+        'viewer',
+        '--password-stdin',
+      ],
+      env,
+      'password1234\n',
+    )
     expect(weak.code).toBe(1)
     expect(weak.stderr).toContain('password: Password is too common')
-    const role = await runCli(['user', 'add', '--email', 'r@x.example', '--name', 'R', '--organisation', 'MPS', '--role', 'superuser'], env)
+    const role = await runCli(
+      [
+        'user',
+        'add',
+        '--email',
+        'r@x.example',
+        '--name',
+        'R',
+        '--organisation',
+        'MPS',
+        '--role',
+        'superuser',
+      ],
+      env,
+    )
     expect(role.code).toBe(1)
     expect(role.stderr).toContain('role: Select a role')
     const missing = await runCli(['user', 'add', '--email', 'r@x.example'], env)
     expect(missing.code).toBe(2)
-    const list = JSON.parse((await runCli(['user', 'list', '--json'], env)).stdout) as Array<{ email: string }>
+    const list = JSON.parse((await runCli(['user', 'list', '--json'], env)).stdout) as Array<{
+      email: string
+    }>
     expect(list.map((u) => u.email)).not.toContain('weak@x.example')
     expect(list.map((u) => u.email)).not.toContain('r@x.example')
   })
 
   it('resets a password from stdin', async () => {
-    const reset = await runCli(['user', 'reset-password', 'viewer@safer.example', '--password-stdin'], env, 'lantern walnut river\n')
+    const reset = await runCli(
+      ['user', 'reset-password', 'viewer@safer.example', '--password-stdin'],
+      env,
+      'lantern walnut river\n',
+    )
     expect(reset.code).toBe(0)
     expect(reset.stdout).toContain('New password set for viewer@safer.example')
   })
@@ -73,7 +140,9 @@ describe('the safer command on a demo SQLite database', { timeout: 120_000 }, ()
     expect(made.code).toBe(0)
     expect(existsSync(backup)).toBe(true)
     const live = new SqliteDatabase(dbPath, { readonly: true })
-    expect(live.prepare("select count(*) n from audit_log where action = 'database.backup'").get()).toEqual({ n: 1 })
+    expect(live.prepare("select count(*) n from audit_log where action = 'database.backup'").get()).toEqual({
+      n: 1,
+    })
     live.close()
     const copy = new SqliteDatabase(backup, { readonly: true })
     expect((copy.prepare('select count(*) n from users').get() as { n: number }).n).toBeGreaterThanOrEqual(7)

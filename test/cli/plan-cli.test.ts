@@ -21,7 +21,14 @@ describe('safer plan import / export / list', { timeout: 120_000 }, () => {
     const result = await runCli(['plan', 'import', SEED_003_PATH, '--json'], env)
     expect(result.code).toBe(0)
     const json = JSON.parse(result.stdout)
-    expect(json.counts).toEqual({ themes: 8, actions: 56, deliverables: 61, locallyAdded: 29, leads: 17, organisations: 16 })
+    expect(json.counts).toEqual({
+      themes: 8,
+      actions: 56,
+      deliverables: 61,
+      locallyAdded: 29,
+      leads: 17,
+      organisations: 16,
+    })
     expect(json.themes.map((t: { title: string }) => t.title)).toEqual([
       'GOVERNANCE',
       'ENGAGEMENT, CONSULTATION and NEEDS ASSESSMENT',
@@ -45,18 +52,26 @@ describe('safer plan import / export / list', { timeout: 120_000 }, () => {
       rag: 'not-rated',
     })
     expect(json.strategicAims).toHaveLength(4)
-    expect(json.leadership[3]).toEqual({ name: 'Simon Messinger', organisation: 'MPS', role: 'BCU Commander' })
+    expect(json.leadership[3]).toEqual({
+      name: 'Simon Messinger',
+      organisation: 'MPS',
+      role: 'BCU Commander',
+    })
     expect(json.errors).toEqual([])
     const messages = json.warnings.map((w: { row: number; message: string }) => `${w.row}: ${w.message}`)
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^65: End date Mar-10 is before start date Oct-18/),
-        expect.stringMatching(/^83: "Simon Messenger" \(row 83\) and "Simon Messinger" \(row 9\) look like one person/),
+        expect.stringMatching(
+          /^83: "Simon Messenger" \(row 83\) and "Simon Messinger" \(row 9\) look like one person/,
+        ),
         expect.stringMatching(/^102: "Gordan McCullough" \(row 102\) and "Gordon McCullough" \(row 45\)/),
         expect.stringMatching(/^48: "Matthew Edeom" \(row 48\) and "Matthew Edom" \(row 15\)/),
         expect.stringMatching(/^56: Outcome cells were 10 columns right of the header; re-aligned/),
         expect.stringMatching(/^38: Cells were 2 columns left of the header; re-aligned/),
-        expect.stringMatching(/^92: Text in the Actions column has no action number and no outcome; read as a further outcome of action \*4/),
+        expect.stringMatching(
+          /^92: Text in the Actions column has no action number and no outcome; read as a further outcome of action \*4/,
+        ),
       ]),
     )
   })
@@ -73,7 +88,9 @@ describe('safer plan import / export / list', { timeout: 120_000 }, () => {
   })
 
   it('exports xlsx and csv that import back as the same plan', async () => {
-    const original = JSON.parse((await runCli(['plan', 'import', SEED_003_PATH, '--dry-run', '--json'], env)).stdout)
+    const original = JSON.parse(
+      (await runCli(['plan', 'import', SEED_003_PATH, '--dry-run', '--json'], env)).stdout,
+    )
     for (const format of ['xlsx', 'csv']) {
       const out = join(dir, `plan.${format}`)
       expect((await runCli(['plan', 'export', '1', '--format', format, '--out', out], env)).code).toBe(0)

@@ -132,7 +132,9 @@ describe('building and changing a plan in a real browser', () => {
     await manager.getByLabel('Progress (optional)').fill('x'.repeat(5003))
     // With JavaScript on the character count says so as the person types.
     await expect
-      .poll(() => manager.locator('.govuk-character-count__status', { hasText: 'too many' }).allTextContents())
+      .poll(() =>
+        manager.locator('.govuk-character-count__status', { hasText: 'too many' }).allTextContents(),
+      )
       .toEqual([expect.stringMatching(/You have 3 characters too many/)])
     await clickAndCheck(manager, manager.getByRole('button', { name: 'Save deliverable' }))
     expect(await errorSummaryItems(manager)).toEqual([

@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TEST_ACTOR } from '../helpers/app.ts'
 import { seed003 } from '../helpers/seeds.ts'
-import { BROWSER_TIMEOUTS, clickAndCheck, type E2E, errorSummaryItems, signIn, startE2E, visit } from './helpers.ts'
+import {
+  BROWSER_TIMEOUTS,
+  clickAndCheck,
+  type E2E,
+  errorSummaryItems,
+  signIn,
+  startE2E,
+  visit,
+} from './helpers.ts'
 
 vi.setConfig(BROWSER_TIMEOUTS)
 

@@ -34,13 +34,11 @@ describe('re-import preview and merge pages in a real browser', () => {
     const edited = seed003()
       .toString('utf8')
       .replace('Youth Voice Event Oct 18', 'Youth Voice Event held Oct 18')
-    await admin
-      .getByLabel('Spreadsheet')
-      .setInputFiles({
-        name: 'knife-crime-plan.tsv',
-        mimeType: 'text/tab-separated-values',
-        buffer: Buffer.from(edited),
-      })
+    await admin.getByLabel('Spreadsheet').setInputFiles({
+      name: 'knife-crime-plan.tsv',
+      mimeType: 'text/tab-separated-values',
+      buffer: Buffer.from(edited),
+    })
     await admin.getByLabel('Replace the existing plan if one has the same title').check()
     await clickAndCheck(admin, admin.getByRole('button', { name: 'Upload and check' }))
     expect(await heading(admin)).toBe('Check the plan before you import it')

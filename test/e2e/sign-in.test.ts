@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { BROWSER_TIMEOUTS, clickAndCheck, type E2E, errorSummaryItems, startE2E, TEST_PASSWORD, visit } from './helpers.ts'
+import {
+  BROWSER_TIMEOUTS,
+  clickAndCheck,
+  type E2E,
+  errorSummaryItems,
+  startE2E,
+  TEST_PASSWORD,
+  visit,
+} from './helpers.ts'
 
 vi.setConfig(BROWSER_TIMEOUTS)
 

@@ -26,7 +26,15 @@ export interface TestApp {
 }
 
 export function testConfig(url: string, overrides: Record<string, string> = {}) {
-  return loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test', SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'), AUDIT_KEY: 'test-audit-key-'.padEnd(40, 'x'), SIGN_IN_RATE_LIMIT: '10000', ...overrides })
+  return loadConfig({
+    DATABASE_URL: url,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'),
+    AUDIT_KEY: 'test-audit-key-'.padEnd(40, 'x'),
+    SIGN_IN_RATE_LIMIT: '10000',
+    ...overrides,
+  })
 }
 
 /** The real app on a fresh database of the given dialect, with one organisation and a user for every role. */
@@ -39,9 +47,18 @@ export async function buildTestApp(
   const database = await createTestDatabase(dialect)
   // Its own data folder, so the crime analytics store (a DuckDB file there) is never shared between test files.
   const dataDir = mkdtempSync(join(tmpdir(), 'safer-data-'))
-  const deps = await createDeps(testConfig(database.url, { DATA_DIR: dataDir, ...overrides }), { schema: database.schema, modules: options.modules })
+  const deps = await createDeps(testConfig(database.url, { DATA_DIR: dataDir, ...overrides }), {
+    schema: database.schema,
+    modules: options.modules,
+  })
   const { app, routes } = await createApp(deps)
-  const organisationId = options.empty ? 0 : await deps.services.partners.createOrganisation(TEST_ACTOR, { name: 'Test Council', shortName: 'TC', type: 'council' })
+  const organisationId = options.empty
+    ? 0
+    : await deps.services.partners.createOrganisation(TEST_ACTOR, {
+        name: 'Test Council',
+        shortName: 'TC',
+        type: 'council',
+      })
   const userIds = {} as Record<Role, number>
   for (const role of options.empty ? [] : ROLES) {
     userIds[role] = await deps.services.users.create(TEST_ACTOR, {
@@ -69,7 +86,10 @@ export async function buildTestApp(
 }
 
 /** How many rows a table holds: for "nothing was written" checks. */
-export async function countRows(t: TestApp, table: keyof import('../../src/db/types.ts').Database): Promise<number> {
+export async function countRows(
+  t: TestApp,
+  table: keyof import('../../src/db/types.ts').Database,
+): Promise<number> {
   const row = await t.deps.database.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll().as('n'))

@@ -20,7 +20,11 @@ export const DIALECTS: DatabaseDialect[] = process.env.TEST_DATABASE_URL ? ['sql
 export async function createTestDatabase(dialect: DatabaseDialect): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'safer-test-'))
-    return { dialect, url: `sqlite:${join(dir, 'safer.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) }
+    return {
+      dialect,
+      url: `sqlite:${join(dir, 'safer.db')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    }
   }
   const base = process.env.TEST_DATABASE_URL
   if (!base) throw new Error('TEST_DATABASE_URL is not set')

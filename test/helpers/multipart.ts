@@ -22,3 +22,18 @@ export async function postMultipart(
   browser.jar.take(response)
   return response
 }
+
+/**
+ * Uploads a plan as the import form does and follows the redirect to its preview, as a browser
+ * would (the upload answers 303, so Back never re-sends it).
+ */
+export async function uploadPlan(
+  app: FastifyInstance,
+  browser: Browser,
+  fields: Record<string, string>,
+  file?: { name: string; content: Buffer },
+) {
+  const posted = await postMultipart(app, browser, '/plans/import', fields, file)
+  if (posted.statusCode !== 303) return posted
+  return browser.get(String(posted.headers.location))
+}

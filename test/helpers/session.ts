@@ -43,7 +43,12 @@ export class Browser {
   ) {}
 
   async get(url: string) {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.jar.header() }, remoteAddress: this.options.remoteAddress })
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: this.jar.header() },
+      remoteAddress: this.options.remoteAddress,
+    })
     this.jar.take(response)
     const token = response.body.match(/name="_csrf" value="([^"]+)"/)?.[1]
     if (token) this.csrfToken = token
@@ -51,7 +56,10 @@ export class Browser {
   }
 
   async post(url: string, form: Record<string, string> = {}, options: { csrf?: boolean } = {}) {
-    const payload = new URLSearchParams({ ...(options.csrf === false ? {} : { _csrf: this.csrfToken }), ...form }).toString()
+    const payload = new URLSearchParams({
+      ...(options.csrf === false ? {} : { _csrf: this.csrfToken }),
+      ...form,
+    }).toString()
     const response = await this.app.inject({
       method: 'POST',
       url,

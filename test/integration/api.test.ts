@@ -13,9 +13,21 @@ describe.each(DIALECTS)('JSON API on %s', (dialect) => {
     const { auth, users } = t.deps.services
     const admin = await users.get(t.userIds.admin)
     const viewer = await users.get(t.userIds.viewer)
-    const asUser = (u: typeof admin) => ({ id: u.id, email: u.email, name: u.name, role: u.role as 'admin', organisationId: u.organisationId, organisationName: u.organisationName, personId: u.personId })
-    adminToken = (await auth.createToken(asUser(admin), 'tests', { userId: admin.id, label: admin.email, ip: null })).token
-    viewerToken = (await auth.createToken(asUser(viewer), 'tests', { userId: viewer.id, label: viewer.email, ip: null })).token
+    const asUser = (u: typeof admin) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role as 'admin',
+      organisationId: u.organisationId,
+      organisationName: u.organisationName,
+      personId: u.personId,
+    })
+    adminToken = (
+      await auth.createToken(asUser(admin), 'tests', { userId: admin.id, label: admin.email, ip: null })
+    ).token
+    viewerToken = (
+      await auth.createToken(asUser(viewer), 'tests', { userId: viewer.id, label: viewer.email, ip: null })
+    ).token
   })
   afterAll(() => t.close())
 
@@ -23,7 +35,10 @@ describe.each(DIALECTS)('JSON API on %s', (dialect) => {
     t.app.inject({
       method,
       url: `/api/v1${url}`,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       payload: body ? JSON.stringify(body) : undefined,
     })
 
@@ -43,7 +58,11 @@ describe.each(DIALECTS)('JSON API on %s', (dialect) => {
   })
 
   it('answers 403 when the role does not allow the action', async () => {
-    const response = await api('POST', '/organisations', viewerToken, { name: 'X', shortName: 'X', type: 'council' })
+    const response = await api('POST', '/organisations', viewerToken, {
+      name: 'X',
+      shortName: 'X',
+      type: 'council',
+    })
     expect(response.statusCode).toBe(403)
     expect((await api('GET', '/users', viewerToken)).statusCode).toBe(403)
   })
@@ -61,16 +80,26 @@ describe.each(DIALECTS)('JSON API on %s', (dialect) => {
   })
 
   it('creates, reads and updates with optimistic concurrency: a stale version answers 409 with the stored record', async () => {
-    const created = await api('POST', '/organisations', adminToken, { name: 'London Fire Brigade', shortName: 'LFB', type: 'fire' })
+    const created = await api('POST', '/organisations', adminToken, {
+      name: 'London Fire Brigade',
+      shortName: 'LFB',
+      type: 'fire',
+    })
     expect(created.statusCode).toBe(201)
     const org = created.json()
     expect(org).toMatchObject({ name: 'London Fire Brigade', shortName: 'LFB', type: 'fire', version: 1 })
 
-    const first = await api('PUT', `/organisations/${org.id}`, adminToken, { ...org, shortName: 'LFB Southwark' })
+    const first = await api('PUT', `/organisations/${org.id}`, adminToken, {
+      ...org,
+      shortName: 'LFB Southwark',
+    })
     expect(first.statusCode).toBe(200)
     expect(first.json().version).toBe(2)
 
-    const stale = await api('PUT', `/organisations/${org.id}`, adminToken, { ...org, shortName: 'Overwritten' })
+    const stale = await api('PUT', `/organisations/${org.id}`, adminToken, {
+      ...org,
+      shortName: 'Overwritten',
+    })
     expect(stale.statusCode).toBe(409)
     expect(stale.json().current).toMatchObject({ short_name: 'LFB Southwark', version: 2 })
     expect((await api('GET', `/organisations/${org.id}`, adminToken)).json().shortName).toBe('LFB Southwark')
@@ -84,7 +113,9 @@ describe.each(DIALECTS)('JSON API on %s', (dialect) => {
   })
 
   it('records every API change in the audit log with before and after values', async () => {
-    const created = (await api('POST', '/people', adminToken, { name: 'Supt Ian Howells', jobTitle: 'Superintendent' })).json()
+    const created = (
+      await api('POST', '/people', adminToken, { name: 'Supt Ian Howells', jobTitle: 'Superintendent' })
+    ).json()
     await api('PUT', `/people/${created.id}`, adminToken, { ...created, jobTitle: 'Chief Superintendent' })
     const log = (await api('GET', `/audit?entityType=person&entityId=${created.id}`, adminToken)).json()
     expect(log.rows.map((r: { action: string }) => r.action)).toEqual(['person.update', 'person.create'])
@@ -98,16 +129,34 @@ describe.each(DIALECTS)('JSON API on %s', (dialect) => {
     await browser.signIn('admin@test.example')
     const body = JSON.stringify({ name: 'Community Southwark', shortName: 'CS', type: 'voluntary' })
     const headers = { cookie: browser.jar.header(), 'content-type': 'application/json' }
-    const without = await t.app.inject({ method: 'POST', url: '/api/v1/organisations', headers, payload: body })
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      headers,
+      payload: body,
+    })
     expect(without.statusCode).toBe(403)
-    const withToken = await t.app.inject({ method: 'POST', url: '/api/v1/organisations', headers: { ...headers, 'x-csrf-token': browser.csrfToken }, payload: body })
+    const withToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      headers: { ...headers, 'x-csrf-token': browser.csrfToken },
+      payload: body,
+    })
     expect(withToken.statusCode).toBe(201)
   })
 
   it('stops accepting a revoked token and a disabled user’s token', async () => {
     const { auth, users } = t.deps.services
     const analyst = await users.get(t.userIds.analyst)
-    const current = { id: analyst.id, email: analyst.email, name: analyst.name, role: 'analyst' as const, organisationId: analyst.organisationId, organisationName: analyst.organisationName, personId: analyst.personId }
+    const current = {
+      id: analyst.id,
+      email: analyst.email,
+      name: analyst.name,
+      role: 'analyst' as const,
+      organisationId: analyst.organisationId,
+      organisationName: analyst.organisationName,
+      personId: analyst.personId,
+    }
     const actor = { userId: analyst.id, label: analyst.email, ip: null }
     const one = await auth.createToken(current, 'one', actor)
     expect((await api('GET', '/me', one.token)).statusCode).toBe(200)
@@ -115,7 +164,9 @@ describe.each(DIALECTS)('JSON API on %s', (dialect) => {
     expect((await api('GET', '/me', one.token)).statusCode).toBe(401)
 
     const two = await auth.createToken(current, 'two', actor)
-    const disabled = await api('POST', `/users/${analyst.id}/disable`, adminToken, { version: analyst.version })
+    const disabled = await api('POST', `/users/${analyst.id}/disable`, adminToken, {
+      version: analyst.version,
+    })
     expect(disabled.statusCode).toBe(200)
     expect((await api('GET', '/me', two.token)).statusCode).toBe(401)
   })

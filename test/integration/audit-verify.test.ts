@@ -7,7 +7,8 @@ describe.each(DIALECTS)('audit log tamper evidence on %s', (dialect) => {
   let t: TestApp
   beforeAll(async () => {
     t = await buildTestApp(dialect)
-    for (let i = 0; i < 5; i++) await t.deps.services.partners.createPerson(TEST_ACTOR, { name: `Person ${i}` })
+    for (let i = 0; i < 5; i++)
+      await t.deps.services.partners.createPerson(TEST_ACTOR, { name: `Person ${i}` })
   })
   afterAll(() => t.close())
 
@@ -34,11 +35,23 @@ describe.each(DIALECTS)('audit log tamper evidence on %s', (dialect) => {
     const rows = await db.selectFrom('audit_log').select(['id']).orderBy('id').execute()
     const victim = rows[4]?.id as number
 
-    await db.updateTable('audit_log').set({ detail: '{"after":{"name":"Forged"}}' }).where('id', '=', victim).execute()
-    expect(await t.deps.services.audit.verify()).toMatchObject({ ok: false, badEntryId: victim, reason: expect.stringContaining('altered') })
+    await db
+      .updateTable('audit_log')
+      .set({ detail: '{"after":{"name":"Forged"}}' })
+      .where('id', '=', victim)
+      .execute()
+    expect(await t.deps.services.audit.verify()).toMatchObject({
+      ok: false,
+      badEntryId: victim,
+      reason: expect.stringContaining('altered'),
+    })
 
     await db.deleteFrom('audit_log').where('id', '=', victim).execute()
     const next = rows[5]?.id as number
-    expect(await t.deps.services.audit.verify()).toMatchObject({ ok: false, badEntryId: next, reason: expect.stringContaining('removed') })
+    expect(await t.deps.services.audit.verify()).toMatchObject({
+      ok: false,
+      badEntryId: next,
+      reason: expect.stringContaining('removed'),
+    })
   })
 })

@@ -12,7 +12,11 @@ import { seed003 } from '../helpers/seeds.ts'
 function withoutRows(value: any): any {
   if (Array.isArray(value)) return value.map(withoutRows)
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'row').map(([k, v]) => [k, withoutRows(v)]))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'row')
+        .map(([k, v]) => [k, withoutRows(v)]),
+    )
   }
   return value
 }
@@ -30,7 +34,14 @@ describe.each(DIALECTS)('plan import on %s', (dialect) => {
   it('writes nothing on a dry run, and reports the plan as read', async () => {
     const outcome = await t.deps.services.planImport.importPlan(TEST_ACTOR, { ...file, dryRun: true })
     expect(outcome.planId).toBeNull()
-    expect(outcome.summary.counts).toEqual({ themes: 8, actions: 56, deliverables: 61, locallyAdded: 29, leads: 17, organisations: 16 })
+    expect(outcome.summary.counts).toEqual({
+      themes: 8,
+      actions: 56,
+      deliverables: 61,
+      locallyAdded: 29,
+      leads: 17,
+      organisations: 16,
+    })
     expect(await count('plans')).toBe(0)
   })
 
@@ -41,10 +52,17 @@ describe.each(DIALECTS)('plan import on %s', (dialect) => {
     const stored = await t.deps.services.plans.getPlan(outcome.planId as number)
     const parsed = parsePlanTable(await readTable(file.content, file.fileName))
     const tree = treeOf(stored)
-    expect(tree.title).toBe('Southwark Borough - Community Safety Partnership Knife Crime and Serious Violence Plan 2018/20')
+    expect(tree.title).toBe(
+      'Southwark Borough - Community Safety Partnership Knife Crime and Serious Violence Plan 2018/20',
+    )
     expect(withoutRows(tree.themes)).toEqual(withoutRows(parsed.themes))
     expect(withoutRows(tree.leadership)).toEqual(withoutRows(parsed.leadership))
-    expect(tree.strategicAims).toEqual(['Protection of Life', 'Reduction in youth violence', 'Bring Offenders to Justice', 'Support victims and their witnesses'])
+    expect(tree.strategicAims).toEqual([
+      'Protection of Life',
+      'Reduction in youth violence',
+      'Bring Offenders to Justice',
+      'Support victims and their witnesses',
+    ])
     expect(stored.period).toBe('2018/20')
     // Leads and leaders become people once each: "Det Supt Helen Lyons" is Helen Lyons, "Professor Kevin Fenton" is Kevin Fenton.
     const people = await t.deps.services.partners.listPeople()
@@ -59,19 +77,29 @@ describe.each(DIALECTS)('plan import on %s', (dialect) => {
 
   it('refuses to import the same plan twice, and replaces it when asked', async () => {
     const plansBefore = await count('plans')
-    await expect(t.deps.services.planImport.importPlan(TEST_ACTOR, file)).rejects.toBeInstanceOf(PlanExistsError)
+    await expect(t.deps.services.planImport.importPlan(TEST_ACTOR, file)).rejects.toBeInstanceOf(
+      PlanExistsError,
+    )
     expect(await count('plans')).toBe(plansBefore)
     const replaced = await t.deps.services.planImport.importPlan(TEST_ACTOR, { ...file, replace: true })
     expect(replaced.replaced).toBe(true)
     expect(await count('plans')).toBe(plansBefore)
-    expect(await count("deliverables")).toBe(61)
+    expect(await count('deliverables')).toBe(61)
   })
 
   it('writes nothing at all for a file it cannot read, naming the file', async () => {
-    const before = { plans: await count('plans'), people: await count('people'), audit: await count('audit_log') }
+    const before = {
+      plans: await count('plans'),
+      people: await count('people'),
+      audit: await count('audit_log'),
+    }
     const bad: Array<[string, Buffer, RegExp]> = [
       ['empty.csv', Buffer.alloc(0), /empty\.csv is empty/],
-      ['locked.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /locked\.xlsx is password-protected/],
+      [
+        'locked.xlsx',
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+        /locked\.xlsx is password-protected/,
+      ],
       ['photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), /photo\.csv is not a spreadsheet/],
       ['fake.xlsx', Buffer.from('just text'), /fake\.xlsx is not a real Excel workbook/],
       ['notes.docx', Buffer.from('text'), /notes\.docx: Safer imports \.xlsx, \.csv and \.tsv/],
@@ -83,7 +111,11 @@ describe.each(DIALECTS)('plan import on %s', (dialect) => {
       expect(outcome.planId, fileName).toBeNull()
       expect(outcome.summary.errors[0]?.message, fileName).toMatch(message)
     }
-    expect({ plans: await count('plans'), people: await count('people'), audit: await count('audit_log') }).toEqual(before)
+    expect({
+      plans: await count('plans'),
+      people: await count('people'),
+      audit: await count('audit_log'),
+    }).toEqual(before)
   })
 
   it('keeps every progress update, shows the latest RAG, and lets a lead update only their own deliverables', async () => {
@@ -96,19 +128,57 @@ describe.each(DIALECTS)('plan import on %s', (dialect) => {
     // The test lead user's account is linked to the person Helen Lyons.
     const lead = await t.deps.services.users.get(t.userIds.lead)
     const helen = helens.leadPersonIds[0] as number
-    await t.deps.services.users.update(TEST_ACTOR, lead.id, { email: lead.email, name: 'Helen Lyons', organisationId: lead.organisationId, role: 'lead', personId: helen, version: lead.version })
-    const asLead: CurrentUser = { id: lead.id, email: lead.email, name: 'Helen Lyons', role: 'lead', organisationId: lead.organisationId, organisationName: 'Test Council', personId: helen }
+    await t.deps.services.users.update(TEST_ACTOR, lead.id, {
+      email: lead.email,
+      name: 'Helen Lyons',
+      organisationId: lead.organisationId,
+      role: 'lead',
+      personId: helen,
+      version: lead.version,
+    })
+    const asLead: CurrentUser = {
+      id: lead.id,
+      email: lead.email,
+      name: 'Helen Lyons',
+      role: 'lead',
+      organisationId: lead.organisationId,
+      organisationName: 'Test Council',
+      personId: helen,
+    }
     const actor = { userId: lead.id, label: lead.email, ip: null }
 
-    await t.deps.services.deliverables.addUpdate(actor, asLead, helens.id, { updateOn: '2026-10-01', text: 'Tasking meetings running monthly', rag: 'amber' })
-    await t.deps.services.deliverables.addUpdate(actor, asLead, helens.id, { updateOn: '2026-11-20', text: 'All partners attending', rag: 'green' })
+    await t.deps.services.deliverables.addUpdate(actor, asLead, helens.id, {
+      updateOn: '2026-10-01',
+      text: 'Tasking meetings running monthly',
+      rag: 'amber',
+    })
+    await t.deps.services.deliverables.addUpdate(actor, asLead, helens.id, {
+      updateOn: '2026-11-20',
+      text: 'All partners attending',
+      rag: 'green',
+    })
     const after = await t.deps.services.deliverables.get(helens.id)
     expect(after.rag).toBe('green')
-    expect(after.updates.map((u) => u.text)).toEqual(['All partners attending', 'Tasking meetings running monthly'])
+    expect(after.updates.map((u) => u.text)).toEqual([
+      'All partners attending',
+      'Tasking meetings running monthly',
+    ])
     expect(after.flags.stale).toBe(false)
 
-    await expect(t.deps.services.deliverables.addUpdate(actor, asLead, notHers.id, { updateOn: '2026-11-20', text: 'x', rag: 'red' })).rejects.toThrow(/named lead or a partnership manager/)
-    await expect(t.deps.services.deliverables.addUpdate(actor, asLead, helens.id, { updateOn: '2099-01-01', text: 'x', rag: 'red' })).rejects.toThrow(/today or in the past/)
+    await expect(
+      t.deps.services.deliverables.addUpdate(actor, asLead, notHers.id, {
+        updateOn: '2026-11-20',
+        text: 'x',
+        rag: 'red',
+      }),
+    ).rejects.toThrow(/named lead or a partnership manager/)
+    await expect(
+      t.deps.services.deliverables.addUpdate(actor, asLead, helens.id, {
+        updateOn: '2099-01-01',
+        text: 'x',
+        rag: 'red',
+      }),
+    ).rejects.toThrow(/today or in the past/)
     expect((await t.deps.services.deliverables.ledBy(asLead)).map((d) => d.id)).toContain(helens.id)
   })
 
@@ -120,7 +190,10 @@ describe.each(DIALECTS)('plan import on %s', (dialect) => {
     expect(mapping.flags).toMatchObject({ endBeforeStart: true, overdue: true })
     const ongoing = all.find((d) => d.end === 'ongoing' && d.latestUpdateOn === null) as (typeof all)[number]
     expect(ongoing.flags.overdue).toBe(false)
-    const early = await t.deps.services.plans.getPlan(plan?.id as number, new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10))
+    const early = await t.deps.services.plans.getPlan(
+      plan?.id as number,
+      new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10),
+    )
     expect(early.themes[0]?.actions[0]?.deliverables[0]?.flags.stale).toBe(true)
   })
 })
@@ -135,7 +208,9 @@ describe.each(DIALECTS)('people named by plans on %s', (dialect) => {
   it('matches a name with accents whatever its case, the same on both databases', async () => {
     const { partners } = t.deps.services
     await partners.createPerson(TEST_ACTOR, { name: 'Émile Zoë' })
-    const ids = await t.deps.database.db.transaction().execute((trx) => partners.matchPeople(trx, TEST_ACTOR, [{ name: 'ÉMILE ZOË' }, { name: 'émile zoë' }]))
+    const ids = await t.deps.database.db
+      .transaction()
+      .execute((trx) => partners.matchPeople(trx, TEST_ACTOR, [{ name: 'ÉMILE ZOË' }, { name: 'émile zoë' }]))
     expect(new Set(ids.values()).size).toBe(1)
     expect((await partners.listPeople()).filter((p) => p.name.toLowerCase() === 'émile zoë')).toHaveLength(1)
   })
@@ -160,9 +235,22 @@ describe.each(DIALECTS)('the cached plan view on %s', (dialect) => {
     const { createServices } = await import('../../src/deps.ts')
     const other = createServices(t.deps.database, t.deps.config)
     const manager = await other.users.get(t.userIds['partnership-manager'])
-    const asManager = { id: manager.id, email: manager.email, name: manager.name, role: 'partnership-manager' as const, organisationId: manager.organisationId, organisationName: 'Test Council', personId: null }
+    const asManager = {
+      id: manager.id,
+      email: manager.email,
+      name: manager.name,
+      role: 'partnership-manager' as const,
+      organisationId: manager.organisationId,
+      organisationName: 'Test Council',
+      personId: null,
+    }
     const target = first.themes[0]?.actions[0]?.deliverables[0]?.id as number
-    await other.deliverables.addUpdate({ userId: manager.id, label: manager.email, ip: null }, asManager, target, { updateOn: '2026-11-01', text: 'Agreed', rag: 'red' })
+    await other.deliverables.addUpdate(
+      { userId: manager.id, label: manager.email, ip: null },
+      asManager,
+      target,
+      { updateOn: '2026-11-01', text: 'Agreed', rag: 'red' },
+    )
 
     const after = await plans.getPlan(id)
     expect(after).not.toBe(first)

@@ -20,11 +20,14 @@ import { Browser, csrfTokenFrom } from '../helpers/session.ts'
 const perRequestPartsOut = (html: string) =>
   html.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value="…"').replace(/nonce="[^"]*"/g, 'nonce="…"')
 
-const tokensIn = (html: string): string[] => [...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1] ?? '')
+const tokensIn = (html: string): string[] =>
+  [...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1] ?? '')
 
 /** The list item of one deliverable on the plan page. */
 const itemOf = (html: string, deliverableId: number) =>
-  html.split('<li class="safer-deliverable">').find((item) => item.includes(`href="/deliverables/${deliverableId}"`)) ?? ''
+  html
+    .split('<li class="safer-deliverable">')
+    .find((item) => item.includes(`href="/deliverables/${deliverableId}"`)) ?? ''
 
 const count = (html: string, text: string) => html.split(text).length - 1
 
@@ -37,7 +40,9 @@ describe.each(DIALECTS)('the plan page cache on %s', (dialect) => {
   const browsers = {} as Record<'viewer' | 'manager' | 'otherManager', Browser>
 
   const deliverables = async (): Promise<DeliverableView[]> =>
-    (await t.deps.services.plans.getPlan(planId)).themes.flatMap((th) => th.actions.flatMap((a) => a.deliverables))
+    (await t.deps.services.plans.getPlan(planId)).themes.flatMap((th) =>
+      th.actions.flatMap((a) => a.deliverables),
+    )
 
   /** The page from the cached app, and the same request (same session) to the app without a cache. */
   async function both(browser: Browser, url: string) {
@@ -59,10 +64,20 @@ describe.each(DIALECTS)('the plan page cache on %s', (dialect) => {
     // A day without an update makes a deliverable stale, so turning the clock shows new flags.
     t = await buildTestApp(dialect, { PLAN_STALE_DAYS: '1' })
     const s = t.deps.services
-    planId = (await s.planImport.importPlan(TEST_ACTOR, { fileName: 'knife-crime-plan.txt', content: seed003() })).planId as number
+    planId = (
+      await s.planImport.importPlan(TEST_ACTOR, { fileName: 'knife-crime-plan.txt', content: seed003() })
+    ).planId as number
     const managerId = t.userIds['partnership-manager']
     const m = await s.users.get(managerId)
-    manager = { id: m.id, email: m.email, name: m.name, role: m.role, organisationId: m.organisationId, organisationName: 'Test Council', personId: null }
+    manager = {
+      id: m.id,
+      email: m.email,
+      name: m.name,
+      role: m.role,
+      organisationId: m.organisationId,
+      organisationName: 'Test Council',
+      personId: null,
+    }
     await s.users.create(TEST_ACTOR, {
       email: 'second-manager@test.example',
       name: 'Second Manager',
@@ -145,14 +160,24 @@ describe.each(DIALECTS)('the plan page cache on %s', (dialect) => {
     await view(browsers.viewer, url)
     expect(itemOf(await view(browsers.viewer, url), target.id)).not.toContain(RAG_LABELS.red)
 
-    await t.deps.services.deliverables.addUpdate(TEST_ACTOR, manager, target.id, { updateOn: '2026-01-05', text: 'Weapon sweeps done', rag: 'red' })
+    await t.deps.services.deliverables.addUpdate(TEST_ACTOR, manager, target.id, {
+      updateOn: '2026-01-05',
+      text: 'Weapon sweeps done',
+      rag: 'red',
+    })
     const misses = cache.stats().misses
     expect(itemOf(await view(browsers.viewer, url), target.id)).toContain(RAG_LABELS.red)
     expect(cache.stats().misses).toBe(misses + 1)
 
     const outcome = 'Fewer knife injuries in Peckham ’26 <checked>'
     const { version } = await t.deps.services.deliverables.get(target.id)
-    await t.deps.services.deliverables.edit(TEST_ACTOR, manager, target.id, { version, outcome, start: 'Ongoing', end: 'TBC', rag: 'amber' })
+    await t.deps.services.deliverables.edit(TEST_ACTOR, manager, target.id, {
+      version,
+      outcome,
+      start: 'Ongoing',
+      end: 'TBC',
+      rag: 'amber',
+    })
     const item = itemOf(await view(browsers.manager, url), target.id)
     expect(item).toContain('Fewer knife injuries in Peckham ’26 &lt;checked&gt;')
     expect(item).toContain(RAG_LABELS.amber)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CurrentUser } from '../../src/access/current-user.ts'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
-import { postMultipart } from '../helpers/multipart.ts'
+import { postMultipart, uploadPlan } from '../helpers/multipart.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import { Browser } from '../helpers/session.ts'
 
@@ -227,10 +227,9 @@ describe.each(DIALECTS)('importing an exported plan again on %s', (dialect) => {
     const content = Buffer.from(await workbook.xlsx.writeBuffer())
 
     await admin.get('/plans/import')
-    const preview = await postMultipart(
+    const preview = await uploadPlan(
       t.app,
       admin,
-      '/plans/import',
       { _csrf: admin.csrfToken, replace: 'yes' },
       { name: 'plan.xlsx', content },
     )

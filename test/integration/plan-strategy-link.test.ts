@@ -13,8 +13,13 @@ describe.each(DIALECTS)('linking a plan to its strategy on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect)
-    planId = (await t.deps.services.planImport.importPlan(TEST_ACTOR, { fileName: 'plan.tsv', content: seed003() })).planId as number
-    strategyId = await t.deps.services.strategies.create(TEST_ACTOR, { title: 'Community Safety Partnership Plan 2017-2020', status: 'adopted' })
+    planId = (
+      await t.deps.services.planImport.importPlan(TEST_ACTOR, { fileName: 'plan.tsv', content: seed003() })
+    ).planId as number
+    strategyId = await t.deps.services.strategies.create(TEST_ACTOR, {
+      title: 'Community Safety Partnership Plan 2017-2020',
+      status: 'adopted',
+    })
   })
   afterAll(() => t.close())
 
@@ -23,11 +28,17 @@ describe.each(DIALECTS)('linking a plan to its strategy on %s', (dialect) => {
     await manager.signIn('partnership-manager@test.example')
     const page = await manager.get(`/plans/${planId}`)
     expect(page.body).toContain('Strategy this plan delivers')
-    const saved = await manager.post(`/plans/${planId}/strategy`, { strategyId: String(strategyId), version: versionOn(page.body) })
+    const saved = await manager.post(`/plans/${planId}/strategy`, {
+      strategyId: String(strategyId),
+      version: versionOn(page.body),
+    })
     expect(saved.statusCode).toBe(303)
     expect((await manager.get(`/strategies/${strategyId}`)).body).toContain(`href="/plans/${planId}"`)
     const log = await t.deps.services.audit.search({ action: 'plan.link-strategy' }, 1)
-    expect(JSON.parse(log.rows[0]?.detail ?? '{}')).toEqual({ before: { strategy_id: null }, after: { strategy_id: strategyId } })
+    expect(JSON.parse(log.rows[0]?.detail ?? '{}')).toEqual({
+      before: { strategy_id: null },
+      after: { strategy_id: strategyId },
+    })
   })
 
   it('does not offer or allow the change to a viewer, and refuses a strategy that does not exist', async () => {
@@ -39,7 +50,10 @@ describe.each(DIALECTS)('linking a plan to its strategy on %s', (dialect) => {
     const manager = new Browser(t.app)
     await manager.signIn('partnership-manager@test.example')
     const page = await manager.get(`/plans/${planId}`)
-    const bad = await manager.post(`/plans/${planId}/strategy`, { strategyId: '99999', version: versionOn(page.body) })
+    const bad = await manager.post(`/plans/${planId}/strategy`, {
+      strategyId: '99999',
+      version: versionOn(page.body),
+    })
     expect(bad.statusCode).toBe(400)
     expect(bad.body).toContain('Select a strategy from the list')
     expect((await t.deps.services.plans.getPlan(planId)).strategyId).toBe(strategyId)
@@ -48,14 +62,30 @@ describe.each(DIALECTS)('linking a plan to its strategy on %s', (dialect) => {
   it('links and unlinks over the API', async () => {
     const admin = await t.deps.services.users.get(t.userIds.admin)
     const { token } = await t.deps.services.auth.createToken(
-      { id: admin.id, email: admin.email, name: admin.name, role: 'admin', organisationId: admin.organisationId, organisationName: 'Test Council', personId: null },
+      {
+        id: admin.id,
+        email: admin.email,
+        name: admin.name,
+        role: 'admin',
+        organisationId: admin.organisationId,
+        organisationName: 'Test Council',
+        personId: null,
+      },
       'tests',
       TEST_ACTOR,
     )
     const version = async () => (await t.deps.services.plans.getPlan(planId)).version
     const put = (body: unknown) =>
-      t.app.inject({ method: 'PUT', url: `/api/v1/plans/${planId}/strategy`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) })
-    expect((await put({ strategyId: null, version: await version() })).json()).toEqual({ id: planId, strategyId: null })
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/plans/${planId}/strategy`,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      })
+    expect((await put({ strategyId: null, version: await version() })).json()).toEqual({
+      id: planId,
+      strategyId: null,
+    })
     expect((await put({ strategyId, version: await version() })).json()).toEqual({ id: planId, strategyId })
     const bad = await put({ strategyId: 'x', version: await version() })
     expect(bad.statusCode).toBe(400)
@@ -90,7 +120,10 @@ describe.each(DIALECTS)('linking a plan to its strategy on %s', (dialect) => {
     const other = new Browser(t.app)
     await other.signIn('admin@test.example')
     const fresh = versionOn((await other.get(`/plans/${planId}`)).body)
-    expect((await other.post(`/plans/${planId}/strategy`, { strategyId: String(strategyId), version: fresh })).statusCode).toBe(303)
+    expect(
+      (await other.post(`/plans/${planId}/strategy`, { strategyId: String(strategyId), version: fresh }))
+        .statusCode,
+    ).toBe(303)
 
     const late = await manager.post(`/plans/${planId}/strategy`, { strategyId: 'none', version: stale })
     expect(late.statusCode).toBe(409)
@@ -101,12 +134,25 @@ describe.each(DIALECTS)('linking a plan to its strategy on %s', (dialect) => {
   it('on the API, needs the strategy (or null) and the version, and answers 409 when stale', async () => {
     const admin = await t.deps.services.users.get(t.userIds.admin)
     const { token } = await t.deps.services.auth.createToken(
-      { id: admin.id, email: admin.email, name: admin.name, role: 'admin', organisationId: admin.organisationId, organisationName: 'Test Council', personId: null },
+      {
+        id: admin.id,
+        email: admin.email,
+        name: admin.name,
+        role: 'admin',
+        organisationId: admin.organisationId,
+        organisationName: 'Test Council',
+        personId: null,
+      },
       'tests',
       TEST_ACTOR,
     )
     const put = (body: unknown) =>
-      t.app.inject({ method: 'PUT', url: `/api/v1/plans/${planId}/strategy`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) })
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/plans/${planId}/strategy`,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      })
     const { version, strategyId: linked } = await t.deps.services.plans.getPlan(planId)
     expect(linked).toBe(strategyId)
 

@@ -7,7 +7,7 @@ import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/ap
 import { DIALECTS } from '../helpers/databases.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import { Browser } from '../helpers/session.ts'
-import { postMultipart } from '../helpers/multipart.ts'
+import { postMultipart, uploadPlan } from '../helpers/multipart.ts'
 
 // The delivery-plans pages through the real app on each database: a browser over inject that
 // keeps its cookies and CSRF token, as people use them.
@@ -362,7 +362,9 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
       stale.body.match(/<table class="govuk-table">\s*<caption id="changes-caption"[\s\S]*?<\/table>/)?.[0] ??
         '',
     )
-    expect(changes).toContain('Progress (from the plan) Saved first by the administrator Saved second by the manager')
+    expect(changes).toContain(
+      'Progress (from the plan) Saved first by the administrator Saved second by the manager',
+    )
     expect(changes).toContain('RAG status Green – on track Red – off track')
     expect(changes).not.toContain('Outcome')
     // Saving again, knowingly, replaces theirs.
@@ -510,10 +512,9 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
       expect(form.body).toContain('enctype="multipart/form-data"')
       const plansBefore = await count('plans')
 
-      const preview = await postMultipart(
+      const preview = await uploadPlan(
         t.app,
         manager,
-        '/plans/import',
         { _csrf: manager.csrfToken, title: 'Knife crime plan (page import)', strategyId: String(strategyId) },
         { name: 'knife-crime.txt', content: seed003() },
       )
@@ -551,13 +552,42 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
       expect((await manager.post('/plans/import/confirm', { token })).statusCode).toBe(400)
     })
 
-    it('offers to replace a plan with the same title, and replaces it only when asked', async () => {
+    it('answers an upload with a redirect to its preview, so Back never sends the file again', async () => {
       const manager = browsers.manager
       await manager.get('/plans/import')
-      const preview = await postMultipart(
+      const posted = await postMultipart(
         t.app,
         manager,
         '/plans/import',
+        { _csrf: manager.csrfToken, title: 'Knife crime plan (redirect)' },
+        { name: 'knife-crime.txt', content: seed003() },
+      )
+      expect(posted.statusCode).toBe(303)
+      const location = String(posted.headers.location)
+      expect(location).toMatch(/^\/plans\/import\/uploads\/[a-f0-9]{48}$/)
+      // The preview can be shown again (a reload, or Back from the plan) without the upload.
+      for (let i = 0; i < 2; i++) {
+        const preview = await manager.get(location)
+        expect(preview.statusCode).toBe(200)
+        expect(text(preview.body)).toContain('Title Knife crime plan (redirect)')
+      }
+      // It is the uploader's own: another user is told to upload again.
+      await browsers.admin.get('/plans')
+      const someoneElse = await browsers.admin.get(location)
+      expect(someoneElse.statusCode).toBe(404)
+      expect(errorSummary(someoneElse.body)).toContain('has expired or has already been imported')
+      // Confirming uses the upload up, and then its preview has gone.
+      const token = location.split('/').pop() as string
+      expect((await manager.post('/plans/import/confirm', { token })).statusCode).toBe(303)
+      expect((await manager.get(location)).statusCode).toBe(404)
+    })
+
+    it('offers to replace a plan with the same title, and replaces it only when asked', async () => {
+      const manager = browsers.manager
+      await manager.get('/plans/import')
+      const preview = await uploadPlan(
+        t.app,
+        manager,
         { _csrf: manager.csrfToken },
         { name: 'knife-crime.txt', content: seed003() },
       )
@@ -609,18 +639,12 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
         ],
       ]
       for (const [name, content, message] of bad) {
-        const response = await postMultipart(
-          t.app,
-          manager,
-          '/plans/import',
-          { _csrf: manager.csrfToken },
-          { name, content },
-        )
+        const response = await uploadPlan(t.app, manager, { _csrf: manager.csrfToken }, { name, content })
         expect(response.statusCode, name).toBe(400)
         expect(errorSummary(response.body), name).toContain(message)
         expect(response.body, name).toContain('href="#file"')
       }
-      const none = await postMultipart(t.app, manager, '/plans/import', {
+      const none = await uploadPlan(t.app, manager, {
         _csrf: manager.csrfToken,
         title: 'Kept',
       })
@@ -643,17 +667,10 @@ describe.each(DIALECTS)('delivery-plans pages on %s', (dialect) => {
         { csrf: false },
       ),
       manager.post('/strategies', { title: 'No token', status: 'draft' }, { csrf: false }),
-      postMultipart(
+      uploadPlan(t.app, manager, { title: 'No token' }, { name: 'knife-crime.txt', content: seed003() }),
+      uploadPlan(
         t.app,
         manager,
-        '/plans/import',
-        { title: 'No token' },
-        { name: 'knife-crime.txt', content: seed003() },
-      ),
-      postMultipart(
-        t.app,
-        manager,
-        '/plans/import',
         { _csrf: 'forged', title: 'Forged' },
         { name: 'knife-crime.txt', content: seed003() },
       ),

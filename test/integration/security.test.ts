@@ -57,12 +57,18 @@ describe('security headers, sessions and error pages', () => {
     expect(css.body).toContain('font-family:arial,sans-serif')
     expect((await t.app.inject({ method: 'GET', url: '/assets/govuk-frontend.min.js' })).statusCode).toBe(200)
     // GDS Transport is licensed for GOV.UK services only: Safer does not serve it.
-    expect((await t.app.inject({ method: 'GET', url: '/assets/fonts/light-94a07e06a1-v2.woff2' })).statusCode).toBe(404)
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/assets/fonts/light-94a07e06a1-v2.woff2' })).statusCode,
+    ).toBe(404)
     const page = await t.app.inject({ method: 'GET', url: '/sign-in' })
     expect(page.body).not.toContain('Crown copyright')
     expect(page.body).not.toContain('govuk-footer__crown')
-    expect((await t.app.inject({ method: 'GET', url: '/assets/components/button/template.njk' })).statusCode).toBe(404)
-    expect((await t.app.inject({ method: 'GET', url: '/assets/components/button/fixtures.json' })).statusCode).toBe(404)
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/assets/components/button/template.njk' })).statusCode,
+    ).toBe(404)
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/assets/components/button/fixtures.json' })).statusCode,
+    ).toBe(404)
     expect((await t.app.inject({ method: 'GET', url: '/assets/manifest.json' })).statusCode).toBe(200)
   })
 
@@ -70,12 +76,18 @@ describe('security headers, sessions and error pages', () => {
     const db = t.deps.database.db
     const idle = new Browser(t.app)
     await idle.signIn('viewer@test.example')
-    await db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 31 * 60_000).toISOString() }).execute()
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60_000).toISOString() })
+      .execute()
     expect((await idle.get('/')).statusCode).toBe(302)
 
     const long = new Browser(t.app)
     await long.signIn('viewer@test.example')
-    await db.updateTable('sessions').set({ created_at: new Date(Date.now() - 12 * 3600_000 - 1000).toISOString() }).execute()
+    await db
+      .updateTable('sessions')
+      .set({ created_at: new Date(Date.now() - 12 * 3600_000 - 1000).toISOString() })
+      .execute()
     expect((await long.get('/')).statusCode).toBe(302)
     const left = await db.selectFrom('sessions').selectAll().execute()
     expect(left).toEqual([])

@@ -32,10 +32,18 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
 
     // Signing in again over a live session issues a different id and kills the old one.
     await browser.get('/sign-in?returnTo=/account')
-    const second = await browser.post('/sign-in', { email: 'viewer@test.example', password: TEST_PASSWORD, returnTo: '/account' })
+    const second = await browser.post('/sign-in', {
+      email: 'viewer@test.example',
+      password: TEST_PASSWORD,
+      returnTo: '/account',
+    })
     const secondSession = second.cookies.find((c) => c.name === 'safer_session')
     expect(secondSession?.value).not.toBe(firstSession?.value)
-    const old = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: `safer_session=${firstSession?.value}` } })
+    const old = await t.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { cookie: `safer_session=${firstSession?.value}` },
+    })
     expect(old.statusCode).toBe(302)
 
     await browser.get('/')
@@ -47,8 +55,14 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
   it('gives the same answer for an unknown email and a wrong password', async () => {
     const browser = new Browser(t.app)
     await browser.get('/sign-in')
-    const unknown = await browser.post('/sign-in', { email: 'nobody@test.example', password: 'whatever-password' })
-    const wrong = await browser.post('/sign-in', { email: 'analyst@test.example', password: 'whatever-password' })
+    const unknown = await browser.post('/sign-in', {
+      email: 'nobody@test.example',
+      password: 'whatever-password',
+    })
+    const wrong = await browser.post('/sign-in', {
+      email: 'analyst@test.example',
+      password: 'whatever-password',
+    })
     expect(unknown.statusCode).toBe(401)
     expect(wrong.statusCode).toBe(401)
     expect(unknown.body).toContain('Enter a correct email address and password')
@@ -62,7 +76,10 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
       await browser.post('/sign-in', { email: 'caseworker@test.example', password: 'not-the-password' })
     }
-    const locked = await browser.post('/sign-in', { email: 'caseworker@test.example', password: TEST_PASSWORD })
+    const locked = await browser.post('/sign-in', {
+      email: 'caseworker@test.example',
+      password: TEST_PASSWORD,
+    })
     expect(locked.statusCode).toBe(401)
     expect(locked.body).toContain('too many attempts')
   })
@@ -70,7 +87,11 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
   it('refuses a sign-in without a CSRF token and creates no session', async () => {
     const browser = new Browser(t.app)
     await browser.get('/sign-in')
-    const response = await browser.post('/sign-in', { email: 'admin@test.example', password: TEST_PASSWORD }, { csrf: false })
+    const response = await browser.post(
+      '/sign-in',
+      { email: 'admin@test.example', password: TEST_PASSWORD },
+      { csrf: false },
+    )
     expect(response.statusCode).toBe(403)
     expect(browser.jar.has('safer_session')).toBe(false)
   })
@@ -88,7 +109,11 @@ describe.each(DIALECTS)('sign-in and sessions on %s', (dialect) => {
   it('never redirects off-site after sign-in', async () => {
     const browser = new Browser(t.app)
     await browser.get('/sign-in')
-    const response = await browser.post('/sign-in', { email: 'lead@test.example', password: TEST_PASSWORD, returnTo: '//evil.example/' })
+    const response = await browser.post('/sign-in', {
+      email: 'lead@test.example',
+      password: TEST_PASSWORD,
+      returnTo: '//evil.example/',
+    })
     expect(response.headers.location).toBe('/')
   })
 })
@@ -104,7 +129,11 @@ describe('sign-in rate limit', () => {
     const browser = new Browser(t.app)
     await browser.get('/sign-in')
     const statuses: number[] = []
-    for (let i = 0; i < 4; i++) statuses.push((await browser.post('/sign-in', { email: `x${i}@test.example`, password: 'wrong-password-here' })).statusCode)
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await browser.post('/sign-in', { email: `x${i}@test.example`, password: 'wrong-password-here' }))
+          .statusCode,
+      )
     expect(statuses).toEqual([401, 401, 401, 429])
   })
 })

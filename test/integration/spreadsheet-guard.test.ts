@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OFF_THREAD_BYTES } from '../../src/shared/spreadsheet/reader.ts'
 import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { fixture } from '../helpers/fixtures.ts'
-import { postMultipart } from '../helpers/multipart.ts'
+import { postMultipart, uploadPlan } from '../helpers/multipart.ts'
 import { Browser } from '../helpers/session.ts'
 import { type Part, partsOf, repeatedPart, writeZip } from '../helpers/zip.ts'
 
@@ -54,10 +54,9 @@ describe('the spreadsheet guard on plan imports', () => {
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024)
     const before = await written()
     await manager.get('/plans/import')
-    const response = await postMultipart(
+    const response = await uploadPlan(
       t.app,
       manager,
-      '/plans/import',
       { _csrf: manager.csrfToken },
       { name: 'bomb.xlsx', content: bomb },
     )

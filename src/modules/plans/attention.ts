@@ -22,7 +22,12 @@ export interface AttentionInput {
 
 /** The flags as the plans give them (flags.ts decides what overdue, stale and never updated mean). */
 export function attentionFor(d: AttentionInput): Attention {
-  return { overdue: d.flags.overdue, red: d.rag === 'red', stale: d.flags.stale, neverUpdated: d.flags.neverUpdated }
+  return {
+    overdue: d.flags.overdue,
+    red: d.rag === 'red',
+    stale: d.flags.stale,
+    neverUpdated: d.flags.neverUpdated,
+  }
 }
 
 export const needsAttention = (a: Attention) => a.overdue || a.red || a.stale || a.neverUpdated

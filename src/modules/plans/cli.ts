@@ -13,11 +13,15 @@ const actor = CLI_ACTOR
 /** What importing over the stored plan changed (or, on a dry run, would change). */
 function changeLines(changes: PlanChanges, done: boolean): string[] {
   const head = `${done ? 'Changed' : 'Would change'}: ${changes.added.length} added, ${changes.changed.length} changed, ${changes.archived.length} archived, ${changes.unchanged} unchanged.`
-  const line = (verb: string) => (e: ChangeEntry) => `  ${verb} ${e.level}${e.id ? ` ${e.id}` : ''} (${e.where}): ${e.name.slice(0, 80)}`
+  const line = (verb: string) => (e: ChangeEntry) =>
+    `  ${verb} ${e.level}${e.id ? ` ${e.id}` : ''} (${e.where}): ${e.name.slice(0, 80)}`
   return [
     head,
     ...changes.added.map(line('added')),
-    ...changes.changed.flatMap((e) => [line(e.restored ? 'restored' : 'changed')(e), ...e.changes.map((f) => `    ${f.field}: "${f.before.slice(0, 60)}" → "${f.after.slice(0, 60)}"`)]),
+    ...changes.changed.flatMap((e) => [
+      line(e.restored ? 'restored' : 'changed')(e),
+      ...e.changes.map((f) => `    ${f.field}: "${f.before.slice(0, 60)}" → "${f.after.slice(0, 60)}"`),
+    ]),
     ...changes.archived.map(line('archived')),
   ]
 }
@@ -48,14 +52,17 @@ export const planCommands = [
       })
       const file = positionals[0]
       if (!file) throw new UsageError('Give the spreadsheet file to import')
-      if (values.strategy !== undefined && !/^\d+$/.test(values.strategy)) throw new UsageError('--strategy takes the strategy’s number (its id)')
+      if (values.strategy !== undefined && !/^\d+$/.test(values.strategy))
+        throw new UsageError('--strategy takes the strategy’s number (its id)')
       let content: Buffer
       try {
         // Refuse an oversized file before reading it into memory.
         if (statSync(file).size > MAX_IMPORT_BYTES) content = Buffer.alloc(MAX_IMPORT_BYTES + 1)
         else content = readFileSync(file)
       } catch (error) {
-        err(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+        err(
+          `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+        )
         return 1
       }
       return withServices(async (s) => {
@@ -77,13 +84,27 @@ export const planCommands = [
         }
         const { summary, planId, replaced, changes } = outcome
         if (values.json) {
-          out(JSON.stringify({ ...summary, planId, replaced, dryRun: Boolean(values['dry-run']), ...(changes ? { changes } : {}) }))
+          out(
+            JSON.stringify({
+              ...summary,
+              planId,
+              replaced,
+              dryRun: Boolean(values['dry-run']),
+              ...(changes ? { changes } : {}),
+            }),
+          )
         } else {
           for (const e of summary.errors) err(e.row ? `row ${e.row}: ${e.message}` : e.message)
           if (summary.errors.length === 0) {
             const c = summary.counts
-            const verb = values['dry-run'] ? 'Read (dry run, nothing saved)' : replaced ? 'Replaced' : 'Imported'
-            out(`${verb} "${summary.title}"${planId ? ` as plan ${planId}` : ''}: ${c.themes} themes, ${c.actions} actions (${c.locallyAdded} locally added), ${c.deliverables} deliverables, ${c.leads} leads, ${c.organisations} lead organisations.`)
+            const verb = values['dry-run']
+              ? 'Read (dry run, nothing saved)'
+              : replaced
+                ? 'Replaced'
+                : 'Imported'
+            out(
+              `${verb} "${summary.title}"${planId ? ` as plan ${planId}` : ''}: ${c.themes} themes, ${c.actions} actions (${c.locallyAdded} locally added), ${c.deliverables} deliverables, ${c.leads} leads, ${c.organisations} lead organisations.`,
+            )
             if (changes) for (const line of changeLines(changes, !values['dry-run'])) out(line)
             if (summary.warnings.length) out(`\n${summary.warnings.length} things to check:`)
             for (const w of summary.warnings) out(`  row ${w.row}: ${w.message}`)
@@ -102,7 +123,12 @@ export const planCommands = [
       const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } })
       return withServices(async (s) => {
         const plans = await s.plans.listPlans()
-        if (values.json) out(JSON.stringify(plans.map((p) => ({ id: p.id, title: p.title, period: p.period, strategy: p.strategyTitle }))))
+        if (values.json)
+          out(
+            JSON.stringify(
+              plans.map((p) => ({ id: p.id, title: p.title, period: p.period, strategy: p.strategyTitle })),
+            ),
+          )
         else for (const p of plans) out(`${String(p.id).padStart(4)}  ${p.title}`)
         return 0
       })
@@ -114,7 +140,11 @@ export const planCommands = [
     summary: 'Write a plan (by id or title) as a spreadsheet in the partnership’s layout',
     needs: ['plans'],
     async run({ args, out, err, withServices }) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, out: { type: 'string' } } })
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { format: { type: 'string' }, out: { type: 'string' } },
+      })
       const key = positionals[0]
       if (!key) throw new UsageError('Give the plan’s id or title')
       const format = values.format ?? 'xlsx'

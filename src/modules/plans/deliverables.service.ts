@@ -3,7 +3,14 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { CurrentUser } from '../../access/current-user.ts'
-import { type Deliverable, type LedDeliverable, placeOf, toDeliverable, toProgressUpdate, toStoredDeliverable } from './deliverable.ts'
+import {
+  type Deliverable,
+  type LedDeliverable,
+  placeOf,
+  toDeliverable,
+  toProgressUpdate,
+  toStoredDeliverable,
+} from './deliverable.ts'
 import * as repo from './deliverables.repository.ts'
 import { londonToday } from './flags.ts'
 import { touchPlan } from './plans.repository.ts'
@@ -13,7 +20,8 @@ import { requireMayChangePlan, requireMayUpdateDeliverable } from './policy.ts'
 import * as structureRepo from './structure.repository.ts'
 import { deliverableChangesInput, progressUpdateInput } from './schema.ts'
 
-const STALE = 'Someone else changed this deliverable after you opened it. Check their changes, then make yours again.'
+const STALE =
+  'Someone else changed this deliverable after you opened it. Check their changes, then make yours again.'
 
 /** One deliverable: its page, its progress updates, and changes to it by those the policy allows. */
 export function createDeliverablesService(
@@ -37,7 +45,9 @@ export function createDeliverablesService(
       leadOrganisations: organisations.map((o) => o.name),
       updates: updates.map(toProgressUpdate),
       actionId: row.action_id,
-      archived: row.archived_at ? { at: row.archived_at, reason: row.archived_reason ?? '', by: row.archived_by ?? '' } : null,
+      archived: row.archived_at
+        ? { at: row.archived_at, reason: row.archived_reason ?? '', by: row.archived_by ?? '' }
+        : null,
     }
   }
 
@@ -52,7 +62,10 @@ export function createDeliverablesService(
 
   /** A removed deliverable is no one's work until it is restored: its page shows it, nothing changes it. */
   function refuseArchived(d: Deliverable) {
-    if (d.archived) throw new ValidationError({ form: 'This deliverable has been removed from the plan. Restore it from the plan’s archived list before changing it.' })
+    if (d.archived)
+      throw new ValidationError({
+        form: 'This deliverable has been removed from the plan. Restore it from the plan’s archived list before changing it.',
+      })
     return d
   }
 
@@ -60,7 +73,8 @@ export function createDeliverablesService(
     // Who may comes before what they sent: someone else's lead hears plainly it is not theirs.
     refuseArchived(await getForUpdate(user, id))
     const v = parseInput(progressUpdateInput, input)
-    if (v.updateOn > londonToday()) throw new ValidationError({ updateOn: 'The date of the update must be today or in the past' })
+    if (v.updateOn > londonToday())
+      throw new ValidationError({ updateOn: 'The date of the update must be today or in the past' })
     return db.transaction().execute(async (trx) => {
       const before = await repo.findDeliverable(trx, id)
       if (!before) throw new NotFoundError('Deliverable')
@@ -93,9 +107,13 @@ export function createDeliverablesService(
     const current = refuseArchived(await getForUpdate(user, id))
     const v = parseInput(deliverableChangesInput, input)
     // Who leads it, which organisations, and where it sits are the plan's shape: a manager's to change.
-    const reshapes = v.leadPersonIds !== undefined || v.leadOrganisations !== undefined || (v.actionId !== undefined && v.actionId !== current.actionId)
+    const reshapes =
+      v.leadPersonIds !== undefined ||
+      v.leadOrganisations !== undefined ||
+      (v.actionId !== undefined && v.actionId !== current.actionId)
     if (reshapes) requireMayChangePlan(user)
-    const leads = v.leadPersonIds === undefined ? undefined : await resolveLeads(partners, v.leadPersonIds, current.leads)
+    const leads =
+      v.leadPersonIds === undefined ? undefined : await resolveLeads(partners, v.leadPersonIds, current.leads)
     await db.transaction().execute(async (trx) => {
       const before = await repo.findDeliverable(trx, id)
       if (!before) throw new NotFoundError('Deliverable')
@@ -113,17 +131,35 @@ export function createDeliverablesService(
       }
       const now = new Date().toISOString()
       // A stale save answers with the deliverable as stored now.
-      if (!(await repo.updateDeliverable(trx, id, v.version, changes, now))) throw new ConflictError(STALE, toStoredDeliverable(before, londonToday(), options.staleDays))
+      if (!(await repo.updateDeliverable(trx, id, v.version, changes, now)))
+        throw new ConflictError(STALE, toStoredDeliverable(before, londonToday(), options.staleDays))
       if (leads) await structureRepo.replaceLeads(trx, id, leads)
       if (v.leadOrganisations) await structureRepo.replaceLeadOrganisations(trx, id, v.leadOrganisations)
       await touchPlan(trx, before.plan_id, now)
-      const { outcome, start_on, end_on, supporting_organisations, progress, comment, document_references, rag, action_id } = before
+      const {
+        outcome,
+        start_on,
+        end_on,
+        supporting_organisations,
+        progress,
+        comment,
+        document_references,
+        rag,
+        action_id,
+      } = before
       await audit.record(trx, actor, {
         action: 'deliverable.update',
         entityType: 'deliverable',
         entityId: id,
         before: {
-          outcome, start_on, end_on, supporting_organisations, progress, comment, document_references, rag,
+          outcome,
+          start_on,
+          end_on,
+          supporting_organisations,
+          progress,
+          comment,
+          document_references,
+          rag,
           ...(place.action_id !== undefined ? { action_id } : {}),
           ...(leads ? { leads: current.leads } : {}),
           ...(v.leadOrganisations ? { lead_organisations: current.leadOrganisations } : {}),
@@ -138,13 +174,20 @@ export function createDeliverablesService(
   }
 
   /** Where a move puts the deliverable: the end of another live action of the same plan. */
-  async function movedTo(trx: Executor, before: { action_id: number; plan_id: number }, actionId: number | undefined) {
+  async function movedTo(
+    trx: Executor,
+    before: { action_id: number; plan_id: number },
+    actionId: number | undefined,
+  ) {
     if (actionId === undefined || actionId === before.action_id) return {}
     const target = await structureRepo.findAction(trx, actionId)
     if (!target || target.plan_id !== before.plan_id || target.archived_at || target.theme_archived_at) {
       throw new ValidationError({ actionId: 'Select an action of this plan from the list' })
     }
-    return { action_id: actionId, position: await structureRepo.nextPosition(trx, 'deliverables', { column: 'action_id', id: actionId }) }
+    return {
+      action_id: actionId,
+      position: await structureRepo.nextPosition(trx, 'deliverables', { column: 'action_id', id: actionId }),
+    }
   }
 
   /** The deliverables that name, as a lead, the person the user's account is linked to. */

@@ -5,7 +5,8 @@ export const VIOLENT_CRIME_STRATEGY = {
   period: '2010–2015',
   status: 'superseded',
   adoptedBy: 'Southwark Cabinet',
-  vision: 'To reduce violent crime in Southwark through five priorities, with an annual report to cabinet on progress.',
+  vision:
+    'To reduce violent crime in Southwark through five priorities, with an annual report to cabinet on progress.',
   strategicAims: [],
   priorities: [
     {
@@ -104,7 +105,10 @@ export const PARTNERSHIP_PLAN_2017_20 = {
         'Identify children and young people affected by parental or sibling substance misuse, and take action to reduce harms and improve life chances',
         'Restrict the supply of drugs and identify and prosecute those involved in the drug trade',
       ],
-      focus: ['Treatment and commissioning for children and young people with familial substance misuse', 'Early intervention and prevention across the borough'],
+      focus: [
+        'Treatment and commissioning for children and young people with familial substance misuse',
+        'Early intervention and prevention across the borough',
+      ],
       keyRecommendations: [
         'Minimise the impact of changes to the treatment system, working with providers and service user groups',
         'Review and direct substance misuse treatment in line with the needs assessment and JSNA findings',
@@ -117,7 +121,10 @@ export const PARTNERSHIP_PLAN_2017_20 = {
         'Increase positive outcomes including housing and ETE (education, training, employment) for repeat offenders',
         'Reduce harm to the community',
       ],
-      focus: ['Tackle recidivism amongst the most prolific offenders and those causing the most harm', 'Engage those at high risk of offending and reoffending'],
+      focus: [
+        'Tackle recidivism amongst the most prolific offenders and those causing the most harm',
+        'Engage those at high risk of offending and reoffending',
+      ],
       keyRecommendations: [
         'Increase access to mainstream employment opportunities for ex-offenders',
         'Provide rehabilitative support for the most prolific offenders through IOM',
@@ -138,7 +145,10 @@ export const PARTNERSHIP_PLAN_2017_20 = {
         'Increase reporting of ASB and information sharing',
         'Increase the capacity of the partnership to take coordinated enforcement action',
       ],
-      keyRecommendations: ['Managing and prioritising risk: repeat callers and repeat victims, Community Trigger, Community MARAC', 'Coordinated information sharing and enforcement using the new powers'],
+      keyRecommendations: [
+        'Managing and prioritising risk: repeat callers and repeat victims, Community Trigger, Community MARAC',
+        'Coordinated information sharing and enforcement using the new powers',
+      ],
     },
     {
       title: 'Child Sexual Exploitation',
@@ -149,24 +159,45 @@ export const PARTNERSHIP_PLAN_2017_20 = {
         'Disrupt the activities of perpetrators',
         'Prosecute perpetrators',
       ],
-      focus: ['Prevent CSE from occurring in Southwark and to children from Southwark', 'Quickly identify the victims, perpetrators, models and locations involved'],
-      keyRecommendations: ['Training for staff and awareness raising in schools', 'Robust monitoring of children missing from home, school and care', 'MASE meeting to use the problem profile to plan disruptions'],
+      focus: [
+        'Prevent CSE from occurring in Southwark and to children from Southwark',
+        'Quickly identify the victims, perpetrators, models and locations involved',
+      ],
+      keyRecommendations: [
+        'Training for staff and awareness raising in schools',
+        'Robust monitoring of children missing from home, school and care',
+        'MASE meeting to use the problem profile to plan disruptions',
+      ],
     },
     {
       title: 'Prevent',
-      objectives: ['Prevent and support vulnerable people being drawn into terrorism, with police, schools, prisons and health'],
+      objectives: [
+        'Prevent and support vulnerable people being drawn into terrorism, with police, schools, prisons and health',
+      ],
       focus: [
         'Engage key community influencers to drive the Prevent programme locally',
         'Support agencies and partners to apply the Prevent duty',
         'Deny extremists fundraising and platforms in public spaces',
       ],
-      keyRecommendations: ['Develop and deliver a community based Prevent presentation', 'Channel: the multi-agency panel supporting individuals vulnerable to radicalisation'],
+      keyRecommendations: [
+        'Develop and deliver a community based Prevent presentation',
+        'Channel: the multi-agency panel supporting individuals vulnerable to radicalisation',
+      ],
     },
     {
       title: 'Hate Crime',
-      objectives: ['Tackle criminal offences motivated by hatred of someone’s race, religion, gender identity, sexual orientation, disability or age'],
-      focus: ['Promote the support services available', 'Encourage people to report and seek support', 'A robust approach to perpetrators'],
-      keyRecommendations: ['Develop a shared understanding of what a hate crime is', 'Develop hate crime communication messages using technology'],
+      objectives: [
+        'Tackle criminal offences motivated by hatred of someone’s race, religion, gender identity, sexual orientation, disability or age',
+      ],
+      focus: [
+        'Promote the support services available',
+        'Encourage people to report and seek support',
+        'A robust approach to perpetrators',
+      ],
+      keyRecommendations: [
+        'Develop a shared understanding of what a hate crime is',
+        'Develop hate crime communication messages using technology',
+      ],
     },
   ],
 }

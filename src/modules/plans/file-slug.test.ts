@@ -4,7 +4,9 @@ import { fileSlug } from './plans.service.ts'
 describe('the export file name', () => {
   it('keeps a partnership’s whole plan title', () => {
     expect(
-      fileSlug('Southwark Borough - Community Safety Partnership Knife Crime and Serious Violence Plan 2018/20'),
+      fileSlug(
+        'Southwark Borough - Community Safety Partnership Knife Crime and Serious Violence Plan 2018/20',
+      ),
     ).toBe('southwark-borough-community-safety-partnership-knife-crime-and-serious-violence-plan-2018-20')
   })
 

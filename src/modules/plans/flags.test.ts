@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { flagsFor, londonToday } from './flags.ts'
 
-const base = { start: '2026-01', end: '2026-06', rag: 'green' as const, latestUpdateOn: '2026-11-01', createdAt: '2026-01-10T09:00:00.000Z' }
+const base = {
+  start: '2026-01',
+  end: '2026-06',
+  rag: 'green' as const,
+  latestUpdateOn: '2026-11-01',
+  createdAt: '2026-01-10T09:00:00.000Z',
+}
 
 describe('deliverable flags', () => {
   it('is overdue once the whole end month has passed, unless complete', () => {
@@ -27,9 +33,15 @@ describe('deliverable flags', () => {
   })
 
   it('spots an end before its start, by whole months', () => {
-    expect(flagsFor({ ...base, start: '2018-10', end: '2010-03' }, '2026-11-23', 90).endBeforeStart).toBe(true)
-    expect(flagsFor({ ...base, start: '2018-10', end: '2018-10' }, '2026-11-23', 90).endBeforeStart).toBe(false)
-    expect(flagsFor({ ...base, start: '2018-10-15', end: '2018-10' }, '2026-11-23', 90).endBeforeStart).toBe(false)
+    expect(flagsFor({ ...base, start: '2018-10', end: '2010-03' }, '2026-11-23', 90).endBeforeStart).toBe(
+      true,
+    )
+    expect(flagsFor({ ...base, start: '2018-10', end: '2018-10' }, '2026-11-23', 90).endBeforeStart).toBe(
+      false,
+    )
+    expect(flagsFor({ ...base, start: '2018-10-15', end: '2018-10' }, '2026-11-23', 90).endBeforeStart).toBe(
+      false,
+    )
   })
 
   it('takes today in London, not UTC', () => {

@@ -125,7 +125,14 @@ export const plansModule: SaferModule<typeof permissions> = {
       if (!theme || !action) throw new Error('The sample plan has no actions')
       const strategy = await strategies.create(actor, { title: 'Sample Strategy', status: 'draft' })
       const priority = await strategies.addPriority(actor, strategy, { title: 'Sample Priority' })
-      return { plan: imported.planId, deliverable: deliverable.id, strategy, priority, theme: theme.id, action: action.id }
+      return {
+        plan: imported.planId,
+        deliverable: deliverable.id,
+        strategy,
+        priority,
+        theme: theme.id,
+        action: action.id,
+      }
     },
   ),
 }

@@ -8,6 +8,7 @@ export const paths = {
     exportCsv: (id: number | string) => `/plans/${id}/export.csv`,
     import: () => '/plans/import',
     importConfirm: () => '/plans/import/confirm',
+    importPreview: (token: number | string) => `/plans/import/uploads/${token}`,
     strategies: () => '/strategies',
     newStrategy: () => '/strategies/new',
     strategy: (id: number | string) => `/strategies/${id}`,

@@ -19,7 +19,10 @@ describe('plan dates', () => {
 
   it('refuses what is not a date, saying what it expected', () => {
     for (const text of ['Spring 2019', '31/02/2019', '2019-13', 'soon']) {
-      expect(parsePlanDate(text), text).toEqual({ ok: false, problem: expect.stringContaining('is not a month (like Dec-18)') })
+      expect(parsePlanDate(text), text).toEqual({
+        ok: false,
+        problem: expect.stringContaining('is not a month (like Dec-18)'),
+      })
     }
   })
 

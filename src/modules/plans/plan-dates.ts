@@ -29,13 +29,15 @@ export function parsePlanDate(raw: string): ParsedPlanDate {
   if (lower === 'tbc' || lower === 'tbd' || lower === 'to be confirmed') return { ok: true, value: 'tbc' }
 
   let m = lower.match(/^([a-z]{3})[a-z]*[-\s/']?(\d{2}|\d{4})$/)
-  if (m?.[1] && m[2] && MONTHS.includes(m[1])) return { ok: true, value: `${fullYear(m[2])}-${pad(MONTHS.indexOf(m[1]) + 1)}` }
+  if (m?.[1] && m[2] && MONTHS.includes(m[1]))
+    return { ok: true, value: `${fullYear(m[2])}-${pad(MONTHS.indexOf(m[1]) + 1)}` }
 
   m = lower.match(/^(\d{4})-(\d{2})$/)
   if (m?.[1] && m[2] && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { ok: true, value: `${m[1]}-${m[2]}` }
 
   m = lower.match(/^(\d{4})-(\d{2})-(\d{2})$/)
-  if (m?.[1] && m[2] && m[3] && validDay(Number(m[1]), Number(m[2]), Number(m[3]))) return { ok: true, value: lower }
+  if (m?.[1] && m[2] && m[3] && validDay(Number(m[1]), Number(m[2]), Number(m[3])))
+    return { ok: true, value: lower }
 
   m = lower.match(/^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$/)
   if (m?.[1] && m[2] && m[3]) {
@@ -58,7 +60,8 @@ export function isImpossibleDay(raw: string): boolean {
   return false
 }
 
-export const isCalendarDate = (value: PlanDate | null): value is string => !!value && /^\d{4}-\d{2}/.test(value)
+export const isCalendarDate = (value: PlanDate | null): value is string =>
+  !!value && /^\d{4}-\d{2}/.test(value)
 
 /** The first day a start date covers: a month starts on its 1st. */
 export function startDay(value: PlanDate): string {

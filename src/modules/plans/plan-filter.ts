@@ -2,17 +2,34 @@ import { z } from 'zod'
 import type { PlanView } from './plan-view.ts'
 import { RAG_STATUSES } from './rag.ts'
 
-const text = z.string().trim().max(200, 'Must be 200 characters or fewer').optional().transform((v) => v || undefined)
+const text = z
+  .string()
+  .trim()
+  .max(200, 'Must be 200 characters or fewer')
+  .optional()
+  .transform((v) => v || undefined)
 
 /** The plan page's filters, from its query string. */
 export const planFilterQuery = z.object({
   theme: text,
   lead: text,
   leadOrganisation: text,
-  rag: z.enum(RAG_STATUSES).optional().or(z.literal('').transform(() => undefined)),
-  overdue: z.literal('yes').optional().or(z.literal('').transform(() => undefined)),
-  stale: z.literal('yes').optional().or(z.literal('').transform(() => undefined)),
-  neverUpdated: z.literal('yes').optional().or(z.literal('').transform(() => undefined)),
+  rag: z
+    .enum(RAG_STATUSES)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  overdue: z
+    .literal('yes')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  stale: z
+    .literal('yes')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  neverUpdated: z
+    .literal('yes')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   q: text,
 })
 
@@ -38,10 +55,17 @@ export function filterPlan(plan: PlanView, f: PlanFilter): PlanView {
               (!f.overdue || d.flags.overdue) &&
               (!f.stale || d.flags.stale) &&
               (!f.neverUpdated || d.flags.neverUpdated) &&
-              (!q || [a.text, d.outcome, d.progress, d.comment, ...d.leads, ...d.leadOrganisations].some((s) => s.toLowerCase().includes(q))),
+              (!q ||
+                [a.text, d.outcome, d.progress, d.comment, ...d.leads, ...d.leadOrganisations].some((s) =>
+                  s.toLowerCase().includes(q),
+                )),
           ),
         }))
-        .filter((a) => a.deliverables.length > 0 || (!isFiltered({ ...f, theme: undefined }) && a.deliverables.length === 0)),
+        .filter(
+          (a) =>
+            a.deliverables.length > 0 ||
+            (!isFiltered({ ...f, theme: undefined }) && a.deliverables.length === 0),
+        ),
     }))
     .filter((t) => t.actions.length > 0)
   return { ...plan, themes }

@@ -21,7 +21,8 @@ function emptyRow(label: string): SummaryRow {
 function add(row: SummaryRow, d: DeliverableView) {
   row.total++
   row.rag[d.rag]++
-  for (const flag of Object.keys(row.flags) as Array<keyof DeliverableFlags>) if (d.flags[flag]) row.flags[flag]++
+  for (const flag of Object.keys(row.flags) as Array<keyof DeliverableFlags>)
+    if (d.flags[flag]) row.flags[flag]++
 }
 
 function tally(entries: Array<[string, DeliverableView]>): SummaryRow[] {
@@ -36,7 +37,9 @@ function tally(entries: Array<[string, DeliverableView]>): SummaryRow[] {
 
 /** RAG and flag counts per theme (in plan order), per lead organisation and per lead (by size), and in all. */
 export function summarisePlan(plan: PlanView) {
-  const all = plan.themes.flatMap((t) => t.actions.flatMap((a) => a.deliverables.map((d) => ({ theme: t.title, d }))))
+  const all = plan.themes.flatMap((t) =>
+    t.actions.flatMap((a) => a.deliverables.map((d) => ({ theme: t.title, d }))),
+  )
   const total = emptyRow('All deliverables')
   for (const { d } of all) add(total, d)
   const bySize = (a: SummaryRow, b: SummaryRow) => b.total - a.total || a.label.localeCompare(b.label)
@@ -47,8 +50,18 @@ export function summarisePlan(plan: PlanView) {
       for (const a of t.actions) for (const d of a.deliverables) add(row, d)
       return row
     }),
-    byLeadOrganisation: tally(all.flatMap(({ d }) => (d.leadOrganisations.length ? d.leadOrganisations : ['No lead organisation']).map((o): [string, DeliverableView] => [o, d]))).sort(bySize),
-    byLead: tally(all.flatMap(({ d }) => (d.leads.length ? d.leads : ['No named lead']).map((l): [string, DeliverableView] => [l, d]))).sort(bySize),
+    byLeadOrganisation: tally(
+      all.flatMap(({ d }) =>
+        (d.leadOrganisations.length ? d.leadOrganisations : ['No lead organisation']).map(
+          (o): [string, DeliverableView] => [o, d],
+        ),
+      ),
+    ).sort(bySize),
+    byLead: tally(
+      all.flatMap(({ d }) =>
+        (d.leads.length ? d.leads : ['No named lead']).map((l): [string, DeliverableView] => [l, d]),
+      ),
+    ).sort(bySize),
   }
 }
 

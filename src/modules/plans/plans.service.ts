@@ -36,7 +36,10 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
  * title cut at 80 characters.
  */
 export function fileSlug(title: string, max = 150): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
   if (slug.length <= max) return slug
   const cut = slug.slice(0, max + 1)
   const lastBreak = cut.lastIndexOf('-')
@@ -144,8 +147,20 @@ export function createPlansService(db: Db, audit: AuditService, options: { stale
     })
     const content = format === 'xlsx' ? await exportPlanXlsx(tree) : Buffer.from(exportPlanCsv(tree), 'utf8')
     const slug = fileSlug(plan.title) || `plan-${id}`
-    await audit.record(db, actor, { action: 'plan.export', entityType: 'plan', entityId: id, detail: { format, bytes: content.length } })
-    return { fileName: `${slug}.${format}`, content, contentType: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8' }
+    await audit.record(db, actor, {
+      action: 'plan.export',
+      entityType: 'plan',
+      entityId: id,
+      detail: { format, bytes: content.length },
+    })
+    return {
+      fileName: `${slug}.${format}`,
+      content,
+      contentType:
+        format === 'xlsx'
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : 'text/csv; charset=utf-8',
+    }
   }
 
   return {

@@ -45,6 +45,10 @@ const WORDS: Record<string, Rag> = {
 
 /** Reads a RAG cell; undefined when the text is not a RAG status. */
 export function parseRag(raw: string): Rag | undefined {
-  const key = raw.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^(b|g|a|r)\s*[-–:]\s*.*$/, '$1')
+  const key = raw
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^(b|g|a|r)\s*[-–:]\s*.*$/, '$1')
   return WORDS[key] ?? WORDS[key.split(/[\s–-]/)[0] ?? '']
 }

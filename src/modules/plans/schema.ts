@@ -43,7 +43,8 @@ function endNotBeforeStart(
     ctx.addIssue({
       code: 'custom',
       path: ['end'],
-      message: 'The end must be on or after the start. If the plan really ends before it starts, tick “Save the end before the start”',
+      message:
+        'The end must be on or after the start. If the plan really ends before it starts, tick “Save the end before the start”',
     })
   }
 }
@@ -51,7 +52,10 @@ function endNotBeforeStart(
 const isoDay = z
   .string({ error: 'Enter the date of the update' })
   .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'Enter the date of the update as YYYY-MM-DD, for example 2026-11-23')
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+    'Enter the date of the update as YYYY-MM-DD, for example 2026-11-23',
+  )
 
 export const progressUpdateInput = z.object({
   updateOn: isoDay,
@@ -72,9 +76,16 @@ const organisationLines = z
   .transform((value) =>
     value === undefined
       ? undefined
-      : [...new Set((Array.isArray(value) ? value : value.split(/\r?\n/)).map((line) => line.trim()).filter(Boolean))],
+      : [
+          ...new Set(
+            (Array.isArray(value) ? value : value.split(/\r?\n/)).map((line) => line.trim()).filter(Boolean),
+          ),
+        ],
   )
-  .refine((v) => !v || v.every((name) => name.length <= 200), 'Each lead organisation must be 200 characters or fewer')
+  .refine(
+    (v) => !v || v.every((name) => name.length <= 200),
+    'Each lead organisation must be 200 characters or fewer',
+  )
 
 const deliverableFields = {
   outcome: limitedText('Outcome', 5000, 'Enter the outcome'),
@@ -121,13 +132,18 @@ const optionalDay = z
   .trim()
   .optional()
   .nullable()
-  .refine((v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), 'Enter the date as YYYY-MM-DD, for example 2010-11-16')
+  .refine(
+    (v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))),
+    'Enter the date as YYYY-MM-DD, for example 2010-11-16',
+  )
   .transform((v) => v || null)
 
 export const strategyInput = z.object({
   title: requiredText('Enter the strategy’s title', 300),
   period: optionalText(50),
-  status: z.enum(STRATEGY_STATUSES, { error: 'Select whether the strategy is a draft, adopted or superseded' }),
+  status: z.enum(STRATEGY_STATUSES, {
+    error: 'Select whether the strategy is a draft, adopted or superseded',
+  }),
   adoptedOn: optionalDay,
   adoptedBy: optionalText(300),
   vision: optionalText(5000),
@@ -154,7 +170,9 @@ const STRATEGY_CHOICE = 'Select a strategy from the list'
  */
 export const planStrategyInput = z.object({
   strategyId: z
-    .union([z.literal(NO_STRATEGY), z.null(), idField('Select a strategy from the list')], { error: STRATEGY_CHOICE })
+    .union([z.literal(NO_STRATEGY), z.null(), idField('Select a strategy from the list')], {
+      error: STRATEGY_CHOICE,
+    })
     .transform((v) => (v === NO_STRATEGY ? null : v)),
   version: versionField,
 })

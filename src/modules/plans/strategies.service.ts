@@ -4,15 +4,35 @@ import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import { toLeader, toLinkedPlan, toPlanHeader } from './plan.ts'
 import * as plansRepo from './plans.repository.ts'
-import { planStrategyInput, priorityChanges, priorityInput, strategyChanges, strategyInput } from './schema.ts'
+import {
+  planStrategyInput,
+  priorityChanges,
+  priorityInput,
+  strategyChanges,
+  strategyInput,
+} from './schema.ts'
 import * as repo from './strategies.repository.ts'
-import { type ListedStrategy, type Priority, type Strategy, toListedStrategy, toPriority, toStrategy } from './strategy.ts'
+import {
+  type ListedStrategy,
+  type Priority,
+  type Strategy,
+  toListedStrategy,
+  toPriority,
+  toStrategy,
+} from './strategy.ts'
 
 const STALE = 'Someone else changed this after you opened it. Check their changes, then make yours again.'
 // A stale save's ConflictError carries the record as stored now, as a domain object (StrategyRecord,
 // Priority, PlanHeader): pages compare it with the form, the API answers it in its own JSON.
 
-type StrategyFields = { title: string; period: string | null; status: string; adoptedOn: string | null; adoptedBy: string | null; vision: string | null }
+type StrategyFields = {
+  title: string
+  period: string | null
+  status: string
+  adoptedOn: string | null
+  adoptedBy: string | null
+  vision: string | null
+}
 const strategyValues = (v: StrategyFields): repo.StrategyValues => ({
   title: v.title,
   period: v.period,
@@ -22,7 +42,13 @@ const strategyValues = (v: StrategyFields): repo.StrategyValues => ({
   vision: v.vision,
 })
 
-type PriorityFields = { title: string; description: string | null; objectives: string[]; focus: string[]; keyRecommendations: string[] }
+type PriorityFields = {
+  title: string
+  description: string | null
+  objectives: string[]
+  focus: string[]
+  keyRecommendations: string[]
+}
 const priorityValues = (v: PriorityFields): repo.PriorityValues => ({
   title: v.title,
   description: v.description,
@@ -56,11 +82,17 @@ export function createStrategiesService(db: Db, audit: AuditService) {
   async function create(actor: Actor, input: unknown) {
     const v = parseInput(strategyInput, input)
     return db.transaction().execute(async (trx) => {
-      if (await repo.findStrategyByTitle(trx, v.title)) throw new ValidationError({ title: 'A strategy with this title already exists' })
+      if (await repo.findStrategyByTitle(trx, v.title))
+        throw new ValidationError({ title: 'A strategy with this title already exists' })
       const values = strategyValues(v)
       const id = await repo.insertStrategy(trx, values, new Date().toISOString())
       await repo.replaceStrategyAims(trx, id, v.strategicAims)
-      await audit.record(trx, actor, { action: 'strategy.create', entityType: 'strategy', entityId: id, after: { ...values, strategicAims: v.strategicAims } })
+      await audit.record(trx, actor, {
+        action: 'strategy.create',
+        entityType: 'strategy',
+        entityId: id,
+        after: { ...values, strategicAims: v.strategicAims },
+      })
       return id
     })
   }
@@ -71,9 +103,11 @@ export function createStrategiesService(db: Db, audit: AuditService) {
       const before = await repo.findStrategy(trx, id)
       if (!before) throw new NotFoundError('Strategy')
       const clash = await repo.findStrategyByTitle(trx, v.title)
-      if (clash && clash.id !== id) throw new ValidationError({ title: 'A strategy with this title already exists' })
+      if (clash && clash.id !== id)
+        throw new ValidationError({ title: 'A strategy with this title already exists' })
       const values = strategyValues(v)
-      if (!(await repo.updateStrategy(trx, id, v.version, values, new Date().toISOString()))) throw new ConflictError(STALE, toStrategy(before))
+      if (!(await repo.updateStrategy(trx, id, v.version, values, new Date().toISOString())))
+        throw new ConflictError(STALE, toStrategy(before))
       const aimsBefore = (await plansRepo.aimsOf(trx, { strategyId: id })).map((a) => a.text)
       await repo.replaceStrategyAims(trx, id, v.strategicAims)
       const { title, period, status, adopted_on, adopted_by, vision } = before
@@ -93,7 +127,12 @@ export function createStrategiesService(db: Db, audit: AuditService) {
       if (!(await repo.findStrategy(trx, strategyId))) throw new NotFoundError('Strategy')
       const values = priorityValues(v)
       const id = await repo.insertPriority(trx, strategyId, values, new Date().toISOString())
-      await audit.record(trx, actor, { action: 'priority.create', entityType: 'priority', entityId: id, after: { strategyId, ...values } })
+      await audit.record(trx, actor, {
+        action: 'priority.create',
+        entityType: 'priority',
+        entityId: id,
+        after: { strategyId, ...values },
+      })
       return id
     })
   }
@@ -104,7 +143,8 @@ export function createStrategiesService(db: Db, audit: AuditService) {
       const before = await repo.findPriority(trx, id)
       if (!before) throw new NotFoundError('Priority')
       const values = priorityValues(v)
-      if (!(await repo.updatePriority(trx, id, v.version, values, new Date().toISOString()))) throw new ConflictError(STALE, toPriority(before))
+      if (!(await repo.updatePriority(trx, id, v.version, values, new Date().toISOString())))
+        throw new ConflictError(STALE, toPriority(before))
       const { title, description, objectives, focus, key_recommendations } = before
       await audit.record(trx, actor, {
         action: 'priority.update',
@@ -126,9 +166,16 @@ export function createStrategiesService(db: Db, audit: AuditService) {
     await db.transaction().execute(async (trx) => {
       const plan = await plansRepo.findPlan(trx, planId)
       if (!plan) throw new NotFoundError('Plan')
-      if (strategyId !== null && !(await repo.findStrategy(trx, strategyId))) throw new ValidationError({ strategyId: 'Select a strategy from the list' })
+      if (strategyId !== null && !(await repo.findStrategy(trx, strategyId)))
+        throw new ValidationError({ strategyId: 'Select a strategy from the list' })
       await repo.linkPlan(trx, planId, strategyId)
-      await audit.record(trx, actor, { action: 'plan.link-strategy', entityType: 'plan', entityId: planId, before: { strategy_id: plan.strategy_id }, after: { strategy_id: strategyId } })
+      await audit.record(trx, actor, {
+        action: 'plan.link-strategy',
+        entityType: 'plan',
+        entityId: planId,
+        before: { strategy_id: plan.strategy_id },
+        after: { strategy_id: strategyId },
+      })
     })
   }
 
@@ -138,9 +185,17 @@ export function createStrategiesService(db: Db, audit: AuditService) {
     await db.transaction().execute(async (trx) => {
       const plan = await plansRepo.findPlan(trx, planId)
       if (!plan) throw new NotFoundError('Plan')
-      if (strategyId !== null && !(await repo.findStrategy(trx, strategyId))) throw new ValidationError({ strategyId: 'Select a strategy from the list' })
-      if (!(await repo.linkPlanAt(trx, planId, strategyId, version))) throw new ConflictError(STALE, toPlanHeader(plan))
-      await audit.record(trx, actor, { action: 'plan.link-strategy', entityType: 'plan', entityId: planId, before: { strategy_id: plan.strategy_id }, after: { strategy_id: strategyId } })
+      if (strategyId !== null && !(await repo.findStrategy(trx, strategyId)))
+        throw new ValidationError({ strategyId: 'Select a strategy from the list' })
+      if (!(await repo.linkPlanAt(trx, planId, strategyId, version)))
+        throw new ConflictError(STALE, toPlanHeader(plan))
+      await audit.record(trx, actor, {
+        action: 'plan.link-strategy',
+        entityType: 'plan',
+        entityId: planId,
+        before: { strategy_id: plan.strategy_id },
+        after: { strategy_id: strategyId },
+      })
     })
   }
 

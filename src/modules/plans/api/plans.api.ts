@@ -64,11 +64,14 @@ export function plansApi(
     record: 'plan',
     permission: 'plans:manage',
     tag,
-    summary: 'Link the plan to the strategy it delivers ({strategyId: null} for none), with the plan version you read: a stale version answers 409',
+    summary:
+      'Link the plan to the strategy it delivers ({strategyId: null} for none), with the plan version you read: a stale version answers 409',
     params: idParams,
     body: planStrategyInput,
     handler: async ({ request, params, body }) => {
-      await answeringConflictWith(storedPlanLinkJson, () => strategies.setPlanStrategy(request.actor, params.id, body))
+      await answeringConflictWith(storedPlanLinkJson, () =>
+        strategies.setPlanStrategy(request.actor, params.id, body),
+      )
       const plan = await plans.getPlan(params.id)
       return { id: plan.id, strategyId: plan.strategyId }
     },
@@ -145,9 +148,13 @@ export function plansApi(
             })
           return
         }
-        reply
-          .code(v.dryRun ? 200 : 201)
-          .send({ ...summary, planId: outcome.planId, replaced: outcome.replaced, dryRun: Boolean(v.dryRun), ...(outcome.changes ? { changes: outcome.changes } : {}) })
+        reply.code(v.dryRun ? 200 : 201).send({
+          ...summary,
+          planId: outcome.planId,
+          replaced: outcome.replaced,
+          dryRun: Boolean(v.dryRun),
+          ...(outcome.changes ? { changes: outcome.changes } : {}),
+        })
       } catch (error) {
         if (!(error instanceof PlanExistsError)) throw error
         sendProblem(reply, 409, error.message, { current: { planId: error.planId, title: error.title } })

@@ -46,10 +46,20 @@ const tree: PlanTree = {
 /** Addresses of the cells whose style is Excel's quote prefix, read from the file itself. */
 function quotePrefixedCells(file: Buffer): Set<string> {
   const parts = readZip(file)
-  const xfs = parts.get('xl/styles.xml')?.toString().match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/)?.[1] ?? ''
-  const quotedStyles = new Set([...xfs.matchAll(/<xf [^>]*>/g)].flatMap((m, i) => (m[0].includes('quotePrefix="1"') ? [String(i)] : [])))
+  const xfs =
+    parts
+      .get('xl/styles.xml')
+      ?.toString()
+      .match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/)?.[1] ?? ''
+  const quotedStyles = new Set(
+    [...xfs.matchAll(/<xf [^>]*>/g)].flatMap((m, i) => (m[0].includes('quotePrefix="1"') ? [String(i)] : [])),
+  )
   const sheet = parts.get('xl/worksheets/sheet1.xml')?.toString() ?? ''
-  return new Set([...sheet.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"/g)].flatMap((m) => (quotedStyles.has(m[2] as string) ? [m[1] as string] : [])))
+  return new Set(
+    [...sheet.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"/g)].flatMap((m) =>
+      quotedStyles.has(m[2] as string) ? [m[1] as string] : [],
+    ),
+  )
 }
 
 async function xlsxCells(buffer: Buffer): Promise<ExcelJS.Cell[]> {
@@ -113,15 +123,34 @@ describe('formula guard', () => {
     const quoted = quotePrefixedCells(file)
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([])
     // Every cell a spreadsheet would run as a formula carries the style that keeps it text.
-    expect(cells.filter((c) => DANGEROUS.test(c.text) && !quoted.has(c.address)).map((c) => c.text)).toEqual([])
-    for (const typed of [HYPERLINK, '+1', '-2', '@SUM(A1)', '=Leader (EL)', '@Aim', '=DANGER Subtitle', '=1+1', '-Dash Lead/Plain Lead']) {
+    expect(cells.filter((c) => DANGEROUS.test(c.text) && !quoted.has(c.address)).map((c) => c.text)).toEqual(
+      [],
+    )
+    for (const typed of [
+      HYPERLINK,
+      '+1',
+      '-2',
+      '@SUM(A1)',
+      '=Leader (EL)',
+      '@Aim',
+      '=DANGER Subtitle',
+      '=1+1',
+      '-Dash Lead/Plain Lead',
+    ]) {
       const cell = cells.find((c) => c.text === typed)
       expect(cell, typed).toBeDefined()
       expect(quoted.has(cell?.address ?? ''), typed).toBe(true)
     }
     // Only text that itself began with quotes keeps the guard's extra one, so import gives it back.
-    expect(cells.map((c) => c.text).filter((t) => t.startsWith("'"))).toEqual(["''=already quoted", "'''+quoted twice"])
-    expect(quoted.has(cells.find((c) => c.text === 'Plain Lead' || c.text === 'Subtitle' || c.text === '1')?.address ?? '')).toBe(false)
+    expect(cells.map((c) => c.text).filter((t) => t.startsWith("'"))).toEqual([
+      "''=already quoted",
+      "'''+quoted twice",
+    ])
+    expect(
+      quoted.has(
+        cells.find((c) => c.text === 'Plain Lead' || c.text === 'Subtitle' || c.text === '1')?.address ?? '',
+      ),
+    ).toBe(false)
   })
 
   it('gives the original text back on import, from xlsx and CSV', async () => {

@@ -37,10 +37,7 @@ function writeRow(sheet: ExcelJS.Worksheet, index: number, row: SheetRow): void 
     const titleEnd = row.boldPrefix - (guardedFirst.length - first.length)
     // Rich text reads back as its plain text, so the bold title costs the importer nothing.
     target.getCell(1).value = {
-      richText: [
-        { text: first.slice(0, titleEnd), font: { bold: true } },
-        { text: first.slice(titleEnd) },
-      ],
+      richText: [{ text: first.slice(0, titleEnd), font: { bold: true } }, { text: first.slice(titleEnd) }],
     }
   }
   const style = row.rag ? RAG_FILLS[row.rag] : undefined

@@ -24,7 +24,13 @@ export type Field = (typeof FIELDS)[number]
 export type ColumnMap = Partial<Record<Field, number>>
 
 export const stripTags = (text: string) => text.replace(/<\/?[a-z][^>]*>/gi, '')
-const normalise = (text: string) => stripTags(text).toLowerCase().replace(/\(s\)/g, 's').replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim()
+const normalise = (text: string) =>
+  stripTags(text)
+    .toLowerCase()
+    .replace(/\(s\)/g, 's')
+    .replace(/[^a-z ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 
 function fieldOf(header: string): Field | undefined {
   const h = normalise(header)
@@ -52,13 +58,20 @@ export function readHeader(cells: string[]): ColumnMap | undefined {
     const field = fieldOf(cell)
     if (field && map[field] === undefined) map[field] = index
   })
-  return map.actionNo !== undefined && map.actions !== undefined && map.outcomes !== undefined ? map : undefined
+  return map.actionNo !== undefined && map.actions !== undefined && map.outcomes !== undefined
+    ? map
+    : undefined
 }
 
 /** The "Ref | Actions | Risk" banner some exports put above the header. */
 export function isBanner(cells: string[]): boolean {
   const words = cells.map(normalise).filter(Boolean)
-  return words.includes('ref') && words.includes('actions') && words.includes('risk') && !words.some((w) => /^action no/.test(w))
+  return (
+    words.includes('ref') &&
+    words.includes('actions') &&
+    words.includes('risk') &&
+    !words.some((w) => /^action no/.test(w))
+  )
 }
 
 export function isLeadershipHeader(cells: string[]): boolean {
@@ -80,7 +93,8 @@ const isCalendarCell = (text: string) => {
  * "Ongoing" also turn up as a lead, an organisation or a comment.
  */
 function datePairAt(cells: string[], startCol: number | undefined): number | undefined {
-  if (startCol !== undefined && isDateCell(cells[startCol] ?? '') && isDateCell(cells[startCol + 1] ?? '')) return startCol
+  if (startCol !== undefined && isDateCell(cells[startCol] ?? '') && isDateCell(cells[startCol + 1] ?? ''))
+    return startCol
   for (let i = 0; i < cells.length - 1; i++) {
     const [a, b] = [cells[i] ?? '', cells[i + 1] ?? '']
     if (isDateCell(a) && isDateCell(b) && (isCalendarCell(a) || isCalendarCell(b))) return i
@@ -88,7 +102,8 @@ function datePairAt(cells: string[], startCol: number | undefined): number | und
   return undefined
 }
 
-const emptyBetween = (cells: string[], from: number, to: number) => cells.slice(from, to).every((c) => c === '')
+const emptyBetween = (cells: string[], from: number, to: number) =>
+  cells.slice(from, to).every((c) => c === '')
 
 export interface Realigned {
   cells: string[]
@@ -112,7 +127,11 @@ export function realign(cells: string[], map: ColumnMap): Realigned {
     const outcomesCol = map.outcomes as number
     // Only the outcome block moved right, over empty cells: pull it back.
     if (emptyBetween(cells, outcomesCol, outcomesCol - shift)) {
-      return { cells: [...cells.slice(0, outcomesCol), ...cells.slice(outcomesCol - shift)], shift, part: 'outcome' }
+      return {
+        cells: [...cells.slice(0, outcomesCol), ...cells.slice(outcomesCol - shift)],
+        shift,
+        part: 'outcome',
+      }
     }
     if (emptyBetween(cells, 0, -shift)) return { cells: cells.slice(-shift), shift, part: 'row' }
     return { cells }
@@ -121,7 +140,12 @@ export function realign(cells: string[], map: ColumnMap): Realigned {
     // No dates: an action row on its own. Its number shows where the row belongs.
     const actionCol = map.actionNo as number
     const first = cells.findIndex((c) => c !== '')
-    if (first >= 0 && first < actionCol && isActionNumber(cells[first] ?? '') && emptyBetween(cells, 0, first)) {
+    if (
+      first >= 0 &&
+      first < actionCol &&
+      isActionNumber(cells[first] ?? '') &&
+      emptyBetween(cells, 0, first)
+    ) {
       const shift = actionCol - first
       return { cells: [...Array<string>(shift).fill(''), ...cells], shift, part: 'row' }
     }

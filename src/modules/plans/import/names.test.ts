@@ -3,7 +3,10 @@ import { displayName, initialsOf, nearDuplicateNames, personKey, splitList, spli
 
 describe('names as plans write them', () => {
   it('splits joint leads and organisations on "/"', () => {
-    expect(splitList('Caroline Thwaites/Det Supt Helen Lyons')).toEqual(['Caroline Thwaites', 'Det Supt Helen Lyons'])
+    expect(splitList('Caroline Thwaites/Det Supt Helen Lyons')).toEqual([
+      'Caroline Thwaites',
+      'Det Supt Helen Lyons',
+    ])
     expect(splitList('LBS Education/ LBS Communities')).toEqual(['LBS Education', 'LBS Communities'])
     expect(splitList('')).toEqual([])
   })
@@ -20,7 +23,17 @@ describe('names as plans write them', () => {
   })
 
   it('finds names spelt two ways, without pairing different people', () => {
-    const pairs = nearDuplicateNames(['Simon Messinger', 'Simon Messenger', 'Gordon McCullough', 'Gordan McCullough', 'Ian Smith', 'Ian Howells', 'Alasdair Smith', 'Det Supt Helen Lyons', 'Helen Lyons'])
+    const pairs = nearDuplicateNames([
+      'Simon Messinger',
+      'Simon Messenger',
+      'Gordon McCullough',
+      'Gordan McCullough',
+      'Ian Smith',
+      'Ian Howells',
+      'Alasdair Smith',
+      'Det Supt Helen Lyons',
+      'Helen Lyons',
+    ])
     expect(pairs).toEqual([
       ['gordan mccullough', 'gordon mccullough'],
       ['simon messenger', 'simon messinger'],

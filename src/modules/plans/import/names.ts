@@ -3,10 +3,36 @@
 
 // Ranks and honorifics that come before a name but are not part of it.
 const TITLES = [
-  'det chief supt', 'detective chief superintendent', 'det supt', 'detective superintendent', 'chief supt',
-  'chief superintendent', 'supt', 'superintendent', 'dci', 'di', 'ds', 'det insp', 'insp', 'inspector',
-  'chief inspector', 'ch insp', 'sgt', 'sergeant', 'pc', 'professor', 'prof', 'councillor', 'cllr', 'dr', 'mr',
-  'mrs', 'ms', 'miss', 'sir', 'dame',
+  'det chief supt',
+  'detective chief superintendent',
+  'det supt',
+  'detective superintendent',
+  'chief supt',
+  'chief superintendent',
+  'supt',
+  'superintendent',
+  'dci',
+  'di',
+  'ds',
+  'det insp',
+  'insp',
+  'inspector',
+  'chief inspector',
+  'ch insp',
+  'sgt',
+  'sergeant',
+  'pc',
+  'professor',
+  'prof',
+  'councillor',
+  'cllr',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'sir',
+  'dame',
 ].sort((a, b) => b.length - a.length)
 
 /** Splits "A/B" into its parts; "A / B" and "A/ B" too. */
@@ -19,7 +45,10 @@ export function splitList(value: string): string[] {
 
 /** The name as written, without the initials in brackets that plans add: "Kevin Fenton (KF)" → "Kevin Fenton". */
 export function displayName(raw: string): string {
-  return raw.replace(/\s*\([A-Z]{1,5}\)\s*$/, '').trim().replace(/\s+/g, ' ')
+  return raw
+    .replace(/\s*\([A-Z]{1,5}\)\s*$/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
 }
 
 export function initialsOf(raw: string): string | undefined {
@@ -51,7 +80,11 @@ function editDistance(a: string, b: string): number {
     previous[0] = i
     for (let j = 1; j <= b.length; j++) {
       const above = previous[j] as number
-      previous[j] = Math.min(above + 1, (previous[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
+      previous[j] = Math.min(
+        above + 1,
+        (previous[j - 1] as number) + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
       diagonal = above
     }
   }

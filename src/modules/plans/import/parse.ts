@@ -1,6 +1,15 @@
 import { endDay, isCalendarDate, type PlanDate, parsePlanDate, startDay } from '../plan-dates.ts'
 import { parseRag } from '../rag.ts'
-import { type ColumnMap, type Field, isActionNumber, isBanner, isLeadershipHeader, readHeader, realign, stripTags } from './layout.ts'
+import {
+  type ColumnMap,
+  type Field,
+  isActionNumber,
+  isBanner,
+  isLeadershipHeader,
+  readHeader,
+  realign,
+  stripTags,
+} from './layout.ts'
 import { checkOrganisations } from './organisation-checks.ts'
 import { checkPeople } from './people-checks.ts'
 import { splitThemeCell } from './themes.ts'
@@ -8,7 +17,18 @@ import { displayName, initialsOf, splitList } from './names.ts'
 import type { Table } from './table.ts'
 import type { ParsedAction, ParsedDeliverable, ParsedPlan, ParsedTheme } from './types.ts'
 
-const DELIVERABLE_FIELDS: Field[] = ['outcomes', 'lead', 'leadOrganisation', 'start', 'end', 'supporting', 'progress', 'comment', 'documents', 'rag']
+const DELIVERABLE_FIELDS: Field[] = [
+  'outcomes',
+  'lead',
+  'leadOrganisation',
+  'start',
+  'end',
+  'supporting',
+  'progress',
+  'comment',
+  'documents',
+  'rag',
+]
 
 // Columns that hold plan data; any other first column is where theme titles go.
 const DATA_FIELDS: Field[] = ['actionNo', 'actions', ...DELIVERABLE_FIELDS]
@@ -17,14 +37,22 @@ const tidy = (text: string) => stripTags(text).replace(/\s+/g, ' ').trim()
 
 /** Reads a partnership action plan out of a spreadsheet's rows, reporting everything doubtful. */
 export function parsePlanTable(table: Table): ParsedPlan {
-  const plan: ParsedPlan = { title: null, themes: [], leadership: [], strategicAims: [], warnings: [], errors: [] }
+  const plan: ParsedPlan = {
+    title: null,
+    themes: [],
+    leadership: [],
+    strategicAims: [],
+    warnings: [],
+    errors: [],
+  }
   const warn = (row: number, message: string) => plan.warnings.push({ row, message })
   let map: ColumnMap | undefined
   let leadershipColumns: Record<string, number> | undefined
   let theme: ParsedTheme | undefined
   let action: ParsedAction | undefined
 
-  const actionLabel = (a: ParsedAction) => (a.number ? `action ${a.number}` : `the unnumbered action on row ${a.row}`)
+  const actionLabel = (a: ParsedAction) =>
+    a.number ? `action ${a.number}` : `the unnumbered action on row ${a.row}`
 
   function ensureTheme(row: number): ParsedTheme {
     if (!theme) {
@@ -41,7 +69,13 @@ export function parsePlanTable(table: Table): ParsedPlan {
     if (normalised && owner.actions.some((a) => a.number === normalised)) {
       warn(row, `Action number ${normalised} is used twice in theme "${owner.title}"; both kept`)
     }
-    action = { row, number: normalised, locallyAdded: normalised?.startsWith('*') ?? false, text, deliverables: [] }
+    action = {
+      row,
+      number: normalised,
+      locallyAdded: normalised?.startsWith('*') ?? false,
+      text,
+      deliverables: [],
+    }
     owner.actions.push(action)
     return action
   }
@@ -61,7 +95,8 @@ export function parsePlanTable(table: Table): ParsedPlan {
     }
     const ragText = get('rag')
     const rag = parseRag(ragText)
-    if (rag === undefined) warn(row, `RAG status "${ragText}" is not Blue, Green, Amber, Red or Not started; read as Not rated`)
+    if (rag === undefined)
+      warn(row, `RAG status "${ragText}" is not Blue, Green, Amber, Red or Not started; read as Not rated`)
     const leads = splitList(get('lead')).map(displayName)
     if (!outcome) warn(row, 'Row has a lead or dates but no outcome; kept as an outcome with no text')
     if (outcome && leads.length === 0) warn(row, 'Outcome has no named lead')
@@ -85,7 +120,13 @@ export function parsePlanTable(table: Table): ParsedPlan {
     const at = (name: string) => tidy(cells[columns[name] ?? -1] ?? '')
     const name = at('name')
     if (name) {
-      plan.leadership.push({ row, name: displayName(name), initials: initialsOf(name) ?? null, organisation: at('organisation'), role: at('role') })
+      plan.leadership.push({
+        row,
+        name: displayName(name),
+        initials: initialsOf(name) ?? null,
+        organisation: at('organisation'),
+        role: at('role'),
+      })
     }
     const aim = at('strategic aims')
     if (aim) plan.strategicAims.push(aim)
@@ -127,7 +168,10 @@ export function parsePlanTable(table: Table): ParsedPlan {
     if (aligned.shift) {
       const side = aligned.shift > 0 ? 'left' : 'right'
       const what = aligned.part === 'outcome' ? 'Outcome cells were' : 'Cells were'
-      warn(row, `${what} ${Math.abs(aligned.shift)} column${Math.abs(aligned.shift) > 1 ? 's' : ''} ${side} of the header; re-aligned`)
+      warn(
+        row,
+        `${what} ${Math.abs(aligned.shift)} column${Math.abs(aligned.shift) > 1 ? 's' : ''} ${side} of the header; re-aligned`,
+      )
     }
     const c = aligned.cells
     const get = (field: Field) => {
@@ -159,7 +203,10 @@ export function parsePlanTable(table: Table): ParsedPlan {
     let actionText = get('actions')
     let outcome = get('outcomes')
     if (number && !isActionNumber(number)) {
-      warn(row, `"${number.slice(0, 40)}" in the Action No column is not an action number; read as the action`)
+      warn(
+        row,
+        `"${number.slice(0, 40)}" in the Action No column is not an action number; read as the action`,
+      )
       actionText = [number, actionText].filter(Boolean).join(' ')
       number = ''
     }
@@ -170,7 +217,10 @@ export function parsePlanTable(table: Table): ParsedPlan {
       if (!actionText) warn(row, `Action ${number} has no action text`)
     } else if (actionText) {
       if (!outcome && action && hasOtherDeliverableCells) {
-        warn(row, `Text in the Actions column has no action number and no outcome; read as a further outcome of ${actionLabel(action)}`)
+        warn(
+          row,
+          `Text in the Actions column has no action number and no outcome; read as a further outcome of ${actionLabel(action)}`,
+        )
         outcome = actionText
       } else {
         startAction(row, null, actionText)
@@ -180,20 +230,28 @@ export function parsePlanTable(table: Table): ParsedPlan {
 
     if (outcome || hasOtherDeliverableCells) {
       const owner = action ?? startAction(row, null, '')
-      if (owner.row === row && !owner.text && !owner.number) warn(row, 'Outcome has no action above it; kept under an unnumbered action')
+      if (owner.row === row && !owner.text && !owner.number)
+        warn(row, 'Outcome has no action above it; kept under an unnumbered action')
       owner.deliverables.push(readDeliverable(row, get, outcome))
     }
   })
 
   for (const t of plan.themes) {
     for (const a of t.actions) {
-      if (a.deliverables.length === 0) warn(a.row, `${actionLabel(a).replace(/^./, (x) => x.toUpperCase())} has no outcome, lead or dates`)
+      if (a.deliverables.length === 0)
+        warn(a.row, `${actionLabel(a).replace(/^./, (x) => x.toUpperCase())} has no outcome, lead or dates`)
     }
   }
   checkPeople(plan)
   checkOrganisations(plan)
-  if (!map) plan.errors.push({ row: 0, message: 'No header row found: Safer looks for a row with "Action No", "Actions" and "Outcomes" columns' })
-  else if (plan.themes.length === 0) plan.errors.push({ row: 0, message: 'The header row was found but no plan rows follow it' })
+  if (!map)
+    plan.errors.push({
+      row: 0,
+      message:
+        'No header row found: Safer looks for a row with "Action No", "Actions" and "Outcomes" columns',
+    })
+  else if (plan.themes.length === 0)
+    plan.errors.push({ row: 0, message: 'The header row was found but no plan rows follow it' })
   plan.warnings.sort((a, b) => a.row - b.row)
   return plan
 }

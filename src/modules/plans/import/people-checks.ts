@@ -10,7 +10,8 @@ export function checkPeople(plan: ParsedPlan): void {
   }
   for (const leader of plan.leadership) see(leader.name, leader.row)
   for (const theme of plan.themes) {
-    for (const action of theme.actions) for (const d of action.deliverables) for (const lead of d.leads) see(lead, d.row)
+    for (const action of theme.actions)
+      for (const d of action.deliverables) for (const lead of d.leads) see(lead, d.row)
   }
   for (const [a, b] of nearDuplicateNames(firstSeen.keys())) {
     const first = firstSeen.get(a) as { name: string; row: number }

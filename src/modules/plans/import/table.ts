@@ -1,6 +1,10 @@
 import { extname } from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
-import { readWorkbook, SpreadsheetRefusedError, UnusableWorkbookError } from '../../../shared/spreadsheet/reader.ts'
+import {
+  readWorkbook,
+  SpreadsheetRefusedError,
+  UnusableWorkbookError,
+} from '../../../shared/spreadsheet/reader.ts'
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
@@ -24,7 +28,8 @@ async function readXlsx(buffer: Buffer, name: string): Promise<Table> {
     const rows = await readWorkbook(buffer, name)
     return rows.map((cells) => cells.map((c) => unguardFormula(c.trim())))
   } catch (error) {
-    if (error instanceof SpreadsheetRefusedError || error instanceof UnusableWorkbookError) throw new UnreadableFileError(error.message)
+    if (error instanceof SpreadsheetRefusedError || error instanceof UnusableWorkbookError)
+      throw new UnreadableFileError(error.message)
     throw error
   }
 }
@@ -39,12 +44,20 @@ function decode(buffer: Buffer): string {
 }
 
 function readDelimited(buffer: Buffer, name: string, delimiter: string): Table {
-  if (buffer.includes(0)) throw new UnreadableFileError(`${name} is not a spreadsheet or text file (it contains binary data)`)
+  if (buffer.includes(0))
+    throw new UnreadableFileError(`${name} is not a spreadsheet or text file (it contains binary data)`)
   try {
-    const rows = parseCsv(decode(buffer), { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][]
+    const rows = parseCsv(decode(buffer), {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][]
     return rows.map((cells) => cells.map((c) => unguardFormula(c.trim())))
   } catch (error) {
-    throw new UnreadableFileError(`${name} could not be read as ${delimiter === '\t' ? 'tab' : 'comma'}-separated text: ${(error as Error).message}`)
+    throw new UnreadableFileError(
+      `${name} could not be read as ${delimiter === '\t' ? 'tab' : 'comma'}-separated text: ${(error as Error).message}`,
+    )
   }
 }
 
@@ -52,18 +65,29 @@ function readDelimited(buffer: Buffer, name: string, delimiter: string): Table {
 export async function readTable(buffer: Buffer, name: string): Promise<Table> {
   if (buffer.length === 0) throw new UnreadableFileError(`${name} is empty`)
   if (buffer.length > MAX_IMPORT_BYTES) {
-    throw new UnreadableFileError(`${name} is ${(buffer.length / 1024 / 1024).toFixed(1)} MB; the largest plan Safer imports is 20 MB`)
+    throw new UnreadableFileError(
+      `${name} is ${(buffer.length / 1024 / 1024).toFixed(1)} MB; the largest plan Safer imports is 20 MB`,
+    )
   }
   const extension = extname(name).toLowerCase()
   if (buffer.subarray(0, 4).equals(OLE)) {
-    throw new UnreadableFileError(`${name} is password-protected or an old-style .xls file. Remove the password, save it as .xlsx, and import that.`)
+    throw new UnreadableFileError(
+      `${name} is password-protected or an old-style .xls file. Remove the password, save it as .xlsx, and import that.`,
+    )
   }
   if (buffer.subarray(0, 4).equals(ZIP)) {
-    if (extension !== '.xlsx' && extension !== '.xlsm') throw new UnreadableFileError(`${name} is a compressed file, not a spreadsheet Safer can read (.xlsx, .csv, .tsv)`)
+    if (extension !== '.xlsx' && extension !== '.xlsm')
+      throw new UnreadableFileError(
+        `${name} is a compressed file, not a spreadsheet Safer can read (.xlsx, .csv, .tsv)`,
+      )
     return readXlsx(buffer, name)
   }
-  if (extension === '.xlsx' || extension === '.xlsm') throw new UnreadableFileError(`${name} is not a real Excel workbook (its contents are not .xlsx)`)
+  if (extension === '.xlsx' || extension === '.xlsm')
+    throw new UnreadableFileError(`${name} is not a real Excel workbook (its contents are not .xlsx)`)
   if (extension === '.csv') return readDelimited(buffer, name, ',')
-  if (extension === '.tsv' || extension === '.txt' || extension === '.tab') return readDelimited(buffer, name, '\t')
-  throw new UnreadableFileError(`${name}: Safer imports .xlsx, .csv and .tsv files, not ${extension || 'files without an extension'}`)
+  if (extension === '.tsv' || extension === '.txt' || extension === '.tab')
+    return readDelimited(buffer, name, '\t')
+  throw new UnreadableFileError(
+    `${name}: Safer imports .xlsx, .csv and .tsv files, not ${extension || 'files without an extension'}`,
+  )
 }

@@ -16,11 +16,21 @@ export function splitThemeCell(raw: string): { title: string; subtitle: string }
   while (end < words.length) {
     const word = words[end] as string
     const next = words[end + 1]
-    if (isUpper(word) || (end > 0 && CONNECTORS.has(word.toLowerCase()) && next !== undefined && isUpper(next))) end++
+    if (
+      isUpper(word) ||
+      (end > 0 && CONNECTORS.has(word.toLowerCase()) && next !== undefined && isUpper(next))
+    )
+      end++
     else break
   }
   if (end === 0) return { title: words.join(' '), subtitle: '' }
-  return { title: words.slice(0, end).join(' ').replace(/[,;:]$/, ''), subtitle: words.slice(end).join(' ') }
+  return {
+    title: words
+      .slice(0, end)
+      .join(' ')
+      .replace(/[,;:]$/, ''),
+    subtitle: words.slice(end).join(' '),
+  }
 }
 
 function tidy(text: string): string {

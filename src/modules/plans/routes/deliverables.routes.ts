@@ -49,51 +49,67 @@ function pageData(d: Deliverable, mayUpdate: boolean, form: UpdateForm, mayChang
   }
 }
 
-export function deliverableRoutes(app: FastifyInstance, services: Pick<Services, 'deliverables' | 'plans' | 'partners' | 'audit'>) {
+export function deliverableRoutes(
+  app: FastifyInstance,
+  services: Pick<Services, 'deliverables' | 'plans' | 'partners' | 'audit'>,
+) {
   const { deliverables } = services
   const view = { permission: 'plans:view' as const }
   // Leads hold this for the deliverables they lead, partnership managers for all: the service's policy decides which.
   const update = { permission: 'plans:update-own' as const }
 
-  app.get(paths.plans.deliverable(':id'), { config: { ...view, record: 'deliverable' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const d = await deliverables.get(id)
-    return reply.page(PAGE, {
-      ...pageData(d, mayUpdateDeliverable(userOf(request), d), { date: partsOf(londonToday()), text: '', rag: d.rag }, mayChangePlan(userOf(request))),
-      notice: noticeOf(request),
-    })
-  })
+  app.get(
+    paths.plans.deliverable(':id'),
+    { config: { ...view, record: 'deliverable' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const d = await deliverables.get(id)
+      return reply.page(PAGE, {
+        ...pageData(
+          d,
+          mayUpdateDeliverable(userOf(request), d),
+          { date: partsOf(londonToday()), text: '', rag: d.rag },
+          mayChangePlan(userOf(request)),
+        ),
+        notice: noticeOf(request),
+      })
+    },
+  )
 
-  app.post(paths.plans.deliverableUpdates(':id'), { config: { ...update, record: 'deliverable' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const user = userOf(request)
-    const d = await deliverables.getForUpdate(user, id)
-    const body = formBody(request.body)
-    const date = partsFromBody(body, 'updateOn')
-    return submitForm(
-      reply,
-      async () => {
-        const result = dayFromParts(date, 'The date of the update')
-        const updateOn = checkFormWithDate(
-          progressUpdateInput,
-          { ...body, updateOn: '2000-01-01' },
-          { key: 'updateOn-day', result, requiredMessage: 'Enter the date of the update' },
-          UPDATE_ORDER,
-        )
-        await deliverables.addUpdate(request.actor, user, id, { ...body, updateOn })
-        return withNotice(paths.plans.deliverable(id), 'Progress update added')
-      },
-      ({ errors }) => ({
-        template: PAGE,
-        ...pageData(d, true, {
-          date,
-          text: body.text ?? '',
-          rag: body.rag ?? '',
-          errors: renameError(errors, 'updateOn', 'updateOn-day'),
+  app.post(
+    paths.plans.deliverableUpdates(':id'),
+    { config: { ...update, record: 'deliverable' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const user = userOf(request)
+      const d = await deliverables.getForUpdate(user, id)
+      const body = formBody(request.body)
+      const date = partsFromBody(body, 'updateOn')
+      return submitForm(
+        reply,
+        async () => {
+          const result = dayFromParts(date, 'The date of the update')
+          const updateOn = checkFormWithDate(
+            progressUpdateInput,
+            { ...body, updateOn: '2000-01-01' },
+            { key: 'updateOn-day', result, requiredMessage: 'Enter the date of the update' },
+            UPDATE_ORDER,
+          )
+          await deliverables.addUpdate(request.actor, user, id, { ...body, updateOn })
+          return withNotice(paths.plans.deliverable(id), 'Progress update added')
+        },
+        ({ errors }) => ({
+          template: PAGE,
+          ...pageData(d, true, {
+            date,
+            text: body.text ?? '',
+            rag: body.rag ?? '',
+            errors: renameError(errors, 'updateOn', 'updateOn-day'),
+          }),
         }),
-      }),
-    )
-  })
+      )
+    },
+  )
 
   const formData = async (
     request: FastifyRequest,
@@ -117,31 +133,46 @@ export function deliverableRoutes(app: FastifyInstance, services: Pick<Services,
       { id: d.id, ...extra },
     )
 
-  app.get(paths.plans.editDeliverable(':id'), { config: { ...update, record: 'deliverable' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const d = await deliverables.getForUpdate(userOf(request), id)
-    const { template, ...data } = await formData(request, d, { ...editValues(d), ...structureValues(d) })
-    return reply.page(template, data)
-  })
+  app.get(
+    paths.plans.editDeliverable(':id'),
+    { config: { ...update, record: 'deliverable' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const d = await deliverables.getForUpdate(userOf(request), id)
+      const { template, ...data } = await formData(request, d, { ...editValues(d), ...structureValues(d) })
+      return reply.page(template, data)
+    },
+  )
 
-  app.post(paths.plans.deliverable(':id'), { config: { ...update, record: 'deliverable' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const user = userOf(request)
-    const d = await deliverables.getForUpdate(user, id)
-    const body = formBody(request.body)
-    return submitForm(
-      reply,
-      async () => {
-        await deliverables.edit(request.actor, user, id, deliverableInputOf(body))
-        return withNotice(paths.plans.deliverable(id), 'Deliverable saved')
-      },
-      ({ errors, current }) => {
-        // The service's 409 carries the deliverable as stored now.
-        const stored = current as StoredDeliverable | undefined
-        // After a conflict the next save is made knowingly over the stored version.
-        const values = { ...body, leadIds: leadIdsOf(body), ...(stored ? { version: String(stored.version) } : {}) }
-        return formData(request, d, values, { errors, changes: stored ? deliverableChanges(stored, body) : undefined })
-      },
-    )
-  })
+  app.post(
+    paths.plans.deliverable(':id'),
+    { config: { ...update, record: 'deliverable' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const user = userOf(request)
+      const d = await deliverables.getForUpdate(user, id)
+      const body = formBody(request.body)
+      return submitForm(
+        reply,
+        async () => {
+          await deliverables.edit(request.actor, user, id, deliverableInputOf(body))
+          return withNotice(paths.plans.deliverable(id), 'Deliverable saved')
+        },
+        ({ errors, current }) => {
+          // The service's 409 carries the deliverable as stored now.
+          const stored = current as StoredDeliverable | undefined
+          // After a conflict the next save is made knowingly over the stored version.
+          const values = {
+            ...body,
+            leadIds: leadIdsOf(body),
+            ...(stored ? { version: String(stored.version) } : {}),
+          }
+          return formData(request, d, values, {
+            errors,
+            changes: stored ? deliverableChanges(stored, body) : undefined,
+          })
+        },
+      )
+    },
+  )
 }

@@ -42,7 +42,12 @@ const cleanFileName = (name: string) =>
 
 export async function importRoutes(
   app: FastifyInstance,
-  { plans, planImport, strategies, partners }: Pick<Services, 'plans' | 'planImport' | 'strategies' | 'partners'>,
+  {
+    plans,
+    planImport,
+    strategies,
+    partners,
+  }: Pick<Services, 'plans' | 'planImport' | 'strategies' | 'partners'>,
   config: Pick<Config, 'dataDir'>,
 ) {
   const manage = { permission: 'plans:manage' as const }
@@ -99,7 +104,10 @@ export async function importRoutes(
       mergeOffers: mergeOffers(
         summary,
         { people: await partners.listPeople(), organisations: await partners.listOrganisations() },
-        { people: can(userOf(request).role, 'people:merge'), organisations: can(userOf(request).role, 'organisations:merge') },
+        {
+          people: can(userOf(request).role, 'people:merge'),
+          organisations: can(userOf(request).role, 'organisations:merge'),
+        },
       ),
       strategyTitle: strategy?.title,
       replace,
@@ -143,7 +151,7 @@ export async function importRoutes(
 
       const fileName = cleanFileName(file.fileName) || 'upload'
       const title = values.title || null
-      const { summary, changes } = await planImport.importPlan(request.actor, {
+      const { summary } = await planImport.importPlan(request.actor, {
         fileName,
         content: file.content,
         title: title ?? undefined,
@@ -154,11 +162,42 @@ export async function importRoutes(
         const problem = importErrors(summary)
         return renderForm(reply, 400, values, problem.errors, problem.report)
       }
-      const meta = { userId: user.id, fileName, title, strategyId }
+      const meta = { userId: user.id, fileName, title, strategyId, replace: values.replace }
       const token = await pending.save(meta, file.content)
-      return renderPreview(request, reply, 200, { token, meta, summary, changes }, values.replace)
+      // Post/redirect/get: the preview is a page of its own, so Back from the imported plan returns
+      // to it without the browser offering to send the upload again.
+      return reply.redirect(paths.plans.importPreview(token), 303)
     })
   })
+
+  app.get<{ Params: { token: string } }>(
+    `${paths.plans.import()}/uploads/:token`,
+    { config: manage },
+    async (request, reply) => {
+      const user = userOf(request)
+      const token = request.params.token
+      const upload = await pending.load(user.id, token)
+      if (!upload) {
+        return renderForm(
+          reply,
+          404,
+          {},
+          {
+            file: 'The file you uploaded has expired or has already been imported. Upload it again.',
+          },
+        )
+      }
+      const { meta, content } = upload
+      const { summary, changes } = await planImport.importPlan(request.actor, {
+        fileName: meta.fileName,
+        content,
+        title: meta.title ?? undefined,
+        strategyId: meta.strategyId,
+        dryRun: true,
+      })
+      return renderPreview(request, reply, 200, { token, meta, summary, changes }, meta.replace === true)
+    },
+  )
 
   app.post(paths.plans.importConfirm(), { config: manage }, async (request, reply) => {
     const user = userOf(request)
@@ -202,9 +241,16 @@ export async function importRoutes(
         title: meta.title ?? undefined,
         dryRun: true,
       })
-      return renderPreview(request, reply, 409, { token: body.token as string, meta, summary, changes }, false, {
-        replace: message,
-      })
+      return renderPreview(
+        request,
+        reply,
+        409,
+        { token: body.token as string, meta, summary, changes },
+        false,
+        {
+          replace: message,
+        },
+      )
     }
   })
 }

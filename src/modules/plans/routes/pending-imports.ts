@@ -11,6 +11,8 @@ export interface PendingImport {
   fileName: string
   title: string | null
   strategyId: number | null
+  /** Whether the person ticked "Replace the existing plan" when they uploaded it */
+  replace?: boolean
   createdAt: number
 }
 

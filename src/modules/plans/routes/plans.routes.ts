@@ -23,7 +23,11 @@ const strategyChoices = (list: Array<{ id: number; title: string }>, linked: num
   ...list.map((st) => ({ value: String(st.id), text: st.title, selected: st.id === linked })),
 ]
 
-export function planRoutes(app: FastifyInstance, { plans, strategies }: Pick<Services, 'plans' | 'strategies'>, config: Pick<Config, 'planStaleDays' | 'planPageCacheMb' | 'reloadTemplates'>) {
+export function planRoutes(
+  app: FastifyInstance,
+  { plans, strategies }: Pick<Services, 'plans' | 'strategies'>,
+  config: Pick<Config, 'planStaleDays' | 'planPageCacheMb' | 'reloadTemplates'>,
+) {
   const view = { permission: 'plans:view' as const }
   const exportable = { permission: 'plans:export' as const }
   const canManage = (request: FastifyRequest) => can(userOf(request).role, 'plans:manage')
@@ -82,20 +86,31 @@ export function planRoutes(app: FastifyInstance, { plans, strategies }: Pick<Ser
         strategicAims: plan.strategicAims,
       },
       // Unparsed filters are shown back as typed, so they are rendered afresh and not kept.
-      deliverablesHtml: errors ? deliverables() : pageCache.through(planFragmentKey(plan, today, role, filter), deliverables),
+      deliverablesHtml: errors
+        ? deliverables()
+        : pageCache.through(planFragmentKey(plan, today, role, filter), deliverables),
       canExport: can(role, 'plans:export'),
       // Only those who may change the link need the list of strategies to choose from.
-      strategyItems: canManage(request) ? strategyChoices(await strategies.list(), plan.strategyId) : undefined,
+      strategyItems: canManage(request)
+        ? strategyChoices(await strategies.list(), plan.strategyId)
+        : undefined,
       notice: noticeOf(request),
       backLink: paths.plans.list(),
     })
   })
 
-  app.post(paths.plans.planStrategy(':id'), { config: { permission: 'plans:manage', record: 'plan' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    await strategies.setPlanStrategy(request.actor, id, request.body)
-    return reply.redirect(`${paths.plans.show(id)}?notice=${encodeURIComponent('Linked strategy saved')}`, 303)
-  })
+  app.post(
+    paths.plans.planStrategy(':id'),
+    { config: { permission: 'plans:manage', record: 'plan' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      await strategies.setPlanStrategy(request.actor, id, request.body)
+      return reply.redirect(
+        `${paths.plans.show(id)}?notice=${encodeURIComponent('Linked strategy saved')}`,
+        303,
+      )
+    },
+  )
 
   app.get(paths.plans.summary(':id'), { config: { ...view, record: 'plan' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)

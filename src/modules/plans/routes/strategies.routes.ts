@@ -84,135 +84,163 @@ export function strategyRoutes(app: FastifyInstance, { strategies }: Pick<Servic
     )
   })
 
-  app.get(paths.plans.strategy(':id'), { config: { ...view, record: 'strategy' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const page = strategyPage(await strategies.get(id))
-    return reply.page('plans/views/strategy.njk', {
-      pageTitle: page.title,
-      strategy: page,
-      strategyId: id,
-      canManage: canManage(request),
-      notice: noticeOf(request),
-      backLink: paths.plans.strategies(),
-    })
-  })
+  app.get(
+    paths.plans.strategy(':id'),
+    { config: { ...view, record: 'strategy' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const page = strategyPage(await strategies.get(id))
+      return reply.page('plans/views/strategy.njk', {
+        pageTitle: page.title,
+        strategy: page,
+        strategyId: id,
+        canManage: canManage(request),
+        notice: noticeOf(request),
+        backLink: paths.plans.strategies(),
+      })
+    },
+  )
 
-  app.get(paths.plans.editStrategy(':id'), { config: { ...manage, record: 'strategy' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const s = await strategies.get(id)
-    const { template, ...data } = strategyForm(strategyFormValues(s), {
-      pageTitle: `Change ${s.title}`,
-      strategyId: id,
-      backLink: paths.plans.strategy(id),
-    })
-    return reply.page(template, data)
-  })
+  app.get(
+    paths.plans.editStrategy(':id'),
+    { config: { ...manage, record: 'strategy' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const s = await strategies.get(id)
+      const { template, ...data } = strategyForm(strategyFormValues(s), {
+        pageTitle: `Change ${s.title}`,
+        strategyId: id,
+        backLink: paths.plans.strategy(id),
+      })
+      return reply.page(template, data)
+    },
+  )
 
-  app.post(paths.plans.strategy(':id'), { config: { ...manage, record: 'strategy' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const s = await strategies.get(id)
-    const body = formBody(request.body)
-    return submitForm(
-      reply,
-      async () => {
-        await strategies.update(request.actor, id, strategyInput(body, changedStrategy))
-        return withNotice(paths.plans.strategy(id), 'Strategy saved')
-      },
-      ({ errors, current }) => {
-        // The service's 409 carries the strategy as stored now.
-        const stored = current as StrategyRecord | undefined
-        const adopted = dayFromParts(partsFromBody(body, 'adoptedOn'), '')
-        return {
-          // After a conflict the next save is made knowingly over the stored version.
-          ...strategyForm(stored ? { ...body, version: String(stored.version) } : body, {
-            pageTitle: `Change ${s.title}`,
-            strategyId: id,
-            backLink: paths.plans.strategy(id),
-            errors,
-          }),
-          changes: stored ? strategyChanges(stored, body, adopted.ok ? adopted.value : '') : undefined,
-        }
-      },
-    )
-  })
+  app.post(
+    paths.plans.strategy(':id'),
+    { config: { ...manage, record: 'strategy' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const s = await strategies.get(id)
+      const body = formBody(request.body)
+      return submitForm(
+        reply,
+        async () => {
+          await strategies.update(request.actor, id, strategyInput(body, changedStrategy))
+          return withNotice(paths.plans.strategy(id), 'Strategy saved')
+        },
+        ({ errors, current }) => {
+          // The service's 409 carries the strategy as stored now.
+          const stored = current as StrategyRecord | undefined
+          const adopted = dayFromParts(partsFromBody(body, 'adoptedOn'), '')
+          return {
+            // After a conflict the next save is made knowingly over the stored version.
+            ...strategyForm(stored ? { ...body, version: String(stored.version) } : body, {
+              pageTitle: `Change ${s.title}`,
+              strategyId: id,
+              backLink: paths.plans.strategy(id),
+              errors,
+            }),
+            changes: stored ? strategyChanges(stored, body, adopted.ok ? adopted.value : '') : undefined,
+          }
+        },
+      )
+    },
+  )
 
   // Priorities
 
-  app.get(paths.plans.newPriority(':id'), { config: { ...manage, record: 'strategy' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const s = await strategies.get(id)
-    return reply.page(PRIORITY_FORM, {
-      pageTitle: 'Add a priority',
-      strategyTitle: s.title,
-      action: paths.plans.priorities(id),
-      values: {},
-      backLink: paths.plans.strategy(id),
-    })
-  })
-
-  app.post(paths.plans.priorities(':id'), { config: { ...manage, record: 'strategy' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const s = await strategies.get(id)
-    const body = formBody(request.body)
-    return submitForm(
-      reply,
-      async () => {
-        await strategies.addPriority(request.actor, id, body)
-        return withNotice(paths.plans.strategy(id), 'Priority added')
-      },
-      ({ errors }) => ({
-        template: PRIORITY_FORM,
+  app.get(
+    paths.plans.newPriority(':id'),
+    { config: { ...manage, record: 'strategy' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const s = await strategies.get(id)
+      return reply.page(PRIORITY_FORM, {
         pageTitle: 'Add a priority',
         strategyTitle: s.title,
         action: paths.plans.priorities(id),
-        values: body,
-        errors,
+        values: {},
         backLink: paths.plans.strategy(id),
-      }),
-    )
-  })
+      })
+    },
+  )
 
-  app.get(paths.plans.editPriority(':id'), { config: { ...manage, record: 'priority' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const p = await strategies.getPriority(id)
-    const s = await strategies.get(p.strategyId)
-    return reply.page(PRIORITY_FORM, {
-      pageTitle: `Change ${p.title}`,
-      strategyTitle: s.title,
-      action: paths.plans.priority(id),
-      values: priorityFormValues(p),
-      editing: true,
-      backLink: paths.plans.strategy(p.strategyId),
-    })
-  })
-
-  app.post(paths.plans.priority(':id'), { config: { ...manage, record: 'priority' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const p = await strategies.getPriority(id)
-    const s = await strategies.get(p.strategyId)
-    const body = formBody(request.body)
-    return submitForm(
-      reply,
-      async () => {
-        await strategies.updatePriority(request.actor, id, body)
-        return withNotice(paths.plans.strategy(p.strategyId), 'Priority saved')
-      },
-      ({ errors, current }) => {
-        // The service's 409 carries the priority as stored now.
-        const stored = current as Priority | undefined
-        return {
+  app.post(
+    paths.plans.priorities(':id'),
+    { config: { ...manage, record: 'strategy' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const s = await strategies.get(id)
+      const body = formBody(request.body)
+      return submitForm(
+        reply,
+        async () => {
+          await strategies.addPriority(request.actor, id, body)
+          return withNotice(paths.plans.strategy(id), 'Priority added')
+        },
+        ({ errors }) => ({
           template: PRIORITY_FORM,
-          pageTitle: `Change ${p.title}`,
+          pageTitle: 'Add a priority',
           strategyTitle: s.title,
-          action: paths.plans.priority(id),
-          // After a conflict the next save is made knowingly over the stored version.
-          values: stored ? { ...body, version: String(stored.version) } : body,
-          editing: true,
+          action: paths.plans.priorities(id),
+          values: body,
           errors,
-          changes: stored ? priorityChanges(stored, body) : undefined,
-          backLink: paths.plans.strategy(p.strategyId),
-        }
-      },
-    )
-  })
+          backLink: paths.plans.strategy(id),
+        }),
+      )
+    },
+  )
+
+  app.get(
+    paths.plans.editPriority(':id'),
+    { config: { ...manage, record: 'priority' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const p = await strategies.getPriority(id)
+      const s = await strategies.get(p.strategyId)
+      return reply.page(PRIORITY_FORM, {
+        pageTitle: `Change ${p.title}`,
+        strategyTitle: s.title,
+        action: paths.plans.priority(id),
+        values: priorityFormValues(p),
+        editing: true,
+        backLink: paths.plans.strategy(p.strategyId),
+      })
+    },
+  )
+
+  app.post(
+    paths.plans.priority(':id'),
+    { config: { ...manage, record: 'priority' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const p = await strategies.getPriority(id)
+      const s = await strategies.get(p.strategyId)
+      const body = formBody(request.body)
+      return submitForm(
+        reply,
+        async () => {
+          await strategies.updatePriority(request.actor, id, body)
+          return withNotice(paths.plans.strategy(p.strategyId), 'Priority saved')
+        },
+        ({ errors, current }) => {
+          // The service's 409 carries the priority as stored now.
+          const stored = current as Priority | undefined
+          return {
+            template: PRIORITY_FORM,
+            pageTitle: `Change ${p.title}`,
+            strategyTitle: s.title,
+            action: paths.plans.priority(id),
+            // After a conflict the next save is made knowingly over the stored version.
+            values: stored ? { ...body, version: String(stored.version) } : body,
+            editing: true,
+            errors,
+            changes: stored ? priorityChanges(stored, body) : undefined,
+            backLink: paths.plans.strategy(p.strategyId),
+          }
+        },
+      )
+    },
+  )
 }

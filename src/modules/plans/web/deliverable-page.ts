@@ -31,10 +31,7 @@ export function deliverablePage(d: Deliverable) {
     flags: flagTags(d.flags),
     fields: summaryRows([
       ['Outcome', orNone(d.outcome)],
-      [
-        d.leads.length > 1 ? 'Leads' : 'Lead',
-        orNone(d.leads.map((l) => l.name).join(', '), 'No named lead'),
-      ],
+      [d.leads.length > 1 ? 'Leads' : 'Lead', orNone(d.leads.map((l) => l.name).join(', '), 'No named lead')],
       ['Lead organisations', orNone(d.leadOrganisations.join(', '))],
       ['Start', orNone(formatPlanDate(d.start))],
       ['End', orNone(formatPlanDate(d.end))],
@@ -73,10 +70,21 @@ const asTyped = (typed: string | undefined) => {
 }
 const ragText = (value: unknown) => RAG_LABELS[value as Rag] ?? text(value)
 
-type Changeable = 'outcome' | 'start' | 'end' | 'supportingOrganisations' | 'progress' | 'comment' | 'documentReferences' | 'rag'
+type Changeable =
+  | 'outcome'
+  | 'start'
+  | 'end'
+  | 'supportingOrganisations'
+  | 'progress'
+  | 'comment'
+  | 'documentReferences'
+  | 'rag'
 
 /** What someone else saved (the stored deliverable a 409 carries) against what this person sent. */
-export function deliverableChanges(current: Pick<StoredDeliverable, Changeable>, sent: Record<string, string>) {
+export function deliverableChanges(
+  current: Pick<StoredDeliverable, Changeable>,
+  sent: Record<string, string>,
+) {
   return changedFields([
     { label: 'Outcome', theirs: text(current.outcome), yours: text(sent.outcome) },
     {

@@ -37,7 +37,11 @@ export function importErrors(summary: ImportSummary) {
   }
 }
 
-const LEVELS: Record<ChangeEntry['level'], string> = { theme: 'Theme', action: 'Action', deliverable: 'Deliverable' }
+const LEVELS: Record<ChangeEntry['level'], string> = {
+  theme: 'Theme',
+  action: 'Action',
+  deliverable: 'Deliverable',
+}
 
 /** What replacing the stored plan with the file changes, as the preview's three tables show it. */
 export function replacePreview(changes: PlanChanges) {
@@ -50,7 +54,12 @@ export function replacePreview(changes: PlanChanges) {
     changes: e.changes,
   })
   return {
-    counts: { added: changes.added.length, changed: changes.changed.length, archived: changes.archived.length, unchanged: changes.unchanged },
+    counts: {
+      added: changes.added.length,
+      changed: changes.changed.length,
+      archived: changes.archived.length,
+      unchanged: changes.unchanged,
+    },
     added: changes.added.map(row),
     changed: changes.changed.map(row),
     archived: changes.archived.map(row),

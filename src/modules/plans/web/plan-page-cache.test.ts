@@ -26,7 +26,13 @@ describe('PageCache', () => {
     expect(second).toBe(first)
     expect(second.bytes.toString('utf8')).toBe('<p>Plan ’24</p>')
     expect(r.calls).toEqual(['<p>Plan ’24</p>'])
-    expect(cache.stats()).toEqual({ entries: 1, bytes: Buffer.byteLength('<p>Plan ’24</p>'), maxBytes: 10_000, hits: 1, misses: 1 })
+    expect(cache.stats()).toEqual({
+      entries: 1,
+      bytes: Buffer.byteLength('<p>Plan ’24</p>'),
+      maxBytes: 10_000,
+      hits: 1,
+      misses: 1,
+    })
   })
 
   it('keeps no more bytes than it is given, dropping the least recently used first', () => {
@@ -70,13 +76,20 @@ describe('planFragmentKey', () => {
   const key = planFragmentKey(plan, '2026-11-30', 'viewer', filter({ rag: 'red' }))
 
   it('is the same for the same plan, day, role and an equivalent filter', () => {
-    expect(planFragmentKey(plan, '2026-11-30', 'viewer', filter({ q: '  ', rag: 'red', theme: '' }))).toBe(key)
+    expect(planFragmentKey(plan, '2026-11-30', 'viewer', filter({ q: '  ', rag: 'red', theme: '' }))).toBe(
+      key,
+    )
   })
 
   it('differs when the plan changes, the day turns, the role or any filter differs', () => {
     const others = [
       planFragmentKey({ ...plan, version: 5 }, '2026-11-30', 'viewer', filter({ rag: 'red' })),
-      planFragmentKey({ ...plan, updatedAt: '2026-11-30T10:00:00.001Z' }, '2026-11-30', 'viewer', filter({ rag: 'red' })),
+      planFragmentKey(
+        { ...plan, updatedAt: '2026-11-30T10:00:00.001Z' },
+        '2026-11-30',
+        'viewer',
+        filter({ rag: 'red' }),
+      ),
       planFragmentKey({ ...plan, id: 8 }, '2026-11-30', 'viewer', filter({ rag: 'red' })),
       planFragmentKey(plan, '2026-12-01', 'viewer', filter({ rag: 'red' })),
       planFragmentKey(plan, '2026-11-30', 'partnership-manager', filter({ rag: 'red' })),

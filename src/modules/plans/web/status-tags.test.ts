@@ -10,11 +10,9 @@ describe('RAG and flag tags', () => {
 
   it('lists only the flags that are set, in a fixed order', () => {
     expect(flagTags({ overdue: false, stale: false, endBeforeStart: false, neverUpdated: false })).toEqual([])
-    expect(flagTags({ endBeforeStart: true, stale: true, overdue: true, neverUpdated: false }).map((t) => t.text)).toEqual([
-      'Overdue',
-      'No update',
-      'End before start',
-    ])
+    expect(
+      flagTags({ endBeforeStart: true, stale: true, overdue: true, neverUpdated: false }).map((t) => t.text),
+    ).toEqual(['Overdue', 'No update', 'End before start'])
   })
 
   it('checks the current RAG among the choices', () => {
