@@ -137,7 +137,8 @@ describe('the result cache itself', () => {
       },
     }
     const reads = cachedReads(counting, { limit: 2 })
-    const below = (n: number) => reads.all<{ c: number }>('SELECT count(*) AS c FROM numbers WHERE n < $1', [n])
+    const below = (n: number) =>
+      reads.all<{ c: number }>('SELECT count(*) AS c FROM numbers WHERE n < $1', [n])
     expect(await below(3)).toEqual([{ c: 3 }])
     expect(await below(3)).toEqual([{ c: 3 }])
     expect(await below(5)).toEqual([{ c: 5 }])
