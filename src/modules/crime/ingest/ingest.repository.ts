@@ -1,5 +1,4 @@
 import type { StoreConnection } from '../store/store.ts'
-import { STREET_AREA_COLUMNS, STREET_AREA_VALUES } from '../store/street-areas.repository.ts'
 import { ident, literal, readCsv } from './csv.repository.ts'
 import type { Column } from './formats.ts'
 
@@ -86,18 +85,9 @@ export async function loadStreetOrOutcomes(
     rejects,
     { requiredDates: ['month'], filename: true },
   )
-  // Street crimes get their areas as they load; outcomes are counted by force, never by area.
-  const areas =
-    table === 'street_crimes'
-      ? {
-          columns: `, ${STREET_AREA_COLUMNS}`,
-          values: `, ${STREET_AREA_VALUES}`,
-          join: 'LEFT JOIN lsoa_map m ON m.code = r.lsoa_code',
-        }
-      : { columns: '', values: '', join: '' }
   await tx.run(
-    `INSERT INTO ${table} (file_id, ${names}${areas.columns}) SELECT f.file_id, ${columns.map((c) => `r.${ident(c.name)}`).join(', ')}${areas.values}
-     FROM ${source} r JOIN ${fileIds(files)} ON f.path = r.filename ${areas.join}`,
+    `INSERT INTO ${table} (file_id, ${names}) SELECT f.file_id, ${columns.map((c) => `r.${ident(c.name)}`).join(', ')}
+     FROM ${source} r JOIN ${fileIds(files)} ON f.path = r.filename`,
   )
 }
 

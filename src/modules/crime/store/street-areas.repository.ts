@@ -4,10 +4,6 @@ import type { StoreConnection } from './store.ts'
 // through lsoa_map once, when it is loaded, instead of in every query; re-resolved in the same
 // transaction whenever an areas import rebuilds lsoa_map, so they always equal the lookup join.
 
-/** The columns as the ingest fills them from lsoa_map (joined as m). */
-export const STREET_AREA_COLUMNS = 'lsoa21_code, ward_code, lad_code'
-export const STREET_AREA_VALUES = 'm.lsoa21_code, m.ward_code, m.lad_code'
-
 const RESOLVE = `UPDATE street_crimes s SET lsoa21_code = m.lsoa21_code, ward_code = m.ward_code, lad_code = m.lad_code
   FROM lsoa_map m WHERE m.code = s.lsoa_code`
 
@@ -18,6 +14,14 @@ export const STREET_AREA_SCHEMA = [
   // A store loaded before these columns existed gains them here (a scan, and nothing to do, after).
   `${RESOLVE} AND s.lad_code IS NULL AND m.lad_code IS NOT NULL`,
 ]
+
+/**
+ * The areas of street crimes just loaded (file ids from first to last). An UPDATE after the load
+ * measured several times cheaper than joining lsoa_map inside the load's INSERT … SELECT.
+ */
+export async function resolveLoadedStreetAreas(tx: StoreConnection, first: number, last: number) {
+  await tx.run(`${RESOLVE} AND s.file_id BETWEEN ${first} AND ${last}`)
+}
 
 /** After lsoa_map is rebuilt: every row whose resolved areas differ from the lookup's is corrected. */
 export async function resolveStreetAreas(tx: StoreConnection) {
