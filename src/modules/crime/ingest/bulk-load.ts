@@ -3,7 +3,6 @@ import { rejectedLines, rejectedLinesByFile } from './csv.repository.ts'
 import type { DetectedCrimeFile } from './detect.ts'
 import type { BadLine } from './file-errors.ts'
 import * as ingestRepo from './ingest.repository.ts'
-import { resolveLoadedStreetAreas } from '../store/street-areas.repository.ts'
 import * as recordedRepo from './recorded.repository.ts'
 import { type Replacement, replaceOlderCopies } from './replace.repository.ts'
 
@@ -146,7 +145,6 @@ export async function loadFiles(
       table === 'outcomes'
         ? await ingestRepo.removeExactDuplicateOutcomes(tx, ids)
         : new Map<number, number>()
-    if (table === 'street_crimes') await resolveLoadedStreetAreas(tx, Math.min(...ids), Math.max(...ids))
     const stats = await ingestRepo.fileStats(tx, table, ids)
     const keys = new Map<number, string[]>()
     for (const f of ofKind) {
