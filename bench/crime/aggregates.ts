@@ -7,10 +7,7 @@ import type { AnalyticsStore } from '../../src/modules/crime/store/store.ts'
 export interface Aggregate {
   name: string
   safer: () => Promise<unknown>
-  /** The plainest SQL giving the same answer: street crimes carry their resolved areas. */
   bare: string
-  /** The same, joining the LSOA lookup in the query as Safer did before areas were resolved at ingest. */
-  joined: string
 }
 
 export function assessmentAggregates(
@@ -19,8 +16,7 @@ export function assessmentAggregates(
   from: string,
   to: string,
 ): Aggregate[] {
-  const area = `s.lad_code = '${lad}'`
-  const lookup = `s.lsoa_code IN (SELECT code FROM lsoa_map WHERE lad_code = '${lad}')`
+  const area = `s.lsoa_code IN (SELECT code FROM lsoa_map WHERE lad_code = '${lad}')`
   const period = `s.month BETWEEN DATE '${from}-01' AND DATE '${to}-01'`
   const q = () => crime.analysis.resolve({ source: 'police-uk', area: lad, from, to })
   return [
@@ -28,43 +24,36 @@ export function assessmentAggregates(
       name: 'Total for the borough',
       safer: async () => crime.analysis.total(await q()),
       bare: `SELECT count(*) FROM street_crimes s WHERE ${period} AND ${area}`,
-      joined: `SELECT count(*) FROM street_crimes s WHERE ${period} AND ${lookup}`,
     },
     {
       name: 'By crime type',
       safer: async () => crime.analysis.count(await q(), 'crime_type'),
       bare: `SELECT crime_type, count(*) FROM street_crimes s WHERE ${period} AND ${area} GROUP BY 1`,
-      joined: `SELECT crime_type, count(*) FROM street_crimes s WHERE ${period} AND ${lookup} GROUP BY 1`,
     },
     {
       name: 'By month',
       safer: async () => crime.analysis.count(await q(), 'month'),
       bare: `SELECT month, count(*) FROM street_crimes s WHERE ${period} AND ${area} GROUP BY 1`,
-      joined: `SELECT month, count(*) FROM street_crimes s WHERE ${period} AND ${lookup} GROUP BY 1`,
     },
     {
       name: 'By ward',
       safer: async () => crime.analysis.count(await q(), 'ward'),
-      bare: `SELECT ward_code, count(*) FROM street_crimes s WHERE ${period} AND ${area} GROUP BY 1`,
-      joined: `SELECT m.ward_code, count(*) FROM street_crimes s JOIN lsoa_map m ON m.code = s.lsoa_code WHERE ${period} AND m.lad_code = '${lad}' GROUP BY 1`,
+      bare: `SELECT m.ward_code, count(*) FROM street_crimes s JOIN lsoa_map m ON m.code = s.lsoa_code WHERE ${period} AND m.lad_code = '${lad}' GROUP BY 1`,
     },
     {
       name: 'By LSOA',
       safer: async () => crime.analysis.count(await q(), 'lsoa'),
-      bare: `SELECT lsoa21_code, count(*) FROM street_crimes s WHERE ${period} AND ${area} GROUP BY 1`,
-      joined: `SELECT m.lsoa21_code, count(*) FROM street_crimes s JOIN lsoa_map m ON m.code = s.lsoa_code WHERE ${period} AND m.lad_code = '${lad}' GROUP BY 1`,
+      bare: `SELECT m.lsoa21_code, count(*) FROM street_crimes s JOIN lsoa_map m ON m.code = s.lsoa_code WHERE ${period} AND m.lad_code = '${lad}' GROUP BY 1`,
     },
     {
       name: 'Top places',
       safer: async () => crime.analysis.count(await q(), 'location'),
       bare: `SELECT location, count(*) AS n FROM street_crimes s WHERE ${period} AND ${area} GROUP BY 1 ORDER BY n DESC`,
-      joined: `SELECT location, count(*) AS n FROM street_crimes s WHERE ${period} AND ${lookup} GROUP BY 1 ORDER BY n DESC`,
     },
     {
       name: 'Outcome mix',
       safer: async () => crime.analysis.count(await q(), 'outcome'),
       bare: `SELECT last_outcome, count(*) FROM street_crimes s WHERE ${period} AND ${area} GROUP BY 1`,
-      joined: `SELECT last_outcome, count(*) FROM street_crimes s WHERE ${period} AND ${lookup} GROUP BY 1`,
     },
     {
       name: 'Whole force by crime type (every row)',
@@ -80,7 +69,6 @@ export function assessmentAggregates(
           'crime_type',
         ),
       bare: `SELECT crime_type, count(*) FROM street_crimes s WHERE falls_within = 'Bench Police' GROUP BY 1`,
-      joined: `SELECT crime_type, count(*) FROM street_crimes s WHERE falls_within = 'Bench Police' GROUP BY 1`,
     },
   ]
 }

@@ -55,7 +55,7 @@ export async function startAppServer(
     AUDIT_KEY: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
     TRUST_PROXY: 'false',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     // The analytics store is the DuckDB file beside the SQLite database.
     DATABASE_URL: `sqlite:${join(dir, options.dataDir ? 'bench-server.db' : 'safer.db')}`,
     DATA_DIR: dir,

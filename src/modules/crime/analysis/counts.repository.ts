@@ -9,13 +9,17 @@ const NO_LOCATION = 'No location'
 const AREA_COLUMN = { lad: 'lad_code', ward: 'ward_code', lsoa: 'lsoa21_code' } as const
 
 /**
- * WHERE clauses for police.uk street crimes in the query's area, period and categories. Each
- * record's ward and local authority were resolved when it was loaded (store/street-areas.repository.ts).
+ * WHERE clauses for police.uk street crimes in the query's area, period and categories. With
+ * `joined`, the query already joins lsoa_map as m and filters on it directly.
  */
-export function streetScope(q: CrimeQuery, p: Params): string {
+export function streetScope(q: CrimeQuery, p: Params, joined = false): string {
   const where = [`s.month BETWEEN ${p.month(q.from)} AND ${p.month(q.to)}`]
   if (q.area.type === 'force') where.push(`s.falls_within = ${p.add(q.area.code)}`)
-  else where.push(`s.${AREA_COLUMN[q.area.type]} = ${p.add(q.area.code)}`)
+  else if (joined) where.push(`m.${AREA_COLUMN[q.area.type]} = ${p.add(q.area.code)}`)
+  else
+    where.push(
+      `s.lsoa_code IN (SELECT code FROM lsoa_map WHERE ${AREA_COLUMN[q.area.type]} = ${p.add(q.area.code)})`,
+    )
   if (q.categories) where.push(`s.crime_type IN (${p.list(q.categories)})`)
   return where.join(' AND ')
 }
@@ -25,10 +29,10 @@ const STREET_KEYS: Record<CountDimension, { key: string; names?: string }> = {
   month: { key: `strftime(s.month, '%Y-%m')` },
   // Names are joined after counting, to a couple of hundred keys rather than millions of rows.
   ward: {
-    key: 's.ward_code',
+    key: 'm.ward_code',
     names: 'SELECT DISTINCT ward_code AS code, ward_name AS name FROM lsoa_lookup',
   },
-  lsoa: { key: 's.lsoa21_code', names: 'SELECT lsoa21_code AS code, lsoa21_name AS name FROM lsoa_lookup' },
+  lsoa: { key: 'm.lsoa21_code', names: 'SELECT lsoa21_code AS code, lsoa21_name AS name FROM lsoa_lookup' },
   location: { key: `coalesce(s.location, '${NO_LOCATION}')` },
   outcome: { key: `coalesce(s.last_outcome, 'No outcome published')` },
 }
@@ -55,10 +59,11 @@ export async function countStreet(
     )
   }
   // A force's crimes include some with no LSOA ("No location"); an ONS area's cannot.
+  const join = q.area.type === 'force' ? 'LEFT JOIN' : 'JOIN'
   return store.all<CountRow>(
     `WITH counted AS (
-       SELECT ${k.key} AS key, count(*) AS count FROM street_crimes s
-       WHERE ${streetScope(q, p)} GROUP BY ${k.key})
+       SELECT ${k.key} AS key, count(*) AS count FROM street_crimes s ${join} lsoa_map m ON m.code = s.lsoa_code
+       WHERE ${streetScope(q, p, q.area.type !== 'force')} GROUP BY ${k.key})
      SELECT c.key, coalesce(n.name, c.key, '${NO_LOCATION}') AS label, c.count
      FROM counted c LEFT JOIN (${k.names}) n ON n.code = c.key ORDER BY c.count DESC, c.key`,
     p.values,

@@ -9,7 +9,7 @@ const AREA_COLUMN = { lad: 'lad_code', ward: 'ward_code', lsoa: 'lsoa21_code' } 
 
 function streetArea(area: Area, p: Params): string {
   if (area.type === 'force') return `s.falls_within = ${p.add(area.code)}`
-  return `s.${AREA_COLUMN[area.type]} = ${p.add(area.code)}`
+  return `s.lsoa_code IN (SELECT code FROM lsoa_map WHERE ${AREA_COLUMN[area.type]} = ${p.add(area.code)})`
 }
 
 /** The police.uk forces with any record in the area, at any time: the forces its figures rest on. */

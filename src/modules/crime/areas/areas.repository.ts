@@ -3,7 +3,6 @@ import { ident, readCsv } from '../ingest/csv.repository.ts'
 import type { StoreConnection } from '../store/store.ts'
 import type { DetectedAreaFile } from './area-formats.ts'
 import type { BoundaryFeature } from './geo.ts'
-import { resolveStreetAreas } from '../store/street-areas.repository.ts'
 
 // SQL for the ONS and GLA area tables. A file replaces the rows it covers (by code and year),
 // so importing a newer lookup or estimate updates those areas and leaves the others alone.
@@ -110,7 +109,6 @@ export async function rebuildDerived(tx: StoreConnection) {
     SELECT o.lsoa11_code, min(o.lsoa21_code), min(l.ward_code), min(l.lad_code)
     FROM lsoa11_lookup o LEFT JOIN lsoa_lookup l ON l.lsoa21_code = o.lsoa21_code
     WHERE o.lsoa11_code NOT IN (SELECT lsoa21_code FROM lsoa_lookup) GROUP BY o.lsoa11_code`)
-  await resolveStreetAreas(tx)
   await tx.run('DELETE FROM lsoa21_imd')
   await tx.run(`INSERT INTO lsoa21_imd
     SELECT l.lsoa21_code, round(avg(i.decile))::INTEGER, avg(i.score)

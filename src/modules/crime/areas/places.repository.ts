@@ -167,7 +167,7 @@ export async function homeArea(store: AnalyticsStore): Promise<Area | null> {
     `SELECT code, name FROM (
        SELECT r.lad_code AS code, count(*) AS n, 1 AS rank FROM recorded_crimes r WHERE r.area_type IN ('ward', 'lsoa') AND r.lad_code IS NOT NULL GROUP BY 1
        UNION ALL
-       SELECT s.lad_code, count(*), 2 FROM street_crimes s WHERE s.lad_code IS NOT NULL GROUP BY 1
+       SELECT m.lad_code, count(*), 2 FROM street_crimes s JOIN lsoa_map m ON m.code = s.lsoa_code GROUP BY 1
      ) x JOIN (SELECT DISTINCT lad_code, lad_name AS name FROM lsoa_lookup) l ON l.lad_code = x.code
      ORDER BY rank, n DESC, code LIMIT 1`,
   )

@@ -10,7 +10,6 @@ import {
   loadFiles,
   type PlannedFile,
 } from './bulk-load.ts'
-import { resolveLoadedStreetAreas } from '../store/street-areas.repository.ts'
 import { readCsv } from './csv.repository.ts'
 import { detectCrimeFormat, forceFromFileName, readHeaderLine, splitCsvLine } from './detect.ts'
 import { type BadLine, CrimeFileError } from './file-errors.ts'
@@ -216,11 +215,6 @@ export function createIngestService(
       if (found.length === 0) throw error
       return refuse(found)
     }
-    // Committed rows take their areas in a second, short transaction: the same UPDATE on the
-    // first transaction's uncommitted rows is pathologically slow in DuckDB (see ADR 0020).
-    const street = loaded.files.filter((f) => f.planned.format.kind === 'street').map((f) => f.fileId)
-    if (street.length > 0)
-      await store.transaction((tx) => resolveLoadedStreetAreas(tx, Math.min(...street), Math.max(...street)))
     await recordHistory(actor, loaded.files, loaded.replaced)
     const nameOf = new Map(loaded.files.map((f) => [f.fileId, f.planned.name]))
     for (const f of loaded.files) {

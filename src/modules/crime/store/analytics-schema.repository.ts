@@ -3,7 +3,6 @@
 // Area keys are ONS codes throughout; names are labels kept beside them.
 
 import { LOAD_VERSION_SCHEMA } from './load-version.repository.ts'
-import { STREET_AREA_SCHEMA } from './street-areas.repository.ts'
 
 export const ANALYTICS_SCHEMA: string[] = [
   `CREATE SEQUENCE IF NOT EXISTS source_file_ids START 1`,
@@ -109,7 +108,6 @@ export const ANALYTICS_SCHEMA: string[] = [
   // Stop and search has coordinates but no LSOA: each distinct point is placed once.
   `CREATE TABLE IF NOT EXISTS point_lsoa (latitude DOUBLE, longitude DOUBLE, lsoa21_code VARCHAR, PRIMARY KEY (latitude, longitude))`,
   ...LOAD_VERSION_SCHEMA,
-  ...STREET_AREA_SCHEMA,
 ]
 
 /** Tables that hold crime records, emptied by a reset (the demo loader). */

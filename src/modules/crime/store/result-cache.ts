@@ -20,9 +20,18 @@ export function cachedReads(store: AnalyticsStore, options: ResultCacheOptions =
   let version = -1
   // Promises, so that two requests asking the same thing at once share one query.
   const results = new Map<string, Promise<unknown[]>>()
+  // Reads asked for while one is in flight share it: under twenty page requests at once, each
+  // running a dozen cached queries, one version read at a time instead of hundreds queued on DuckDB.
+  let reading: Promise<number> | null = null
+  const loadVersion = () => {
+    reading ??= readLoadVersion(store).finally(() => {
+      reading = null
+    })
+    return reading
+  }
 
   async function all<T>(sql: string, params?: DuckDBValue[]): Promise<T[]> {
-    const now = await readLoadVersion(store)
+    const now = await loadVersion()
     if (now !== version) {
       results.clear()
       version = now
