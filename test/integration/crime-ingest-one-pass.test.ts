@@ -104,6 +104,24 @@ describe.each(DIALECTS)('a one-pass crime ingest on %s', (dialect) => {
     expect(await stored()).toEqual(before)
   })
 
+  it('loads nothing when DuckDB cannot read a file, naming that file', async () => {
+    const before = await stored()
+    const good = write('2024-04-one-street.csv', STREET_HEADER, [street('D1', '2024-04')])
+    const broken = join(dir, '2024-05-one-street.csv')
+    // A header Safer recognises, then bytes that are not UTF-8.
+    writeFileSync(
+      broken,
+      Buffer.concat([Buffer.from(`${STREET_HEADER}\n`), Buffer.from([0x44, 0x32, 0x2c, 0xff, 0xfe, 0x0a])]),
+    )
+    const r = await deps.services.crime.ingest(TEST_ACTOR, [good, broken])
+    expect(r.files).toEqual([])
+    expect(r.failed[0]?.file).toBe('2024-05-one-street.csv')
+    expect(r.failed[1]?.error).toMatch(
+      /^2024-04-one-street\.csv: not loaded, because another file was refused/,
+    )
+    expect(await stored()).toEqual(before)
+  })
+
   it('replaces a month copy by copy, oldest release first, within one ingest and against what was loaded before', async () => {
     // 2023-12 was loaded before with one crime; two later releases of it arrive together.
     const r = await deps.services.crime.ingest(TEST_ACTOR, [
