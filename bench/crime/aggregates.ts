@@ -73,10 +73,17 @@ export function assessmentAggregates(
   ]
 }
 
-export async function timeIt(fn: () => Promise<unknown>, runs: number): Promise<number> {
+/** Median of `runs` timings after one warm-up; `before` runs untimed ahead of each (to empty a cache). */
+export async function timeIt(
+  fn: () => Promise<unknown>,
+  runs: number,
+  before?: () => Promise<unknown>,
+): Promise<number> {
+  await before?.()
   await fn()
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
+    await before?.()
     const start = performance.now()
     await fn()
     times.push(performance.now() - start)

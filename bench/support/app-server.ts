@@ -41,8 +41,15 @@ const START_TIMEOUT_MS = 60_000
  * production-like: NODE_ENV=production, a real session secret, quiet logs, a fresh SQLite file.
  * Cookies are not Secure, because the benchmark speaks plain HTTP on loopback.
  */
-export async function startAppServer(options: { role?: string; planDeliverables?: number } = {}): Promise<AppServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'safer-bench-'))
+export async function startAppServer(
+  options: {
+    role?: string
+    planDeliverables?: number
+    /** An existing data folder (kept afterwards): its analytics store is served. */
+    dataDir?: string
+  } = {},
+): Promise<AppServer> {
+  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'safer-bench-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -50,8 +57,9 @@ export async function startAppServer(options: { role?: string; planDeliverables?
     AUDIT_KEY: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
     TRUST_PROXY: 'false',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: `sqlite:${join(dir, 'safer.db')}`,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    // The analytics store is the DuckDB file beside the SQLite database.
+    DATABASE_URL: `sqlite:${join(dir, options.dataDir ? 'bench-server.db' : 'safer.db')}`,
     DATA_DIR: dir,
     HOST: '127.0.0.1',
   }
@@ -68,7 +76,9 @@ export async function startAppServer(options: { role?: string; planDeliverables?
     execArgv: process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
-  const cleanup = () => rmSync(dir, { recursive: true, force: true })
+  const cleanup = () => {
+    if (!options.dataDir) rmSync(dir, { recursive: true, force: true })
+  }
 
   let ready: ServerReady
   try {
@@ -89,7 +99,16 @@ export async function startAppServer(options: { role?: string; planDeliverables?
     }
     cleanup()
   }
-  return { origin: ready.origin, email: ready.email, password: ready.password, env, planId: ready.planId, staticDir: ready.staticDir, pid: child.pid as number, stop }
+  return {
+    origin: ready.origin,
+    email: ready.email,
+    password: ready.password,
+    env,
+    planId: ready.planId,
+    staticDir: ready.staticDir,
+    pid: child.pid as number,
+    stop,
+  }
 }
 
 function waitForReady(child: ChildProcess): Promise<ServerReady> {

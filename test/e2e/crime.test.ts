@@ -50,7 +50,7 @@ describe('crime analyses and the strategic assessment in a real browser', () => 
       await page.getByLabel('Crime type').selectOption('ROBBERY')
       await clickAndCheck(page, page.getByRole('button', { name: 'Show figures' }))
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
-        'ROBBERY in Southwark, March 2023 to February 2024',
+        'Robbery in Southwark, March 2023 to February 2024',
       )
       expect(
         await page
@@ -93,7 +93,7 @@ describe('crime analyses and the strategic assessment in a real browser', () => 
       await visit(page, '/crime/serious-violence?area=Southwark&from=2023-03&to=2024-02')
       await page.getByText('Change the definition').click()
       await page.getByLabel('Name').fill('Serious violence (Southwark)')
-      await page.getByRole('checkbox', { name: 'ROBBERY (all)' }).uncheck()
+      await page.getByRole('checkbox', { name: 'Robbery (all)' }).uncheck()
       await clickAndCheck(page, page.getByRole('button', { name: 'Save definition' }))
       expect(await page.getByRole('alert').textContent()).toContain('Definition saved')
       expect(await page.getByText('Serious violence (Southwark)').first().isVisible()).toBe(true)
@@ -110,7 +110,7 @@ describe('crime analyses and the strategic assessment in a real browser', () => 
       expect(await contents.getByRole('link').allTextContents()).toEqual([
         'Summary',
         'Volume and trend by crime type',
-        'Serious violence (serious violence (southwark))',
+        'Serious violence (Southwark)',
         'Hotspots',
         'Deprivation',
         'Stop and search',

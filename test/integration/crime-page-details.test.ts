@@ -62,4 +62,66 @@ describe.each(DIALECTS)('crime page details on %s', (dialect) => {
     )
     expect(page.body).toContain('govuk-table__header safer-break-anywhere')
   })
+
+  it('shows the Met’s capitalised categories in sentence case on pages, and the exact names to machines', async () => {
+    const query = 'source=recorded&area=Southwark&from=2023-03&to=2024-02'
+    const robbery = await viewer.get(`/crime?${query}&crimeType=robbery`)
+    expect(robbery.body).toContain('>Robbery in Southwark, March 2023 to February 2024</h1>')
+    const overview = await viewer.get(`/crime?${query}`)
+    // The longest category, uncut, in the chart and its table, and offered by its exact name in the form.
+    expect(overview.body).toContain('>Miscellaneous crimes against society</text>')
+    expect(overview.body).toContain('>Miscellaneous crimes against society</th>')
+    expect(overview.body).toContain(
+      '<option value="MISCELLANEOUS CRIMES AGAINST SOCIETY">Miscellaneous crimes against society</option>',
+    )
+    for (const name of [
+      'THEFT',
+      'ROBBERY',
+      'VIOLENCE AGAINST THE PERSON',
+      'MISCELLANEOUS CRIMES AGAINST SOCIETY',
+    ])
+      expect(overview.body).not.toContain(`>${name}<`)
+    const definition = await analyst.get(`/crime/serious-violence?${query}`)
+    expect(definition.body).toMatch(/<label[^>]*>\s*Robbery \(all\)\s*<\/label>/)
+    expect(definition.body).toMatch(/value="ROBBERY"/)
+
+    const api = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/crime/counts?${query}&crimeType=robbery&by=crime_type`,
+      headers: { cookie: viewer.jar.header() },
+    })
+    expect(api.statusCode).toBe(200)
+    expect(JSON.stringify(api.json())).toContain('"ROBBERY"')
+    expect(JSON.stringify(api.json())).not.toContain('"Robbery"')
+  })
+
+  it('names a serious violence definition called “Serious violence (…)” once in the assessment, and its categories in sentence case', async () => {
+    const crime = t.deps.services.crime
+    const current = await crime.definitions.get('serious-violence')
+    const values = {
+      name: current.name,
+      description: current.description ?? '',
+      policeUkTypes: current.policeUkTypes,
+      recordedCategories: current.recordedCategories,
+    }
+    await crime.definitions.save(TEST_ACTOR, 'serious-violence', {
+      ...values,
+      name: 'Serious violence (Southwark)',
+      version: current.version,
+    })
+    try {
+      const a = await buildAssessment(crime, { area: 'Southwark', from: '2023-03', to: '2024-02' })
+      const section = a.sections.find((s) => s.id === 'serious-violence')
+      expect(section?.title).toBe('Serious violence (Southwark)')
+      expect(section?.paragraphs[0]).not.toMatch(/[A-Z]{4,}/)
+      const volume = a.sections.find((s) => s.id === 'volume')
+      // The Word document embeds these same charts.
+      expect(volume?.charts?.find((c) => c.title === 'Crimes by type')?.svg).toContain(
+        '>Miscellaneous crimes against society</text>',
+      )
+    } finally {
+      const saved = await crime.definitions.get('serious-violence')
+      await crime.definitions.save(TEST_ACTOR, 'serious-violence', { ...values, version: saved.version })
+    }
+  })
 })

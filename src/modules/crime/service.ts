@@ -13,6 +13,8 @@ import { createCrimePagesService } from './pages/pages.service.ts'
 import * as repo from './repository.ts'
 import * as contents from './store/contents.repository.ts'
 import { defaultSource } from './sources.ts'
+import { versionedStore } from './store/load-version.repository.ts'
+import { cachedReads } from './store/result-cache.ts'
 import { openAnalyticsStore } from './store/store.ts'
 
 /**
@@ -30,15 +32,17 @@ export function analyticsPath(config: Config): string {
  * store (opened on first use); the operational database keeps ingest history and definitions.
  */
 export function createCrimeService(db: Db, audit: AuditService, config: Config) {
-  const store = openAnalyticsStore(analyticsPath(config))
+  const store = versionedStore(openAnalyticsStore(analyticsPath(config)))
+  // Analyses and pages read through the result cache; loading and importing write to the store.
+  const reads = cachedReads(store)
   const definitions = createDefinitionsService(db, audit)
   const areas = createAreasService(db, store, audit)
   const ingest = createIngestService(db, store, audit, async (kinds) => {
     if (kinds.has('stop-search')) await areas.placeStopSearches()
   })
-  const analysis = createAnalysisService(store, definitions)
-  const insights = createInsightsService(store, analysis)
-  const pages = createCrimePagesService(db, store, analysis, insights, definitions)
+  const analysis = createAnalysisService(reads, definitions)
+  const insights = createInsightsService(reads, analysis)
+  const pages = createCrimePagesService(db, reads, analysis, insights, definitions)
   const loads = createLoadJobs(audit, ingest.ingest, join(config.dataDir, 'uploads'))
 
   return {
@@ -50,12 +54,12 @@ export function createCrimeService(db: Db, audit: AuditService, config: Config) 
     analysis,
     insights,
     pages,
-    coverage: () => places.coverage(store),
-    homeArea: () => places.homeArea(store),
+    coverage: () => places.coverage(reads),
+    homeArea: () => places.homeArea(reads),
     listIngests: (limit = 100) => repo.listIngests(db, limit),
-    policeUkCrimeTypes: () => places.policeUkCrimeTypes(store),
-    recordedCategories: () => places.recordedCategories(store),
-    shapesIn: places.shapesIn.bind(null, store),
+    policeUkCrimeTypes: () => places.policeUkCrimeTypes(reads),
+    recordedCategories: () => places.recordedCategories(reads),
+    shapesIn: places.shapesIn.bind(null, reads),
     /** The source an analysis uses when none is asked for: one rule for pages, CLI and API (sources.ts). */
     defaultSource: async () => defaultSource(await contents.hasRecordedCrime(store)),
     /** True when no crime records are loaded (the demo loads its extract then). */

@@ -79,7 +79,7 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
     }
     const upper = text.toUpperCase()
     const known = await places.recordedCategories(store)
-    if (known.some((c) => c.major === upper)) return { categories: [upper], label: text }
+    if (known.some((c) => c.major === upper)) return { categories: [upper], label: upper }
     const full = known.find((c) => `${c.major} / ${c.minor}` === upper || c.minor === upper)
     if (!full) {
       const majors = [...new Set(known.map((c) => c.major))]
@@ -87,7 +87,7 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
         crimeType: `No recorded-crime category "${text}". Major categories: ${majors.join(', ')}, or serious-violence`,
       })
     }
-    return { categories: [`${full.major} / ${full.minor}`], label: text }
+    return { categories: [`${full.major} / ${full.minor}`], label: `${full.major} / ${full.minor}` }
   }
 
   /**

@@ -10,6 +10,7 @@ import { describeChange, fmt, formatRate } from '../pages/page-data.ts'
 import { SOURCE_LABELS } from '../query-types.ts'
 import type { CrimeService } from '../service.ts'
 import type { AssessmentSection } from './model.ts'
+import { categoryName } from '../pages/names.ts'
 
 export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {
   const total = await crime.analysis.total(q)
@@ -22,7 +23,7 @@ export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {
   const typeRows = now.map((r) => {
     const c = compareCounts(r.count, before.get(r.key) ?? 0)
     return [
-      r.label,
+      categoryName(r.label),
       formatNumber(r.count),
       formatNumber(c.comparison),
       c.percent === null ? '–' : `${c.percent > 0 ? '+' : ''}${fmt(c.percent)}%`,
@@ -60,7 +61,7 @@ export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {
         svg: barChart(
           'a-types',
           'Crimes by type',
-          now.map((r) => ({ label: r.label, value: r.count })),
+          now.map((r) => ({ label: categoryName(r.label), value: r.count })),
         ),
         table: {
           caption: `Crimes by type, against ${periodLabel(lastYear.from, lastYear.to)}`,
@@ -79,6 +80,12 @@ export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {
   }
 }
 
+/** "Serious violence", or the definition's own name where it starts so ("Serious violence (Southwark)"), or "Serious violence (knife crime)". */
+function svTitle(name: string): string {
+  if (/^serious violence\b/i.test(name)) return `Serious violence${name.slice('serious violence'.length)}`
+  return `Serious violence (${name.toLowerCase()})`
+}
+
 export async function seriousViolenceSection(crime: CrimeService, q: ResolvedQuery) {
   const total = await crime.analysis.total(q)
   const change = await crime.analysis.change(q, total)
@@ -86,13 +93,10 @@ export async function seriousViolenceSection(crime: CrimeService, q: ResolvedQue
   const byType = await crime.analysis.count({ ...q }, 'crime_type')
   const section: AssessmentSection = {
     id: 'serious-violence',
-    // The definition's name only where it says something the title does not.
-    title:
-      q.categoryLabel.toLowerCase() === 'serious violence'
-        ? 'Serious violence'
-        : `Serious violence (${q.categoryLabel.toLowerCase()})`,
+    // The definition's name only where it says something the title does not, and never the title twice.
+    title: svTitle(q.categoryLabel),
     paragraphs: [
-      `The partnership's local definition counts: ${(q.categories ?? []).join(', ')}.`,
+      `The partnership's local definition counts: ${(q.categories ?? []).map(categoryName).join(', ')}.`,
       `${formatNumber(total)} offences in the period. Against a year earlier: ${describeChange(change.lastYear)}.`,
     ],
     charts: [
@@ -115,7 +119,7 @@ export async function seriousViolenceSection(crime: CrimeService, q: ResolvedQue
       {
         caption: 'Serious violence by category',
         head: ['Category', 'Offences'],
-        rows: byType.map((r) => [r.label, formatNumber(r.count)]),
+        rows: byType.map((r) => [categoryName(r.label), formatNumber(r.count)]),
       },
     ],
   }
@@ -174,7 +178,7 @@ export async function hotspotsSection(crime: CrimeService, q: ResolvedQuery | nu
     id: 'hotspots',
     title: 'Hotspots',
     paragraphs: [
-      `From ${SOURCE_LABELS[q.source]}${q.categories ? ` (${q.categoryLabel})` : ''}. ${h.concentration.top5}; ${h.concentration.top10}. Maps are shaded by ${h.valueLabel}.`,
+      `From ${SOURCE_LABELS[q.source]}${q.categories ? ` (${categoryName(q.categoryLabel)})` : ''}. ${h.concentration.top5}; ${h.concentration.top10}. Maps are shaded by ${h.valueLabel}.`,
     ],
     charts,
     tables,

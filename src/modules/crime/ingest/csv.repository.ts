@@ -13,10 +13,10 @@ export const ident = (value: string) => `"${value.replaceAll('"', '""')}"`
  * so that Safer can list every bad line at once. A BOM, CRLF and quoted commas are normal input.
  */
 export function readCsv(
-  path: string,
+  path: string | string[],
   columns: Column[],
   rejects: string,
-  options: { requiredDates?: string[] } = {},
+  options: { requiredDates?: string[]; filename?: boolean } = {},
 ): string {
   const spec = columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ')
   // force_not_null makes a blank required date a conversion error (so it is reported with its line)
@@ -24,9 +24,20 @@ export function readCsv(
   const required = options.requiredDates?.length
     ? `, force_not_null = [${options.requiredDates.map(literal).join(', ')}]`
     : ''
-  return `read_csv(${literal(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-    columns = {${spec}}, dateformat = '%Y-%m'${required},
+  // Several files are read in one scan (in parallel); `filename` then names each row's file.
+  const paths = Array.isArray(path) ? `[${path.map(literal).join(', ')}]` : literal(path)
+  const filename = options.filename ? ', filename = true' : ''
+  return `read_csv(${paths}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+    columns = {${spec}}, dateformat = '%Y-%m'${required}${filename},
     store_rejects = true, rejects_table = ${literal(rejects)}, rejects_scan = ${literal(`${rejects}_scan`)})`
+}
+
+interface RejectRow {
+  path: string
+  line: number
+  column_name: string | null
+  error_type: string
+  error_message: string
 }
 
 /** The lines DuckDB could not read, one entry per line with every problem on it. */
@@ -35,13 +46,31 @@ export async function rejectedLines(
   rejects: string,
   columns: Column[],
 ): Promise<BadLine[]> {
+  return (await rejectedLinesByFile(tx, rejects, columns)).values().next().value ?? []
+}
+
+/** The same for a scan of several files, by the path of each file that had any. */
+export async function rejectedLinesByFile(
+  tx: StoreConnection,
+  rejects: string,
+  columns: Column[],
+): Promise<Map<string, BadLine[]>> {
+  const rows = await tx.all<RejectRow>(
+    `SELECT s.file_path AS path, r.line, r.column_name, r.error_type, r.error_message
+     FROM ${ident(rejects)} r JOIN ${ident(`${rejects}_scan`)} s USING (scan_id, file_id)
+     ORDER BY s.file_path, r.line, r.column_idx`,
+  )
+  const byFile = new Map<string, RejectRow[]>()
+  for (const row of rows) {
+    const list = byFile.get(row.path) ?? []
+    list.push(row)
+    byFile.set(row.path, list)
+  }
+  return new Map([...byFile].map(([path, fileRows]) => [path, linesOf(fileRows, columns)]))
+}
+
+function linesOf(rows: RejectRow[], columns: Column[]): BadLine[] {
   const headerOf = new Map(columns.map((c) => [c.name, c.header]))
-  const rows = await tx.all<{
-    line: number
-    column_name: string | null
-    error_type: string
-    error_message: string
-  }>(`SELECT line, column_name, error_type, error_message FROM ${ident(rejects)} ORDER BY line, column_idx`)
   const byLine = new Map<number, string[]>()
   for (const row of rows) {
     const problems = byLine.get(row.line) ?? []

@@ -2,35 +2,60 @@ import type { StoreConnection } from '../store/store.ts'
 import { ident, literal, readCsv } from './csv.repository.ts'
 import type { Column } from './formats.ts'
 
-// SQL for loading one data.police.uk file into the analytics store. Each function runs inside
-// the file's transaction (tx), so a failure anywhere leaves nothing of the file behind.
+// SQL for loading data.police.uk files into the analytics store, every file of one kind and layout
+// in a single scan. Each function runs inside the ingest's one transaction (tx), so a failure
+// anywhere leaves nothing of any file behind.
 
 export type PoliceUkTable = 'street_crimes' | 'outcomes' | 'stop_searches'
 
-export async function nextFileId(tx: StoreConnection): Promise<number> {
-  const [row] = await tx.all<{ id: number }>(`SELECT nextval('source_file_ids') AS id`)
-  return row?.id ?? 1
+/** A file to load, with the id its rows will carry (ids follow the ingest order). */
+export interface StagedFile {
+  path: string
+  fileId: number
 }
 
-export async function insertSourceFile(
-  tx: StoreConnection,
-  file: { fileId: number; name: string; path: string; kind: string; force: string | null; rows: number; keys?: string[] },
-) {
-  const keys = file.keys ? `[${file.keys.map(literal).join(', ')}]::VARCHAR[]` : 'NULL'
+export async function nextFileIds(tx: StoreConnection, count: number): Promise<number[]> {
+  if (count === 0) return []
+  const rows = await tx.all<{ id: number }>(
+    `SELECT nextval('source_file_ids') AS id FROM range(${count}) ORDER BY range`,
+  )
+  return rows.map((r) => r.id)
+}
+
+export interface SourceFileRow {
+  fileId: number
+  name: string
+  path: string
+  kind: string
+  force: string | null
+  rows: number
+  keys?: string[]
+}
+
+export async function insertSourceFiles(tx: StoreConnection, files: SourceFileRow[]) {
+  if (files.length === 0) return
+  const values = files.map((f) => {
+    const keys = f.keys ? `[${f.keys.map(literal).join(', ')}]::VARCHAR[]` : 'NULL'
+    return `(${f.fileId}, ${literal(f.name)}, ${literal(f.path)}, ${literal(f.kind)}, ${f.force === null ? 'NULL' : literal(f.force)}, ${f.rows}, now()::TIMESTAMP, ${keys})`
+  })
   await tx.run(
-    `INSERT INTO source_files (file_id, name, path, kind, force, rows, ingested_at, keys)
-     VALUES ($1, $2, $3, $4, $5, $6, now()::TIMESTAMP, ${keys})`,
-    [file.fileId, file.name, file.path, file.kind, file.force, file.rows],
+    `INSERT INTO source_files (file_id, name, path, kind, force, rows, ingested_at, keys) VALUES ${values.join(', ')}`,
   )
 }
 
-/** Whether an earlier file of the same kind held any of this file's force-months (a cheap look at source_files). */
-export async function hasOlderCopies(tx: StoreConnection, kind: string, fileId: number): Promise<boolean> {
-  const [row] = await tx.all<{ n: number }>(
-    `SELECT count(*) AS n FROM source_files o, source_files f
-     WHERE f.file_id = ${fileId} AND o.file_id <> ${fileId} AND o.kind = ${literal(kind)} AND list_has_any(o.keys, f.keys)`,
+/** The files already loaded whose force-months overlap these keys (a cheap look at source_files). */
+export async function filesHoldingKeys(
+  tx: StoreConnection,
+  kind: string,
+  keys: string[],
+): Promise<Array<{ fileId: number; name: string; keys: string[] }>> {
+  if (keys.length === 0) return []
+  const rows = await tx.all<{ file_id: number; name: string; keys: string[] }>(
+    `SELECT file_id, name, keys FROM source_files
+     WHERE kind = ${literal(kind)} AND list_has_any(keys, [${keys.map(literal).join(', ')}]::VARCHAR[])
+     ORDER BY file_id`,
   )
-  return (row?.n ?? 0) > 0
+  return rows.map((r) => ({ fileId: r.file_id, name: r.name, keys: [...r.keys] }))
 }
 
 /** The forces named in loaded police.uk files (cheap: from source_files, not the records). */
@@ -41,43 +66,63 @@ export async function forceNames(tx: StoreConnection): Promise<string[]> {
   return rows.map((r) => r.f).filter(Boolean)
 }
 
-/** Street or outcomes rows, straight from the file into their table, tagged with the file. */
+/** Each file's path against its id, for joining to read_csv's `filename`. */
+const fileIds = (files: StagedFile[]) =>
+  `(VALUES ${files.map((f) => `(${literal(f.path)}, ${f.fileId})`).join(', ')}) AS f(path, file_id)`
+
+/** Street or outcomes rows, straight from the files into their table, each tagged with its file. */
 export async function loadStreetOrOutcomes(
   tx: StoreConnection,
   table: 'street_crimes' | 'outcomes',
-  fileId: number,
-  path: string,
+  files: StagedFile[],
   columns: Column[],
   rejects: string,
 ) {
   const names = columns.map((c) => ident(c.name)).join(', ')
+  const source = readCsv(
+    files.map((f) => f.path),
+    columns,
+    rejects,
+    { requiredDates: ['month'], filename: true },
+  )
   await tx.run(
-    `INSERT INTO ${table} (file_id, ${names}) SELECT ${fileId}, ${names} FROM ${readCsv(path, columns, rejects, { requiredDates: ['month'] })}`,
+    `INSERT INTO ${table} (file_id, ${names}) SELECT f.file_id, ${columns.map((c) => `r.${ident(c.name)}`).join(', ')}
+     FROM ${source} r JOIN ${fileIds(files)} ON f.path = r.filename`,
   )
 }
 
-/** Stop and search has no month or force column: both come from the file (its police.uk name). */
+/** Stop and search has no month or force column: both come from each file's police.uk name. */
 export async function loadStopSearch(
   tx: StoreConnection,
-  fileId: number,
-  path: string,
+  files: Array<StagedFile & { force: string; month: string | null }>,
   columns: Column[],
   rejects: string,
-  force: string,
-  month: string | null,
 ) {
+  const staged = ident(`${rejects}_rows`)
   const names = columns.map((c) => ident(c.name)).join(', ')
-  // Without a month in the file name, the month most of the searches fall in.
-  const monthSql = month
-    ? `DATE ${literal(`${month}-01`)}`
-    : `(SELECT mode(date_trunc('month', searched_at)::DATE) FROM ${ident(`${rejects}_rows`)})`
+  const given = `(VALUES ${files
+    .map(
+      (f) =>
+        `(${literal(f.path)}, ${f.fileId}, ${literal(f.force)}, ${f.month ? `DATE ${literal(`${f.month}-01`)}` : 'NULL::DATE'})`,
+    )
+    .join(', ')}) AS f(path, file_id, force, month)`
   await tx.run(
-    `CREATE TEMP TABLE ${ident(`${rejects}_rows`)} AS SELECT * FROM ${readCsv(path, columns, rejects)}`,
+    `CREATE TEMP TABLE ${staged} AS SELECT * FROM ${readCsv(
+      files.map((f) => f.path),
+      columns,
+      rejects,
+      { filename: true },
+    )}`,
   )
+  // Without a month in the file name, the month most of the file's searches fall in.
   await tx.run(
-    `INSERT INTO stop_searches (file_id, force, month, ${names}) SELECT ${fileId}, ${literal(force)}, ${monthSql}, ${names} FROM ${ident(`${rejects}_rows`)}`,
+    `INSERT INTO stop_searches (file_id, force, month, ${names})
+     SELECT f.file_id, f.force, coalesce(f.month, m.month), ${columns.map((c) => `r.${ident(c.name)}`).join(', ')}
+     FROM ${staged} r JOIN ${given} ON f.path = r.filename
+     LEFT JOIN (SELECT filename, mode(date_trunc('month', searched_at)::DATE) AS month FROM ${staged} GROUP BY filename) m
+       ON m.filename = r.filename`,
   )
-  await tx.run(`DROP TABLE ${ident(`${rejects}_rows`)}`)
+  await tx.run(`DROP TABLE ${staged}`)
 }
 
 export interface FileStats {
@@ -89,122 +134,76 @@ export interface FileStats {
   keys: string[]
 }
 
-/** Counts over the rows just loaded (file_id is monotonic, so DuckDB's zone maps skip older rows). */
-export async function fileStats(
-  tx: StoreConnection,
-  table: PoliceUkTable,
-  fileId: number,
-): Promise<FileStats> {
-  // A repeated Crime ID is reported, not dropped: police.uk counts each row as a crime. For stop
-  // and search, identical rows are people searched together and are kept too.
-  const duplicates =
-    table === 'stop_searches'
-      ? `count(*) - (SELECT count(*) FROM (SELECT DISTINCT * EXCLUDE (file_id) FROM stop_searches WHERE file_id = ${fileId}))`
-      : 'count(crime_id) - count(DISTINCT crime_id)'
-  const noLocation =
-    table === 'stop_searches'
-      ? 'count(*) FILTER (WHERE latitude IS NULL OR longitude IS NULL)'
-      : 'count(*) FILTER (WHERE lsoa_code IS NULL)'
-  const [row] = await tx.all<{ rows: number; duplicates: number; no_location: number; months: string[]; keys: string[] }>(
-    `SELECT count(*) AS rows, ${duplicates} AS duplicates, ${noLocation} AS no_location,
-       list(DISTINCT strftime(month, '%Y-%m') ORDER BY strftime(month, '%Y-%m')) AS months,
-       list(DISTINCT coalesce(${FORCE_COLUMN[table]}, '') || '|' || strftime(month, '%Y-%m')) AS keys
-     FROM ${table} WHERE file_id = ${fileId}`,
-  )
-  return {
-    rows: row?.rows ?? 0,
-    duplicates: row?.duplicates ?? 0,
-    noLocation: row?.no_location ?? 0,
-    months: [...(row?.months ?? [])],
-    keys: [...(row?.keys ?? [])],
-  }
-}
-
-/** Outcome files repeat some rows exactly; an outcome recorded twice is one outcome. */
-export async function removeExactDuplicateOutcomes(tx: StoreConnection, fileId: number): Promise<number> {
-  const [before] = await tx.all<{ n: number }>(`SELECT count(*) AS n FROM outcomes WHERE file_id = ${fileId}`)
-  await tx.run(
-    `DELETE FROM outcomes WHERE file_id = ${fileId} AND rowid NOT IN (
-       SELECT min(rowid) FROM outcomes WHERE file_id = ${fileId}
-       GROUP BY crime_id, month, reported_by, falls_within, longitude, latitude, location, lsoa_code, lsoa_name, outcome_type)`,
-  )
-  const [after] = await tx.all<{ n: number }>(`SELECT count(*) AS n FROM outcomes WHERE file_id = ${fileId}`)
-  return (before?.n ?? 0) - (after?.n ?? 0)
-}
-
-export interface ReplacedMonth {
-  kind: string
-  force: string
-  month: string
-  previousRows: number
-  rows: number
-  changedOutcomes: number
-  previousFiles: string[]
-}
-
-const FORCE_COLUMN: Record<PoliceUkTable, string> = {
+export const FORCE_COLUMN: Record<PoliceUkTable, string> = {
   street_crimes: 'falls_within',
   outcomes: 'falls_within',
   stop_searches: 'force',
 }
 
-/**
- * A newer copy of a force's month replaces the older one. Before the old rows go, the crimes in
- * both copies (matched by Crime ID) are compared, so the report can say how many outcomes changed.
- */
-export async function replaceOlderCopies(
+const idRange = (ids: number[]) => `file_id BETWEEN ${Math.min(...ids)} AND ${Math.max(...ids)}`
+
+/** Counts over the rows just loaded, per file (new ids are the highest, so zone maps skip older rows). */
+export async function fileStats(
   tx: StoreConnection,
   table: PoliceUkTable,
-  kind: string,
-  fileId: number,
-): Promise<ReplacedMonth[]> {
-  const force = FORCE_COLUMN[table]
-  const outcomeColumn =
-    table === 'street_crimes' ? 'last_outcome' : table === 'outcomes' ? 'outcome_type' : null
-  // A crime's outcome changed when the new copy gives its Crime ID an outcome the old copy did not
-  // (Crime IDs can repeat within a month, so this compares sets, counting each crime once).
-  const sameKey = (alias: string) =>
-    `${alias}.month = k.month AND ${alias}.${force} IS NOT DISTINCT FROM k.force`
-  const changed = outcomeColumn
-    ? `(SELECT count(DISTINCT n.crime_id) FROM ${table} n
-         WHERE n.file_id = ${fileId} AND n.crime_id IS NOT NULL AND ${sameKey('n')}
-           AND EXISTS (SELECT 1 FROM ${table} p WHERE p.file_id <> ${fileId} AND p.crime_id = n.crime_id AND ${sameKey('p')})
-           AND NOT EXISTS (SELECT 1 FROM ${table} p WHERE p.file_id <> ${fileId} AND p.crime_id = n.crime_id AND ${sameKey('p')}
-                             AND p.${outcomeColumn} IS NOT DISTINCT FROM n.${outcomeColumn}))`
-    : '0'
+  ids: number[],
+): Promise<Map<number, FileStats>> {
+  // A repeated Crime ID is reported, not dropped: police.uk counts each row as a crime. For stop
+  // and search, identical rows are people searched together and are kept too.
+  const duplicates =
+    table === 'stop_searches' ? `count(*) - any_value(d.n)` : 'count(crime_id) - count(DISTINCT crime_id)'
+  const distinctRows =
+    table === 'stop_searches'
+      ? `LEFT JOIN (SELECT file_id, count(*) AS n FROM (SELECT DISTINCT * FROM stop_searches WHERE ${idRange(ids)}) GROUP BY file_id) d USING (file_id)`
+      : ''
+  const noLocation =
+    table === 'stop_searches'
+      ? 'count(*) FILTER (WHERE latitude IS NULL OR longitude IS NULL)'
+      : 'count(*) FILTER (WHERE lsoa_code IS NULL)'
   const rows = await tx.all<{
-    force: string | null
-    month: string
-    previous_rows: number
+    file_id: number
     rows: number
-    changed: number
-    files: string[]
+    duplicates: number
+    no_location: number
+    months: string[]
+    keys: string[]
   }>(
-    `WITH keys AS (SELECT DISTINCT ${force} AS force, month FROM ${table} WHERE file_id = ${fileId}),
-     old AS (
-       SELECT k.force, k.month, count(*) AS previous_rows, list(DISTINCT f.name) AS files
-       FROM ${table} t JOIN keys k ON t.month = k.month AND t.${force} IS NOT DISTINCT FROM k.force
-       JOIN source_files f ON f.file_id = t.file_id
-       WHERE t.file_id <> ${fileId} GROUP BY k.force, k.month)
-     SELECT k.force, strftime(k.month, '%Y-%m') AS month, old.previous_rows, old.files,
-       (SELECT count(*) FROM ${table} WHERE file_id = ${fileId} AND month = k.month AND ${force} IS NOT DISTINCT FROM k.force) AS rows,
-       ${changed} AS changed
-     FROM keys k JOIN old ON old.month = k.month AND old.force IS NOT DISTINCT FROM k.force
-     ORDER BY 2, 1`,
+    `SELECT file_id, count(*) AS rows, ${duplicates} AS duplicates, ${noLocation} AS no_location,
+       list(DISTINCT strftime(month, '%Y-%m') ORDER BY strftime(month, '%Y-%m')) AS months,
+       list(DISTINCT coalesce(${FORCE_COLUMN[table]}, '') || '|' || strftime(month, '%Y-%m')) AS keys
+     FROM ${table} ${distinctRows} WHERE ${idRange(ids)} GROUP BY file_id`,
   )
-  if (rows.length > 0) {
+  const stats = new Map<number, FileStats>()
+  for (const id of ids) stats.set(id, { rows: 0, duplicates: 0, noLocation: 0, months: [], keys: [] })
+  for (const r of rows) {
+    stats.set(r.file_id, {
+      rows: r.rows,
+      duplicates: r.duplicates,
+      noLocation: r.no_location,
+      months: [...r.months],
+      keys: [...r.keys].sort(),
+    })
+  }
+  return stats
+}
+
+const OUTCOME_COLUMNS =
+  'crime_id, month, reported_by, falls_within, longitude, latitude, location, lsoa_code, lsoa_name, outcome_type'
+
+/** Outcome files repeat some rows exactly; an outcome recorded twice is one outcome. Returns the removed rows per file. */
+export async function removeExactDuplicateOutcomes(
+  tx: StoreConnection,
+  ids: number[],
+): Promise<Map<number, number>> {
+  const repeats = await tx.all<{ file_id: number; n: number }>(
+    `SELECT file_id, count(*) - count(DISTINCT (${OUTCOME_COLUMNS})) AS n FROM outcomes WHERE ${idRange(ids)} GROUP BY file_id`,
+  )
+  const removed = new Map(repeats.map((r) => [r.file_id, r.n]))
+  if (repeats.some((r) => r.n > 0)) {
     await tx.run(
-      `DELETE FROM ${table} t USING (SELECT DISTINCT ${force} AS force, month FROM ${table} WHERE file_id = ${fileId}) k
-       WHERE t.file_id <> ${fileId} AND t.month = k.month AND t.${force} IS NOT DISTINCT FROM k.force`,
+      `DELETE FROM outcomes WHERE ${idRange(ids)} AND rowid NOT IN (
+         SELECT min(rowid) FROM outcomes WHERE ${idRange(ids)} GROUP BY file_id, ${OUTCOME_COLUMNS})`,
     )
   }
-  return rows.map((r) => ({
-    kind,
-    force: r.force ?? '(none)',
-    month: r.month,
-    previousRows: r.previous_rows,
-    rows: r.rows,
-    changedOutcomes: r.changed,
-    previousFiles: [...r.files],
-  }))
+  return removed
 }

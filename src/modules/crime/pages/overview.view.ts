@@ -5,6 +5,7 @@ import { formatNumber } from '../charts/svg.ts'
 import { SOURCE_LABELS } from '../query-types.ts'
 import { describeChange, fmt, formatRate } from './page-data.ts'
 import type { Overview } from './pages.service.ts'
+import { categoryName } from './names.ts'
 
 const LEVELS: Record<number, string> = { 1: 'borough', 2: 'ward', 3: 'LSOA' }
 
@@ -49,9 +50,9 @@ export function overviewView(o: Overview) {
       svg: barChart(
         'by-type',
         'Crimes by type',
-        byType.map((r) => ({ label: r.label, value: r.count })),
+        byType.map((r) => ({ label: categoryName(r.label), value: r.count })),
       ),
-      rows: byType.map((r) => [r.label, formatNumber(r.count)]),
+      rows: byType.map((r) => [categoryName(r.label), formatNumber(r.count)]),
     },
     outcomes: outcomes && {
       svg: barChart(

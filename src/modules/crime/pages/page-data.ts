@@ -4,6 +4,7 @@ import type { Change } from '../analysis/statistics.ts'
 import { formatNumber } from '../charts/svg.ts'
 import { AREA_TYPE_LABELS, AREA_TYPES, SOURCE_LABELS, SOURCES } from '../query-types.ts'
 import { POLICE_UK_CRIME_TYPES } from '../schema.ts'
+import { categoryName } from './names.ts'
 
 // View data for the crime pages, shaped here (not in templates) so it can be tested.
 
@@ -55,7 +56,7 @@ export function filterForm(
     areaTypeItems: AREA_TYPES.map((t) => ({ value: t, text: AREA_TYPE_LABELS[t] })),
     crimeTypeItems: [
       { value: 'serious-violence', text: 'Serious violence (local definition)' },
-      ...crimeTypes.map((t) => ({ value: t, text: t })),
+      ...crimeTypes.map((t) => ({ value: t, text: categoryName(t) })),
     ],
   }
 }
@@ -66,7 +67,7 @@ export function formValuesOf(q: ResolvedQuery, crimeType: string | undefined): F
 }
 
 export function heading(q: ResolvedQuery): string {
-  return `${q.categoryLabel} in ${q.area.name}, ${periodLabel(q.from, q.to)}`
+  return `${categoryName(q.categoryLabel)} in ${q.area.name}, ${periodLabel(q.from, q.to)}`
 }
 
 /** "Up 12.5% (from 1,204), a significant change" in words a board paper would use. */

@@ -1,6 +1,7 @@
 import { POLICE_UK_CRIME_TYPES } from '../schema.ts'
 import { overviewView } from './overview.view.ts'
 import type { SeriousViolencePage } from './pages.service.ts'
+import { categoryName } from './names.ts'
 
 /**
  * The serious violence page: the overview of the figures under the local definition, the definition,
@@ -21,6 +22,7 @@ export function seriousViolenceView(
   return {
     ...overviewView(page.overview),
     definition,
+    recordedCategoriesText: definition.recordedCategories.map(categoryName).join(', '),
     canDefine: options.canDefine,
     definitionErrors: options.definitionErrors,
     definitionValues: chosen,
@@ -32,12 +34,12 @@ export function seriousViolenceView(
     recordedItems: [
       ...majors.map((m) => ({
         value: m,
-        text: `${m} (all)`,
+        text: `${categoryName(m)} (all)`,
         checked: ticked(chosen.recordedCategories, m),
       })),
       ...recorded.map((c) => ({
         value: `${c.major} / ${c.minor}`,
-        text: `${c.major} / ${c.minor}`,
+        text: categoryName(`${c.major} / ${c.minor}`),
         checked: ticked(chosen.recordedCategories, `${c.major} / ${c.minor}`),
       })),
     ],

@@ -2,6 +2,8 @@
 // this idempotent, so a store made by an older Safer gains new tables without a migration step.
 // Area keys are ONS codes throughout; names are labels kept beside them.
 
+import { LOAD_VERSION_SCHEMA } from './load-version.repository.ts'
+
 export const ANALYTICS_SCHEMA: string[] = [
   `CREATE SEQUENCE IF NOT EXISTS source_file_ids START 1`,
   // One row per file ingested. Rows in the fact tables point here, so each keeps its source file.
@@ -105,6 +107,7 @@ export const ANALYTICS_SCHEMA: string[] = [
   `CREATE TABLE IF NOT EXISTS lsoa21_imd (lsoa21_code VARCHAR PRIMARY KEY, decile INTEGER, score DOUBLE)`,
   // Stop and search has coordinates but no LSOA: each distinct point is placed once.
   `CREATE TABLE IF NOT EXISTS point_lsoa (latitude DOUBLE, longitude DOUBLE, lsoa21_code VARCHAR, PRIMARY KEY (latitude, longitude))`,
+  ...LOAD_VERSION_SCHEMA,
 ]
 
 /** Tables that hold crime records, emptied by a reset (the demo loader). */
