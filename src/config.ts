@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 
 export type DatabaseDialect = 'sqlite' | 'postgres'
+export type LogFormat = 'auto' | 'pretty' | 'json'
 
 export interface Config {
   readonly production: boolean
@@ -20,6 +21,8 @@ export interface Config {
   /** A deliverable with no progress update for this many days is flagged as stale. */
   readonly planStaleDays: number
   readonly logLevel: string
+  /** `pretty`: one short line per request, for a person; `json`: pino's records; `auto`: pretty on a terminal. */
+  readonly logFormat: LogFormat
   readonly dataDir: string
   /** Re-read templates on every render: for editing pages locally (NODE_ENV=development). */
   readonly reloadTemplates: boolean
@@ -45,6 +48,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const value = Number(raw)
   if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a whole number above 0 (got "${raw}")`)
   return value
+}
+
+function logFormat(raw: string | undefined): LogFormat {
+  if (!raw) return 'auto'
+  if (raw === 'auto' || raw === 'pretty' || raw === 'json') return raw
+  throw new ConfigError(`LOG_FORMAT must be auto, pretty or json (got "${raw}")`)
 }
 
 export function dialectOf(databaseUrl: string): DatabaseDialect {
@@ -90,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimit: integer(env, 'SIGN_IN_RATE_LIMIT', 20),
     planStaleDays: integer(env, 'PLAN_STALE_DAYS', 90),
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: logFormat(env.LOG_FORMAT),
     dataDir,
     reloadTemplates: env.NODE_ENV === 'development',
     auditKey: auditKey || DEVELOPMENT_AUDIT_KEY,
