@@ -5,7 +5,12 @@
 // and says how to build: stale code is never run. SAFER_FROM_SOURCE=1 runs the TypeScript without
 // the warning, for development and for the tests, which test src/ as it is.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import module from 'node:module'
 import { fileURLToPath } from 'node:url'
+
+// Node 22.1 and later keep the compiled code between runs (NODE_DISABLE_COMPILE_CACHE=1 turns it
+// off); Node 20 has no such cache and compiles at every start.
+module.enableCompileCache?.()
 
 // `safer plan import … | head` closes the pipe early: that is the reader's choice, not a crash.
 process.stdout.on('error', (error) => {

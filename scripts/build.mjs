@@ -3,7 +3,9 @@
 // writes the command catalogue that lets `safer --help` answer without loading the application.
 // Plain JavaScript, so that building needs nothing but Node and the TypeScript compiler.
 //
-//   node scripts/build.mjs
+//   node scripts/build.mjs             fails without the TypeScript compiler
+//   node scripts/build.mjs --prepare   as `npm install` runs it: without the compiler (an install with
+//                                      --omit=dev) it says so and leaves dist/ as the release carries it
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -22,6 +24,14 @@ let tsc
 try {
   tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc')
 } catch {
+  if (process.argv.includes('--prepare')) {
+    console.warn(
+      existsSync(STAMP)
+        ? 'Not building: the TypeScript compiler is not installed (dev dependencies omitted). Using the dist/ this release carries.'
+        : 'Not building: the TypeScript compiler is not installed (dev dependencies omitted) and there is no dist/. Safer will run the TypeScript through tsx, slowly; build with `npm install && npm run build`.',
+    )
+    process.exit(0)
+  }
   console.error(
     'Cannot build: the TypeScript compiler is not installed. Run `npm install` (with dev dependencies).',
   )
