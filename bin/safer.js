@@ -31,12 +31,14 @@ function builtAt() {
   }
 }
 
-/** True when any file under dir was changed after the moment given. */
+/** True when any file under dir that the build uses (tests are not built) changed after the moment given. */
 function changedSince(dir, moment) {
   if (!existsSync(dir)) return false
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = dir + entry.name
-    if (entry.isDirectory() ? changedSince(`${path}/`, moment) : statSync(path).mtimeMs > moment) return true
+    if (entry.isDirectory()) {
+      if (changedSince(`${path}/`, moment)) return true
+    } else if (!entry.name.endsWith('.test.ts') && statSync(path).mtimeMs > moment) return true
   }
   return false
 }
