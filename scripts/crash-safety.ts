@@ -30,6 +30,8 @@ const env = (dir: string) => ({
   LOG_LEVEL: 'silent',
   NODE_ENV: 'test',
   SESSION_SECRET: 'crash-'.padEnd(40, 'x'),
+  // The children run src/ through tsx; `safer` checks the same code, built or not.
+  SAFER_FROM_SOURCE: '1',
 })
 
 /** Runs the child until it is ready, lets it work for a random time, then kills it outright. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 
 export type DatabaseDialect = 'sqlite' | 'postgres'
+export type LogFormat = 'auto' | 'pretty' | 'json'
 
 export interface Config {
   readonly production: boolean
@@ -22,6 +23,8 @@ export interface Config {
   /** Memory for rendered plan pages, in MiB; 0 renders every view afresh. */
   readonly planPageCacheMb: number
   readonly logLevel: string
+  /** `pretty`: one short line per request, for a person; `json`: pino's records; `auto`: pretty on a terminal. */
+  readonly logFormat: LogFormat
   readonly dataDir: string
   /** Re-read templates on every render: for editing pages locally (NODE_ENV=development). */
   readonly reloadTemplates: boolean
@@ -55,6 +58,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1
   const value = Number(raw)
   if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ${min === 0 ? 'of 0 or more' : `above ${min - 1}`} (got "${raw}")`)
   return value
+}
+
+function logFormat(raw: string | undefined): LogFormat {
+  if (!raw) return 'auto'
+  if (raw === 'auto' || raw === 'pretty' || raw === 'json') return raw
+  throw new ConfigError(`LOG_FORMAT must be auto, pretty or json (got "${raw}")`)
 }
 
 export function dialectOf(databaseUrl: string): DatabaseDialect {
@@ -120,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planStaleDays: integer(env, 'PLAN_STALE_DAYS', 90),
     planPageCacheMb: integer(env, 'PLAN_PAGE_CACHE_MB', 32, 0),
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: logFormat(env.LOG_FORMAT),
     dataDir,
     reloadTemplates: env.NODE_ENV === 'development',
     auditKey: auditKey || DEVELOPMENT_AUDIT_KEY,

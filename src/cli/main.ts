@@ -1,45 +1,32 @@
 import { ConfigError, loadConfig } from '../config.ts'
-import { type Command, UsageError } from './command.ts'
-import { moduleCommands } from './module-commands.ts'
+import { findCommand, helpText, loadCatalogue } from './catalogue.ts'
+import { UsageError } from './command.ts'
 import { refusalMessage } from './refusals.ts'
-import { systemCommands } from './system-commands.ts'
 
-// Each module contributes its commands; this file only finds and runs the one typed.
-const COMMANDS: Command[] = [...systemCommands, ...moduleCommands()]
-
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length))
-  return [
-    'Safer – the Community Safety Partnership platform',
-    '',
-    'Usage: safer COMMAND [options]',
-    '',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Configuration comes from environment variables (see .env.example); DATABASE_URL chooses the database.',
-  ].join('\n')
-}
-
+// This file only finds the command typed and runs it. Help and mistakes are answered from the
+// catalogue alone; the modules, and everything they load, are imported once a command will run.
 export async function main(argv: string[]): Promise<number> {
   const out = (line: string) => console.log(line)
   const err = (line: string) => console.error(line)
+  const catalogue = await loadCatalogue()
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    out(help())
+    out(helpText(catalogue))
     return argv.length === 0 ? 2 : 0
   }
-  const command = COMMANDS.find((c) => {
-    const words = c.name.split(' ')
-    return words.every((w, i) => argv[i] === w)
-  })
-  if (!command) {
-    err(`Unknown command: ${argv.slice(0, 2).join(' ')}\n\n${help()}`)
+  const entry = findCommand(catalogue, argv)
+  if (!entry) {
+    err(`Unknown command: ${argv.slice(0, 2).join(' ')}\n\n${helpText(catalogue)}`)
     return 2
   }
-  const args = argv.slice(command.name.split(' ').length)
+  const args = argv.slice(entry.name.split(' ').length)
   if (args.includes('--help')) {
-    out(`Usage: ${command.usage}\n\n${command.summary}${command.help ? `\n\n${command.help}` : ''}`)
+    out(`Usage: ${entry.usage}\n\n${entry.summary}${entry.help ? `\n\n${entry.help}` : ''}`)
     return 0
   }
+  const { allCommands } = await import('./commands.ts')
+  const command = allCommands().find((c) => c.name === entry.name)
+  if (!command)
+    throw new Error(`The command catalogue lists "${entry.name}" but no module provides it: rebuild`)
   try {
     return await command.run({ config: loadConfig(), args, out, err })
   } catch (error) {

@@ -9,11 +9,14 @@ export interface CliResult {
   stderr: string
 }
 
-/** Runs the real `safer` command in a child process, as an operator would. */
+/**
+ * Runs the real `safer` command in a child process, as an operator would, on the TypeScript in src/
+ * (SAFER_FROM_SOURCE) so that the tests check the code as it is, built or not.
+ */
 export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env },
+      env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'test', SAFER_FROM_SOURCE: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let stdout = ''
