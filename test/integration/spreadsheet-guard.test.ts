@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OFF_THREAD_BYTES } from '../../src/shared/spreadsheet/reader.ts'
 import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { fixture } from '../helpers/fixtures.ts'
-import { postMultipart, uploadPlan } from '../helpers/multipart.ts'
+import { uploadPlan } from '../helpers/multipart.ts'
 import { Browser } from '../helpers/session.ts'
 import { type Part, partsOf, repeatedPart, writeZip } from '../helpers/zip.ts'
 

@@ -12,7 +12,7 @@ export function survivorChoices<R extends { id: number; name: string }>(
   const near = new Set(
     nearDuplicateNames([duplicate.name, ...others.map((r) => r.name)])
       .filter(([a, b]) => a === personKey(duplicate.name) || b === personKey(duplicate.name))
-      .flatMap((pair) => pair),
+      .flat(),
   )
   const isNear = (r: R) => near.has(personKey(r.name)) && personKey(r.name) !== personKey(duplicate.name)
   const ordered = [...others.filter(isNear), ...others.filter((r) => !isNear(r))]

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { checkWorkbookContents, type SpreadsheetLimits } from './guard.ts'
 
 /** A sheet as rows of cell text, untrimmed; row r of the sheet is rows[r - 1]. */
@@ -37,7 +37,9 @@ export async function workbookRows(
   limits?: SpreadsheetLimits,
 ): Promise<SheetRows> {
   checkWorkbookContents(buffer, name, limits)
-  const workbook = new ExcelJS.Workbook()
+  // Loaded when a workbook is first read, not at start-up (exceljs is large).
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
   } catch (error) {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api'
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api'
 import { ANALYTICS_SCHEMA } from './analytics-schema.repository.ts'
 
 /**
@@ -61,7 +61,9 @@ export function openAnalyticsStore(path: string): AnalyticsStore {
       let created: DuckDBInstance
       try {
         // fromCache: two handles on one file in one process share one DuckDB instance.
-        created = await DuckDBInstance.fromCache(path, SETTINGS)
+        // The native module loads when the store is first opened, not when Safer starts.
+        const { DuckDBInstance: Instance } = await import('@duckdb/node-api')
+        created = await Instance.fromCache(path, SETTINGS)
       } catch (error) {
         const message = (error as Error).message
         if (/lock/i.test(message)) {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { PlanTree } from '../plan-tree.ts'
 import type { Rag } from '../rag.ts'
 import { COLUMN_WIDTHS, PLAN_WIDTH } from './columns.ts'
@@ -51,7 +51,9 @@ function writeRow(sheet: ExcelJS.Worksheet, index: number, row: SheetRow): void 
 /** The plan as an Excel workbook in the partnerships' own layout, ready to edit and import again. */
 export async function exportPlanXlsx(tree: PlanTree): Promise<Buffer> {
   const { rows, firstPlanHeaderRow } = buildPlanSheet(tree)
-  const workbook = new ExcelJS.Workbook()
+  // Loaded on first export, not at start-up: exceljs is a large module most commands never use.
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   writeQuotePrefix(workbook)
   workbook.creator = 'Safer'
   const sheet = workbook.addWorksheet('Action plan', {
