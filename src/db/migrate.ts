@@ -1,4 +1,11 @@
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator, NO_MIGRATIONS, sql } from 'kysely'
+import {
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  NO_MIGRATIONS,
+  sql,
+} from 'kysely'
 import type { DatabaseDialect } from '../config.ts'
 import { MODULES } from '../modules/index.ts'
 import type { SaferModule } from '../modules/module.ts'
@@ -13,14 +20,21 @@ function migrationsFor(dialect: DatabaseDialect, modules: readonly SaferModule[]
   const migrations: Record<string, Migration> = { '0001_foundation': foundation(dialect) }
   for (const module of modules) {
     for (const [name, migration] of Object.entries(module.migrations ?? {})) {
-      if (name in migrations) throw new Error(`Two migrations are named ${name}: the ${module.name} module's must take another number`)
+      if (name in migrations)
+        throw new Error(
+          `Two migrations are named ${name}: the ${module.name} module's must take another number`,
+        )
       migrations[name] = migration(dialect)
     }
   }
   return migrations
 }
 
-async function migrator(db: Db, dialect: DatabaseDialect, modules: readonly SaferModule[]): Promise<Migrator> {
+async function migrator(
+  db: Db,
+  dialect: DatabaseDialect,
+  modules: readonly SaferModule[],
+): Promise<Migrator> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect, modules) }
   // On PostgreSQL, Kysely looks for its kysely_migration tables in every schema it can see unless it
   // is told which one: another schema's tables (another install, or another test file running at the
@@ -34,20 +48,44 @@ async function migrator(db: Db, dialect: DatabaseDialect, modules: readonly Safe
 async function currentSchema(db: Db): Promise<string> {
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
   const schema = rows[0]?.schema
-  if (!schema) throw new Error('PostgreSQL has no schema to create tables in: check that the search_path names one that exists')
+  if (!schema)
+    throw new Error(
+      'PostgreSQL has no schema to create tables in: check that the search_path names one that exists',
+    )
   return schema
 }
 
 function check(result: MigrationResultSet): string[] {
   if (result.error) throw result.error
-  return (result.results ?? []).map((r) => `${r.direction === 'Up' ? 'applied' : 'reverted'} ${r.migrationName}`)
+  return (result.results ?? []).map(
+    (r) => `${r.direction === 'Up' ? 'applied' : 'reverted'} ${r.migrationName}`,
+  )
 }
 
-export async function migrateToLatest(db: Db, dialect: DatabaseDialect, modules: readonly SaferModule[] = MODULES): Promise<string[]> {
-  return check(await (await migrator(db, dialect, modules)).migrateToLatest())
+export async function migrateToLatest(
+  db: Db,
+  dialect: DatabaseDialect,
+  modules: readonly SaferModule[] = MODULES,
+): Promise<string[]> {
+  // Kysely finds its migration tables by reading the catalogue of every schema, resolving each
+  // table's name as it goes; a schema dropped by someone else in that instant (another install
+  // being removed, another test file finishing) fails the read with "schema … does not exist"
+  // (SQLSTATE 3F000). Nothing was written, so trying again is safe; our own missing schema
+  // still fails, on the last try.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return check(await (await migrator(db, dialect, modules)).migrateToLatest())
+    } catch (error) {
+      if (dialect !== 'postgres' || (error as { code?: string }).code !== '3F000' || attempt >= 5) throw error
+    }
+  }
 }
 
 /** Runs every migration's down step: an empty database, ready to migrate again. */
-export async function migrateToNothing(db: Db, dialect: DatabaseDialect, modules: readonly SaferModule[] = MODULES): Promise<string[]> {
+export async function migrateToNothing(
+  db: Db,
+  dialect: DatabaseDialect,
+  modules: readonly SaferModule[] = MODULES,
+): Promise<string[]> {
   return check(await (await migrator(db, dialect, modules)).migrateTo(NO_MIGRATIONS))
 }

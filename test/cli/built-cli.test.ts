@@ -56,7 +56,7 @@ describe('the built safer command (dist/)', { timeout: 180_000 }, () => {
   })
 
   it('serves pages, templates and assets from dist/ as from src/', () => {
-    // The app built from dist/, asked for a page (templates), a stylesheet (assets) and the health check.
+    // The app built from dist/, asked for a page (templates: the setup page, as the database is empty), a stylesheet (assets) and the health check.
     const script = `
       const { loadConfig } = await import(${JSON.stringify(join(DIST, 'config.js'))})
       const { createDeps } = await import(${JSON.stringify(join(DIST, 'deps.js'))})
@@ -66,7 +66,7 @@ describe('the built safer command (dist/)', { timeout: 180_000 }, () => {
       await migrateToLatest(deps.database.db, deps.database.dialect)
       const { app } = await createApp(deps)
       const answers = {}
-      for (const url of ['/sign-in', '/assets/safer.css', '/health']) {
+      for (const url of ['/setup', '/assets/safer.css', '/health']) {
         const response = await app.inject({ url })
         answers[url] = { status: response.statusCode, body: response.body.slice(0, 20000) }
       }
@@ -82,8 +82,9 @@ describe('the built safer command (dist/)', { timeout: 180_000 }, () => {
     })
     expect(run.status, run.stderr).toBe(0)
     const answers = JSON.parse(run.stdout) as Record<string, { status: number; body: string }>
-    expect(answers['/sign-in']?.status).toBe(200)
-    expect(answers['/sign-in']?.body).toContain('govuk-template')
+    // An empty installation opens on its setup page.
+    expect(answers['/setup']?.status).toBe(200)
+    expect(answers['/setup']?.body).toContain('govuk-template')
     expect(answers['/assets/safer.css']?.status).toBe(200)
     expect(answers['/health']?.status).toBe(200)
   })

@@ -129,7 +129,7 @@ describe('building and changing a plan in a real browser', () => {
     await clickAndCheck(manager, manager.getByRole('link', { name: 'Change the deliverable’s details' }))
     await manager.getByLabel('Add a lead').selectOption({ label: 'Ian Howells' })
     await manager.getByLabel('Lead organisations (optional)').fill('MPS\nProbation')
-    await manager.getByLabel('Progress (optional)').fill('x'.repeat(5003))
+    await manager.getByLabel('Progress (from the plan) (optional)').fill('x'.repeat(5003))
     // With JavaScript on the character count says so as the person types.
     await expect
       .poll(() =>
@@ -140,7 +140,7 @@ describe('building and changing a plan in a real browser', () => {
     expect(await errorSummaryItems(manager)).toEqual([
       'Progress must be 5,000 characters or fewer (you entered 5,003)',
     ])
-    await manager.getByLabel('Progress (optional)').fill('Partners signed up')
+    await manager.getByLabel('Progress (from the plan) (optional)').fill('Partners signed up')
     await clickAndCheck(manager, manager.getByRole('button', { name: 'Save deliverable' }))
     expect(await banner(manager)).toContain('Deliverable saved')
     const details = await manager.locator('.govuk-summary-list').nth(1).textContent()

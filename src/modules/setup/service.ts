@@ -164,9 +164,13 @@ export function createSetupService(
         })
         return { partnership, organisations, administrator }
       })
-      .catch((error) => {
-        // PostgreSQL runs two setups side by side: the second meets the first's partnership row when it commits.
+      .catch(async (error) => {
+        // PostgreSQL runs two setups side by side: the second meets the first's rows (its partnership,
+        // or an organisation of the same short name) as the first commits. Whatever the second then
+        // trips over, the truth is that Safer has just been set up.
         if (isUniqueViolation(error, 'partnership', 'id') || error instanceof ConflictError)
+          throw new AlreadySetUpError()
+        if (!(error instanceof AlreadySetUpError) && (await users.hasActiveAdministrator(db)))
           throw new AlreadySetUpError()
         throw error
       })
