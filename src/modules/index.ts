@@ -3,6 +3,7 @@ import { authModule } from './auth/module.ts'
 import { crimeModule } from './crime/module.ts'
 import { homeModule } from './home/module.ts'
 import { partnersModule } from './partners/module.ts'
+import { performanceModule } from './performance/module.ts'
 import { plansModule } from './plans/module.ts'
 
 /**
@@ -17,4 +18,5 @@ export const MODULES = [
   homeModule,
   crimeModule,
   plansModule,
+  performanceModule,
 ] as const
