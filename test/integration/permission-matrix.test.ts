@@ -28,7 +28,9 @@ describe('permission matrix', () => {
     // her as a person, to reach the checks past "is it theirs".
     ids = await makeSamples(t.deps.modules, s)
     const plan = await s.plans.getPlan(ids.plan as number)
-    const sample = plan.themes.flatMap((th) => th.actions.flatMap((a) => a.deliverables)).find((d) => d.id === ids.deliverable)
+    const sample = plan.themes
+      .flatMap((th) => th.actions.flatMap((a) => a.deliverables))
+      .find((d) => d.id === ids.deliverable)
     const lead = await s.users.get(t.userIds.lead)
     await s.users.update(TEST_ACTOR, lead.id, {
       email: lead.email,
@@ -38,6 +40,9 @@ describe('permission matrix', () => {
       personId: sample?.leadPersonIds[0],
       version: lead.version,
     })
+    // The sample indicator belongs to the test users' organisation, so its users reach the checks
+    // past "is it theirs", as the lead does for the deliverable.
+    await s.indicators.setOwner({ actor: TEST_ACTOR, user: null }, ids.indicator as number, t.organisationId)
     for (const role of ROLES) {
       const browser = new Browser(t.app)
       await browser.signIn(`${role}@test.example`)

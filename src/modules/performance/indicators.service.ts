@@ -132,6 +132,25 @@ export function createIndicatorsService(db: Db, audit: AuditService, beforeRead:
     })
   }
 
+  /** Makes an organisation the indicator's owner (its users may then enter its values). */
+  async function setOwner(who: Who, ref: IndicatorRef, organisationId: number | null) {
+    if (who.user) requireMayDefineIndicators(who.user)
+    const indicator = await find(db, ref)
+    await db.transaction().execute(async (trx) => {
+      await repo.updateIndicator(trx, indicator.id, {
+        owner_organisation_id: organisationId,
+        updated_at: new Date().toISOString(),
+      })
+      await audit.record(trx, who.actor, {
+        action: 'indicator.set-owner',
+        entityType: 'indicator',
+        entityId: indicator.id,
+        before: { ownerOrganisationId: indicator.ownerOrganisationId },
+        after: { ownerOrganisationId: organisationId },
+      })
+    })
+  }
+
   /**
    * Writes checked values, inside the caller's transaction. A value that differs from the one
    * stored is a correction: the old one goes into the history with the reason.
@@ -230,6 +249,7 @@ export function createIndicatorsService(db: Db, audit: AuditService, beforeRead:
     comparators,
     define,
     setTarget,
+    setOwner,
     enterValue,
     writeValues,
   }

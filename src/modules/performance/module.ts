@@ -1,6 +1,9 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { performance as performanceMigration } from '../../db/migrations/0014_performance.ts'
-import { provides, type SaferModule } from '../module.ts'
+import { NotFoundError } from '../../shared/errors.ts'
+import { api, provides, type SaferModule, samples } from '../module.ts'
+import { performanceApi } from './api/performance.api.ts'
+import { performanceCommands } from './cli.ts'
 import { createComputedService } from './computed/computed.service.ts'
 import { createImportService, type IndicatorImportService } from './import/import.service.ts'
 import { createIndicatorsService, type IndicatorsService } from './indicators.service.ts'
@@ -40,6 +43,10 @@ export const performanceModule: SaferModule<typeof permissions> = {
       performanceReports: createReportsService(db, audit, indicators, plans, crime.homeArea),
     }
   }),
+  api: [api(['indicators', 'indicatorImport', 'performanceReports'], performanceApi)],
+  commands: performanceCommands,
+  // An unknown indicator key at the command line is a message, not a stack trace.
+  commandErrors: [NotFoundError],
   navigation: [
     { text: 'Performance', href: paths.performance.dashboard(), needs: 'performance:view', order: 25 },
   ],
@@ -53,4 +60,18 @@ export const performanceModule: SaferModule<typeof permissions> = {
     },
   ],
   paths,
+  // A manual indicator owned by no organisation: partnership managers reach every entry route;
+  // the permission-matrix test makes its own organisation the owner, so owners do too.
+  samples: samples(['indicators'], async ({ indicators }, _made, actor) => ({
+    indicator: await indicators.define(
+      { actor, user: null },
+      {
+        key: 'sample-indicator',
+        name: 'Sample indicator',
+        unit: 'count',
+        polarity: 'down',
+        frequency: 'month',
+      },
+    ),
+  })),
 }
