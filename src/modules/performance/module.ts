@@ -1,9 +1,10 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { performance as performanceMigration } from '../../db/migrations/0014_performance.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import { api, provides, type SaferModule, samples } from '../module.ts'
+import { api, demo, provides, type SaferModule, samples } from '../module.ts'
 import { performanceApi } from './api/performance.api.ts'
 import { performanceCommands } from './cli.ts'
+import { loadPerformanceDemo, performanceDemoMissing } from './demo.ts'
 import { createComputedService } from './computed/computed.service.ts'
 import { createImportService, type IndicatorImportService } from './import/import.service.ts'
 import { createIndicatorsService, type IndicatorsService } from './indicators.service.ts'
@@ -60,6 +61,7 @@ export const performanceModule: SaferModule<typeof permissions> = {
     },
   ],
   paths,
+  demo: demo(['indicators', 'partners'], loadPerformanceDemo, performanceDemoMissing),
   // A manual indicator owned by no organisation: partnership managers reach every entry route;
   // the permission-matrix test makes its own organisation the owner, so owners do too.
   samples: samples(['indicators'], async ({ indicators }, _made, actor) => ({
