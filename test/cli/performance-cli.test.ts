@@ -133,6 +133,7 @@ describe('safer indicator add / import / status and safer report exceptions', { 
     expect(report).toEqual({
       indicators: [
         {
+          id: 1,
           key: 'robbery',
           name: 'Robbery',
           period: '2025-03',

@@ -1,13 +1,15 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { performance as performanceMigration } from '../../db/migrations/0014_performance.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import { api, demo, provides, type SaferModule, samples } from '../module.ts'
+import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { performanceApi } from './api/performance.api.ts'
 import { performanceCommands } from './cli.ts'
 import { loadPerformanceDemo, performanceDemoMissing } from './demo.ts'
 import { createComputedService } from './computed/computed.service.ts'
 import { createImportService, type IndicatorImportService } from './import/import.service.ts'
 import { createIndicatorsService, type IndicatorsService } from './indicators.service.ts'
+import { entryRoutes } from './pages/entry.routes.ts'
+import { performanceRoutes } from './pages/routes.ts'
 import { paths } from './paths.ts'
 import { createReportsService, type PerformanceReportsService } from './reports.service.ts'
 import './tables.ts'
@@ -44,6 +46,10 @@ export const performanceModule: SaferModule<typeof permissions> = {
       performanceReports: createReportsService(db, audit, indicators, plans, crime.homeArea),
     }
   }),
+  pages: [
+    pages(['indicators', 'performanceReports', 'partners', 'strategies', 'plans'], performanceRoutes),
+    pages(['indicators', 'indicatorImport'], entryRoutes),
+  ],
   api: [api(['indicators', 'indicatorImport', 'performanceReports'], performanceApi)],
   commands: performanceCommands,
   // An unknown indicator key at the command line is a message, not a stack trace.

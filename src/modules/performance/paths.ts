@@ -8,6 +8,6 @@ export const paths = {
     upload: () => '/performance/upload',
     uploadConfirm: () => '/performance/upload/confirm',
     exceptions: () => '/performance/exceptions',
-    vvrap: (planId: number | string) => `/performance/plans/${planId}/vvrap-return.xlsx`,
+    vvrap: () => '/performance/vvrap-return.xlsx',
   },
 } as const

@@ -11,6 +11,7 @@ import { parsePeriod, periodLabel } from './rules/periods.ts'
 // the downloads: an indicator's figures and the London VVRAP quarterly return.
 
 export interface IndicatorException {
+  id: number
   key: string
   name: string
   period: string | null
@@ -47,6 +48,7 @@ export function createReportsService(
     for (const v of await indicators.list()) {
       if (v.exceptions.length === 0) continue
       report.indicators.push({
+        id: v.indicator.id,
         key: v.indicator.key,
         name: v.indicator.name,
         period: v.status.period,
@@ -112,7 +114,7 @@ export function createReportsService(
       date: input.date ?? new Date().toISOString().slice(0, 10),
       author: input.author,
     }
-    const file = await vvrapXlsx(plan, cover)
+    const file = { ...(await vvrapXlsx(plan, cover)), fileName: `vvrap-update-${quarter.text}.xlsx` }
     await audit.record(db, actor, {
       action: 'plan.export-vvrap',
       entityType: 'plan',

@@ -73,6 +73,7 @@ export const indicatorDetailOutput = indicatorOutput.extend({
 export const exceptionsOutput = z.object({
   indicators: z.array(
     z.object({
+      id: z.number().int(),
       key: z.string(),
       name: z.string(),
       period: z.string().nullable(),

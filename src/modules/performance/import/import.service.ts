@@ -4,7 +4,7 @@ import { toIndicator } from '../indicator.ts'
 import * as repo from '../indicators.repository.ts'
 import type { IndicatorsService, Who } from '../indicators.service.ts'
 import { OPERATOR } from '../indicators.service.ts'
-import { mayEnterValues } from '../policy.ts'
+import { mayDefineIndicators, mayEnterValues } from '../policy.ts'
 import { type CheckedValue, checkValue, type ValueColumn, VALUE_COLUMNS } from '../values.ts'
 import { readValuesFile, UnreadableValuesFileError } from './read.ts'
 
@@ -122,6 +122,13 @@ export function createImportService(db: Db, indicators: IndicatorsService) {
       const { checked, errors } = checkValue(indicator, raw)
       for (const [column, message] of Object.entries(errors)) problem(column as Column, message)
       if (!checked) return
+      if (checked.target !== null && who.user && !mayDefineIndicators(who.user)) {
+        problem(
+          'target',
+          'Only partnership managers and administrators set targets: leave the target column empty',
+        )
+        return
+      }
       const id = `${indicator.key}|${checked.period.text}`
       const earlier = seen.get(id)
       if (earlier !== undefined) {
