@@ -28,9 +28,7 @@ describe('permission matrix', () => {
     // her as a person, to reach the checks past "is it theirs".
     ids = await makeSamples(t.deps.modules, s)
     const plan = await s.plans.getPlan(ids.plan as number)
-    const sample = plan.themes
-      .flatMap((th) => th.actions.flatMap((a) => a.deliverables))
-      .find((d) => d.id === ids.deliverable)
+    const sample = plan.themes.flatMap((th) => th.actions.flatMap((a) => a.deliverables)).find((d) => d.id === ids.deliverable)
     const lead = await s.users.get(t.userIds.lead)
     await s.users.update(TEST_ACTOR, lead.id, {
       email: lead.email,
