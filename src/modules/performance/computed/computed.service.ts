@@ -141,7 +141,15 @@ export function createComputedService(db: Db, audit: AuditService, crime: Crime)
     const stale = (await repo.listIndicators(db))
       .filter((row) => row.source === 'computed' && row.computed_version !== version)
       .map(toIndicator)
-    for (const indicator of stale) await refresh(indicator, version)
+    for (const indicator of stale) {
+      try {
+        await refresh(indicator, version)
+      } catch (error) {
+        // PostgreSQL: another server process recounted the same indicator at the same moment and
+        // committed first; its values are the same counts, so there is nothing left to do.
+        if ((error as { code?: unknown }).code !== '23505') throw error
+      }
+    }
   }
 
   // One recount at a time in this process: readers arriving meanwhile wait for it, not start another.
