@@ -43,6 +43,12 @@ describe('performance in a real browser', () => {
   beforeAll(async () => {
     e = await startE2E()
     const s = e.t.deps.services
+    // A priority the demo links the robbery indicator to, by its title.
+    const strategy = await s.strategies.create(TEST_ACTOR, {
+      title: 'Violent Crime Strategy',
+      status: 'adopted',
+    })
+    await s.strategies.addPriority(TEST_ACTOR, strategy, { title: 'Robbery' })
     await loadCrimeDemo(s, TEST_ACTOR)
     await loadPerformanceDemo(s, TEST_ACTOR)
     await s.planImport.importPlan(TEST_ACTOR, { fileName: 'plan.tsv', content: seed003() })

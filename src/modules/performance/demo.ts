@@ -6,6 +6,8 @@ import type { Services } from '../module.ts'
 // demo crime extract (Met recorded crime for Southwark, E09000028).
 
 const SOUTHWARK = 'E09000028'
+const YOUTH_VIOLENCE = 'Tackling Youth Violence including Knife Crime and Knife Carrying'
+const SERIOUS_VIOLENCE = 'Serious violence - including group and weapon violence'
 
 interface ManualDemo {
   key: string
@@ -15,6 +17,7 @@ interface ManualDemo {
   polarity: 'up' | 'down'
   frequency: 'year' | 'financial-year'
   owner: string
+  priorities?: string[]
   values: Array<{ period: string; value: number; comparator?: number }>
 }
 
@@ -67,6 +70,7 @@ const MANUAL: ManualDemo[] = [
     polarity: 'down',
     frequency: 'year',
     owner: 'LBS',
+    priorities: ['Tackling Anti Social Behaviour'],
     values: [
       { period: '2011', value: 23 },
       { period: '2016', value: 14 },
@@ -81,6 +85,7 @@ const MANUAL: ManualDemo[] = [
     polarity: 'up',
     frequency: 'financial-year',
     owner: 'LBS',
+    priorities: [YOUTH_VIOLENCE],
     values: [{ period: '2015-16', value: 50 }],
   },
   {
@@ -91,6 +96,7 @@ const MANUAL: ManualDemo[] = [
     polarity: 'up',
     frequency: 'financial-year',
     owner: 'NPS',
+    priorities: ['Reducing Reoffending'],
     values: [{ period: '2015-16', value: 43 }],
   },
   {
@@ -101,6 +107,7 @@ const MANUAL: ManualDemo[] = [
     polarity: 'up',
     frequency: 'financial-year',
     owner: 'NPS',
+    priorities: ['Reducing Reoffending'],
     values: [{ period: '2015-16', value: 49 }],
   },
   {
@@ -112,12 +119,21 @@ const MANUAL: ManualDemo[] = [
     polarity: 'up',
     frequency: 'financial-year',
     owner: 'NPS',
+    priorities: ['Reducing Reoffending'],
     values: [{ period: '2015-16', value: 45 }],
   },
 ]
 
 /** Counted from the crime store: the seed-002 measure, and the violence and acquisitive crime the plans target. */
-export const COMPUTED_DEMO = [
+export const COMPUTED_DEMO: ReadonlyArray<{
+  key: string
+  name: string
+  crimeType: string | null
+  measure: 'count' | 'rate'
+  frequency: 'month' | 'financial-year'
+  comparatorAreas: string[]
+  priorities: string[]
+}> = [
   {
     key: 'crime-rate',
     name: 'Recorded crime per 1,000 residents',
@@ -125,6 +141,7 @@ export const COMPUTED_DEMO = [
     measure: 'rate',
     frequency: 'financial-year',
     comparatorAreas: ['London'],
+    priorities: [],
   },
   {
     key: 'weapon-possession',
@@ -133,6 +150,7 @@ export const COMPUTED_DEMO = [
     measure: 'count',
     frequency: 'month',
     comparatorAreas: [],
+    priorities: [YOUTH_VIOLENCE, SERIOUS_VIOLENCE],
   },
   {
     key: 'serious-violence',
@@ -141,6 +159,7 @@ export const COMPUTED_DEMO = [
     measure: 'count',
     frequency: 'month',
     comparatorAreas: [],
+    priorities: [YOUTH_VIOLENCE, SERIOUS_VIOLENCE],
   },
   {
     key: 'robbery',
@@ -149,6 +168,7 @@ export const COMPUTED_DEMO = [
     measure: 'count',
     frequency: 'month',
     comparatorAreas: [],
+    priorities: ['Robbery'],
   },
   {
     key: 'burglary',
@@ -157,6 +177,7 @@ export const COMPUTED_DEMO = [
     measure: 'count',
     frequency: 'month',
     comparatorAreas: [],
+    priorities: [],
   },
   {
     key: 'violence-against-the-person',
@@ -165,13 +186,24 @@ export const COMPUTED_DEMO = [
     measure: 'count',
     frequency: 'month',
     comparatorAreas: [],
+    priorities: ['Low level violence'],
   },
-] as const
+]
 
-export async function loadPerformanceDemo(services: Pick<Services, 'indicators' | 'partners'>, actor: Actor) {
+export async function loadPerformanceDemo(
+  services: Pick<Services, 'indicators' | 'partners' | 'strategies'>,
+  actor: Actor,
+) {
   const who = { actor, user: null }
   const organisations = await services.partners.listOrganisations()
   const owner = (shortName: string) => organisations.find((o) => o.shortName === shortName)?.id ?? null
+  // The demo strategies' priorities, by title: the dashboard filters indicators by them.
+  const strategies = await Promise.all(
+    (await services.strategies.list()).map((st) => services.strategies.get(st.id)),
+  )
+  const byTitle = new Map(strategies.flatMap((st) => st.priorities.map((p) => [p.title, p.id] as const)))
+  const priorityIds = (titles: readonly string[] = []) =>
+    titles.map((t) => byTitle.get(t)).filter((id): id is number => id !== undefined)
   for (const m of MANUAL) {
     await services.indicators.define(who, {
       key: m.key,
@@ -181,6 +213,7 @@ export async function loadPerformanceDemo(services: Pick<Services, 'indicators' 
       polarity: m.polarity,
       frequency: m.frequency,
       ownerOrganisationId: owner(m.owner),
+      priorityIds: priorityIds(m.priorities),
     })
     for (const v of m.values)
       await services.indicators.enterValue(who, m.key, {
@@ -199,6 +232,7 @@ export async function loadPerformanceDemo(services: Pick<Services, 'indicators' 
       polarity: 'down',
       frequency: c.frequency,
       source: 'computed',
+      priorityIds: priorityIds(c.priorities),
       computed: {
         source: 'recorded',
         area: SOUTHWARK,

@@ -67,7 +67,7 @@ export const performanceModule: SaferModule<typeof permissions> = {
     },
   ],
   paths,
-  demo: demo(['indicators', 'partners'], loadPerformanceDemo, performanceDemoMissing),
+  demo: demo(['indicators', 'partners', 'strategies'], loadPerformanceDemo, performanceDemoMissing),
   // A manual indicator owned by no organisation: partnership managers reach every entry route;
   // the permission-matrix test makes its own organisation the owner, so owners do too.
   samples: samples(['indicators'], async ({ indicators }, _made, actor) => ({
