@@ -235,7 +235,13 @@ export function createIndicatorsService(db: Db, audit: AuditService, beforeRead:
     if (!checked) throw new ValidationError(errors)
     return db.transaction().execute(async (trx) => {
       const stored = await repo.findValue(trx, indicator.id, checked.period.text)
-      if (stored && stored.value !== checked.value && !reason)
+      const changed =
+        stored &&
+        (stored.value !== checked.value ||
+          stored.numerator !== checked.numerator ||
+          stored.denominator !== checked.denominator ||
+          stored.note !== checked.note)
+      if (changed && !reason)
         throw new ValidationError({ reason: `Say why the ${checked.period.text} value is being corrected` })
       return writeValues(trx, who, indicator, [checked], reason, 'form')
     })
