@@ -4,6 +4,7 @@ import { crimeModule } from './crime/module.ts'
 import { homeModule } from './home/module.ts'
 import { mergesModule } from './merges/module.ts'
 import { partnersModule } from './partners/module.ts'
+import { performanceModule } from './performance/module.ts'
 import { plansModule } from './plans/module.ts'
 import { remindersModule } from './reminders/module.ts'
 import { setupModule } from './setup/module.ts'
@@ -21,6 +22,7 @@ export const MODULES = [
   homeModule,
   crimeModule,
   plansModule,
+  performanceModule,
   remindersModule,
   mergesModule,
 ] as const

@@ -40,6 +40,9 @@ describe('permission matrix', () => {
       personId: sample?.leadPersonIds[0],
       version: lead.version,
     })
+    // The sample indicator belongs to the test users' organisation, so its users reach the checks
+    // past "is it theirs", as the lead does for the deliverable.
+    await s.indicators.setOwner({ actor: TEST_ACTOR, user: null }, ids.indicator as number, t.organisationId)
     for (const role of ROLES) {
       const browser = new Browser(t.app)
       await browser.signIn(`${role}@test.example`)
