@@ -66,8 +66,7 @@ export function createReportsService(
             const reasons: string[] = []
             if (d.rag === 'red') reasons.push('Red: off track, as its lead last said')
             if (d.flags.overdue) reasons.push('Overdue: its end date has passed and it is not complete')
-            if (d.latestUpdateOn === null && d.rag !== 'blue')
-              reasons.push('Never updated: no progress update since it was added')
+            if (d.flags.neverUpdated) reasons.push('Never updated: no progress update since it was added')
             if (reasons.length === 0) continue
             report.deliverables.push({
               id: d.id,

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { PlansService } from '../../plans/plans.service.ts'
 import { formatValue } from '../indicator.ts'
 import type { IndicatorView } from '../indicators.service.ts'
@@ -67,7 +67,7 @@ export function indicatorCsv(view: IndicatorView): Download {
 }
 
 export async function indicatorXlsx(view: IndicatorView): Promise<Download> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = await newWorkbook()
   workbook.creator = 'Safer'
   const sheet = workbook.addWorksheet('Values', { views: [{ state: 'frozen', ySplit: 1 }] })
   indicatorRows(view).forEach((r, i) => {
@@ -129,7 +129,7 @@ export interface VvrapCover {
 
 /** The quarterly VVRAP update as the London review panel takes it: a cover sheet, then one row per deliverable. */
 export async function vvrapXlsx(plan: PlanView, cover: VvrapCover): Promise<Download> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = await newWorkbook()
   workbook.creator = 'Safer'
   const front = workbook.addWorksheet('Cover')
   front.addRow(['Violence and Vulnerability Reduction Action Plan: quarterly update']).font = {
@@ -177,4 +177,10 @@ export async function vvrapXlsx(plan: PlanView, cover: VvrapCover): Promise<Down
     content: Buffer.from(await workbook.xlsx.writeBuffer()),
     contentType: XLSX,
   }
+}
+
+/** exceljs loads on the first download, not at every start (it is large, and most requests never need it). */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs')
+  return new Excel.Workbook()
 }
