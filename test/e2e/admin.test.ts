@@ -2,10 +2,12 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   BROWSER_TIMEOUTS,
+  banner,
   checkAccessibility,
   clickAndCheck,
   type E2E,
   errorSummaryItems,
+  heading,
   signIn,
   startE2E,
   visit,
@@ -13,9 +15,7 @@ import {
 
 vi.setConfig(BROWSER_TIMEOUTS)
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 const pathOf = (page: Page) => new URL(page.url()).pathname
-const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent()
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' })
 
 // A browser on a busy machine is slow: give each journey more than the default 30 seconds.

@@ -200,3 +200,9 @@ export async function errorSummaryItems(page: Page): Promise<string[]> {
   await expect.poll(() => summary.isVisible()).toBe(true)
   return (await summary.locator('.govuk-error-summary__list a').allTextContents()).map((s) => s.trim())
 }
+
+/** The page's main heading, as a person reads it first. */
+export const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
+
+/** The notification banner's text (what a save or an import says it did). */
+export const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent()

@@ -2,14 +2,13 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TEST_ACTOR } from '../helpers/app.ts'
 import { seed003 } from '../helpers/seeds.ts'
-import { BROWSER_TIMEOUTS, clickAndCheck, type E2E, signIn, startE2E } from './helpers.ts'
+import { BROWSER_TIMEOUTS, clickAndCheck, type E2E, heading, signIn, startE2E } from './helpers.ts'
 
 vi.setConfig(BROWSER_TIMEOUTS)
 
 // The home page in a real browser, checked with axe: a lead's own work (with JavaScript off),
 // and a partnership manager's counts by theme leading to the filtered plan.
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' })
 
 describe('the home page in a real browser', () => {

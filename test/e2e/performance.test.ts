@@ -8,10 +8,12 @@ import { TEST_ACTOR } from '../helpers/app.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import {
   BROWSER_TIMEOUTS,
+  banner,
   clickAndCheck,
   type E2E,
   errorSummaryItems,
   expectNoSidewaysScroll,
+  heading,
   signIn,
   startE2E,
   visit,
@@ -22,9 +24,6 @@ vi.setConfig(BROWSER_TIMEOUTS)
 // The performance framework in a real browser, on the demo's indicators (seed 002's figures and
 // those computed from the demo crime extract): every page checked with axe on arrival, with
 // JavaScript on and off, and at 1280 pixels no table spills out of the page.
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
-const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent()
 
 async function tablesStayInside(page: Page) {
   await expectNoSidewaysScroll(page)

@@ -4,11 +4,13 @@ import { TEST_ACTOR } from '../helpers/app.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import {
   BROWSER_TIMEOUTS,
+  banner,
   checkAccessibility,
   clickAndCheck,
   type E2E,
   errorSummaryItems,
   expectNoSidewaysScroll,
+  heading,
   signIn,
   startE2E,
   visit,
@@ -20,8 +22,6 @@ vi.setConfig(BROWSER_TIMEOUTS)
 // off: themes, an action, a deliverable with its leads and organisations, the form's checks, and
 // removing and restoring. Then every plans page is measured at 1280 and 320 pixels wide.
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
-const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent()
 const pathOf = (page: Page) => new URL(page.url()).pathname
 
 /** Tables that are wider than the box they sit in: a column someone must scroll sideways to find. */

@@ -4,9 +4,11 @@ import { TEST_ACTOR } from '../helpers/app.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import {
   BROWSER_TIMEOUTS,
+  banner,
   clickAndCheck,
   type E2E,
   errorSummaryItems,
+  heading,
   signIn,
   startE2E,
   visit,
@@ -17,9 +19,7 @@ vi.setConfig(BROWSER_TIMEOUTS)
 // Delivery plans in a real browser: every page checked with axe on arrival, the import walked
 // through as a partnership manager, and a lead's journey made with JavaScript switched off.
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 const pathOf = (page: Page) => new URL(page.url()).pathname
-const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent()
 const deliverableLinks = (page: Page) => page.locator('a[href^="/deliverables/"]')
 
 describe('delivery plans in a real browser', () => {

@@ -2,15 +2,21 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TEST_ACTOR } from '../helpers/app.ts'
 import { seed003 } from '../helpers/seeds.ts'
-import { BROWSER_TIMEOUTS, clickAndCheck, type E2E, signIn, startE2E, visit } from './helpers.ts'
+import {
+  BROWSER_TIMEOUTS,
+  banner,
+  clickAndCheck,
+  type E2E,
+  heading,
+  signIn,
+  startE2E,
+  visit,
+} from './helpers.ts'
 
 vi.setConfig(BROWSER_TIMEOUTS)
 
 // Importing a plan again over itself and merging the duplicates its preview points out, as an
 // administrator in a real browser: every page checked with axe on arrival.
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
-const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent()
 
 describe('re-import preview and merge pages in a real browser', () => {
   let e: E2E
