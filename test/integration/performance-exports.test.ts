@@ -97,7 +97,7 @@ describe('performance downloads and the VVRAP return', () => {
     })
     const file = response.rawPayload
     const sheet = (await open(file)).getWorksheet('Values')
-    const header = (sheet?.getRow(1).values as unknown[]).slice(1)
+    const header = ((sheet?.getRow(1).values ?? []) as unknown[]).slice(1)
     const noteColumn = header.indexOf('note') + 1
     const note = sheet?.getRow(2).getCell(noteColumn)
     expect(note?.type).toBe(ExcelJS.ValueType.String)
