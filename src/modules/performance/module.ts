@@ -1,11 +1,12 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { performance as performanceMigration } from '../../db/migrations/0014_performance.ts'
+import { indicatorComparatorSeries } from '../../db/migrations/0015_indicator_comparator_series.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { performanceApi } from './api/performance.api.ts'
 import { performanceCommands } from './cli.ts'
-import { loadPerformanceDemo, performanceDemoMissing } from './demo.ts'
 import { createComputedService } from './computed/computed.service.ts'
+import { loadPerformanceDemo, performanceDemoMissing } from './demo.ts'
 import { createImportService, type IndicatorImportService } from './import/import.service.ts'
 import { createIndicatorsService, type IndicatorsService } from './indicators.service.ts'
 import { entryRoutes } from './pages/entry.routes.ts'
@@ -36,10 +37,13 @@ const permissions = {
 export const performanceModule: SaferModule<typeof permissions> = {
   name: 'performance',
   permissions,
-  migrations: { '0014_performance': performanceMigration },
+  migrations: {
+    '0014_performance': performanceMigration,
+    '0015_indicator_comparator_series': indicatorComparatorSeries,
+  },
   services: provides(['audit', 'crime', 'plans'], ({ db }, { audit, crime, plans }) => {
     const computed = createComputedService(db, audit, crime)
-    const indicators = createIndicatorsService(db, audit, computed.refreshIfStale)
+    const indicators = createIndicatorsService(db, audit, computed.refreshIfStale, computed.check)
     return {
       indicators,
       indicatorImport: createImportService(db, indicators),
