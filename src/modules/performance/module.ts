@@ -9,8 +9,10 @@ import { createComputedService } from './computed/computed.service.ts'
 import { loadPerformanceDemo, performanceDemoMissing } from './demo.ts'
 import { createImportService, type IndicatorImportService } from './import/import.service.ts'
 import { createIndicatorsService, type IndicatorsService } from './indicators.service.ts'
+import { defineRoutes } from './pages/define.routes.ts'
 import { entryRoutes } from './pages/entry.routes.ts'
 import { performanceRoutes } from './pages/routes.ts'
+import { targetRoutes } from './pages/targets.routes.ts'
 import { paths } from './paths.ts'
 import { createReportsService, type PerformanceReportsService } from './reports.service.ts'
 import './tables.ts'
@@ -53,6 +55,8 @@ export const performanceModule: SaferModule<typeof permissions> = {
   pages: [
     pages(['indicators', 'performanceReports', 'partners', 'strategies', 'plans'], performanceRoutes),
     pages(['indicators', 'indicatorImport'], entryRoutes),
+    pages(['indicators', 'partners', 'strategies', 'plans', 'crime'], defineRoutes),
+    pages(['indicators'], targetRoutes),
   ],
   api: [api(['indicators', 'indicatorImport', 'performanceReports'], performanceApi)],
   commands: performanceCommands,

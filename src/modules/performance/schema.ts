@@ -102,7 +102,8 @@ export type IndicatorInput = z.input<typeof indicatorInput>
 
 export const targetInput = z.object({
   period: requiredText('Enter the period', 20),
-  target: z.coerce.number({ error: 'The target is a number' }),
+  // Blank is no target, not a target of 0.
+  target: z.preprocess(blank, z.coerce.number({ error: 'Enter the target as a number, like 90' })),
 })
 
 export const correctionInput = z.object({
