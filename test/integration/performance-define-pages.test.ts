@@ -1,5 +1,7 @@
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../../src/access/roles.ts'
+import { DEMO_DATA } from '../../src/modules/crime/demo.ts'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { seed003 } from '../helpers/seeds.ts'
@@ -350,5 +352,99 @@ describe.each(DIALECTS)('defining indicators and setting targets in the browser 
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['indicator.define', 'indicator.set-target', 'indicator.remove-target']),
     )
+  })
+})
+
+// The crime store is DuckDB whatever the operational database, so this runs once, on SQLite.
+describe('defining a computed indicator in the browser', { timeout: 120_000 }, () => {
+  let t: TestApp
+  let manager: Browser
+
+  beforeAll(async () => {
+    t = await buildTestApp('sqlite')
+    await t.deps.services.crime.ingest(TEST_ACTOR, [
+      join(DEMO_DATA, 'mps-recorded-crime/mps_recorded_crime_borough_historical_2010-04_to_2024-02.csv'),
+    ])
+    manager = new Browser(t.app)
+    await manager.signIn('partnership-manager@test.example')
+  })
+  afterAll(() => t.close())
+
+  it('offers the crime store’s categories and the saved definition, and counts what was chosen', async () => {
+    const form = await manager.get('/performance/indicators/new')
+    expect(form.body).toContain('<option value="ROBBERY">Recorded crime: robbery</option>')
+    expect(form.body).toContain(
+      '<option value="serious-violence">Serious violence (the saved local definition)</option>',
+    )
+    const unknownType = await post(t, manager, '/performance/indicators/new', [
+      ['key', 'made-up'],
+      ['name', 'Made up'],
+      ['polarity', 'down'],
+      ['frequency', 'month'],
+      ['source', 'computed'],
+      ['computedArea', 'Southwark'],
+      ['computedCrimeType', 'PIRACY'],
+      ['computedComparatorAreas', 'Atlantis'],
+    ])
+    expect(unknownType.statusCode).toBe(400)
+    expect(problems(unknownType.body).map(([field]) => field)).toEqual([
+      'computedCrimeType',
+      'computedComparatorAreas',
+    ])
+
+    // No population estimates are loaded, so there is no rate to give.
+    const noPopulation = await post(t, manager, '/performance/indicators/new', [
+      ['key', 'robbery-rate'],
+      ['name', 'Robbery per 1,000 residents'],
+      ['polarity', 'down'],
+      ['frequency', 'financial-year'],
+      ['source', 'computed'],
+      ['computedArea', 'Southwark'],
+      ['computedCrimeType', 'ROBBERY'],
+      ['computedMeasure', 'rate'],
+    ])
+    expect(noPopulation.statusCode).toBe(400)
+    expect(problems(noPopulation.body)).toEqual([
+      ['computedMeasure', 'No population estimates are loaded: import them with safer areas import'],
+    ])
+
+    const saved = await post(t, manager, '/performance/indicators/new', [
+      ['key', 'robbery'],
+      ['name', 'Robbery in Southwark'],
+      ['polarity', 'down'],
+      ['frequency', 'financial-year'],
+      ['source', 'computed'],
+      ['computedSource', 'recorded'],
+      ['computedArea', 'Southwark'],
+      ['computedCrimeType', 'ROBBERY'],
+      ['computedMeasure', 'count'],
+      ['computedComparatorAreas', 'London'],
+    ])
+    expect(saved.statusCode).toBe(303)
+    const view = await t.deps.services.indicators.get('robbery')
+    expect(view.indicator).toMatchObject({
+      unit: 'count',
+      source: 'computed',
+      computed: {
+        source: 'recorded',
+        area: 'Southwark',
+        crimeType: 'ROBBERY',
+        measure: 'count',
+        comparatorAreas: ['London'],
+      },
+    })
+    const year = view.series.points.find((p) => p.period === '2015-16')
+    const direct = await t.deps.services.crime.analysis.counts({
+      source: 'recorded',
+      area: 'Southwark',
+      crimeType: 'ROBBERY',
+      from: '2015-04',
+      to: '2016-03',
+      by: 'month',
+    })
+    expect(year?.computed).toBe(true)
+    expect(year?.value).toBe(direct.rows.reduce((sum, r) => sum + r.count, 0))
+    expect(year?.comparators.London).toBeGreaterThan(0)
+    expect((await manager.get(saved.headers.location as string)).body).toContain('Robbery in Southwark')
   })
 })

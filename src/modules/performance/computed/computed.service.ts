@@ -168,18 +168,31 @@ export function createComputedService(db: Db, audit: AuditService, crime: Crime)
    */
   async function check(spec: ComputedSpec): Promise<void> {
     const problems: Record<string, string> = {}
-    const ask = async (area: string, field: (key: string) => string) => {
+    const ask = async (area: string, areaField: string) => {
       try {
-        await crime.analysis.resolve({ source: spec.source, area, crimeType: spec.crimeType ?? undefined })
+        const query = await crime.analysis.resolve({
+          source: spec.source,
+          area,
+          crimeType: spec.crimeType ?? undefined,
+        })
+        // A rate needs the area's population: without it the indicator could never be counted.
+        if (spec.measure === 'rate') await crime.analysis.rateFor(query, 0)
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error
-        for (const [key, message] of Object.entries(error.fieldErrors)) problems[field(key)] ??= message
+        for (const [key, message] of Object.entries(error.fieldErrors)) {
+          const field =
+            key === 'crimeType'
+              ? 'computed.crimeType'
+              : key === 'populationYear'
+                ? 'computed.measure'
+                : areaField
+          problems[field] ??= message
+        }
       }
     }
-    await ask(spec.area, (key) => (key === 'crimeType' ? 'computed.crimeType' : 'computed.area'))
+    await ask(spec.area, 'computed.area')
     for (const area of spec.comparatorAreas)
-      if (area.toLowerCase() !== LONDON.toLowerCase())
-        await ask(area, (key) => (key === 'crimeType' ? 'computed.crimeType' : 'computed.comparatorAreas'))
+      if (area.toLowerCase() !== LONDON.toLowerCase()) await ask(area, 'computed.comparatorAreas')
     if (Object.keys(problems).length) throw new ValidationError(problems)
   }
 
