@@ -11,11 +11,11 @@ import {
   formErrors,
   formFromBody,
   formFromIndicator,
-  formItems,
   type IndicatorForm,
   indicatorChoices,
   inputFromForm,
 } from './indicator-form.ts'
+import { formItems } from './indicator-form-items.ts'
 
 type Needs = Pick<Services, 'indicators' | 'partners' | 'strategies' | 'plans' | 'crime'>
 
