@@ -9,7 +9,12 @@ describe.each(DIALECTS)('performance API on %s', (dialect) => {
   let t: TestApp
   let id: number
   const tokens = {} as Record<'partnership-manager' | 'lead' | 'viewer', string>
-  const api = (method: 'GET' | 'POST' | 'PUT', url: string, as: keyof typeof tokens, body?: unknown) =>
+  const api = (
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    as: keyof typeof tokens,
+    body?: unknown,
+  ) =>
     t.app.inject({
       method,
       url: `/api/v1${url}`,
@@ -105,6 +110,45 @@ describe.each(DIALECTS)('performance API on %s', (dialect) => {
       value: 98,
       rag: 'no-target',
     })
+  })
+
+  it('changes a definition at the version read and removes a target (partnership managers only)', async () => {
+    const read = (await api('GET', `/indicators/${id}`, 'viewer')).json()
+    const change = {
+      name: 'Knife crime offences',
+      unit: 'count',
+      polarity: 'down',
+      frequency: 'month',
+      tolerance: 5,
+      ownerOrganisationId: t.organisationId,
+      comparatorSeries: 'London average',
+      version: read.version,
+    }
+    expect((await api('PUT', `/indicators/${id}`, 'lead', change)).statusCode).toBe(403)
+    const changed = await api('PUT', `/indicators/${id}`, 'partnership-manager', change)
+    expect(changed.statusCode).toBe(200)
+    expect(changed.json()).toMatchObject({
+      key: 'knife-crime',
+      name: 'Knife crime offences',
+      tolerance: 5,
+      comparatorSeries: 'London average',
+      version: read.version + 1,
+    })
+    const stale = await api('PUT', `/indicators/${id}`, 'partnership-manager', { ...change, name: 'Older' })
+    expect(stale.statusCode).toBe(409)
+    expect(stale.json().current).toMatchObject({ name: 'Knife crime offences' })
+
+    expect((await api('DELETE', `/indicators/${id}/targets?period=2025-02`, 'lead')).statusCode).toBe(403)
+    const removed = await api('DELETE', `/indicators/${id}/targets?period=2025-02`, 'partnership-manager')
+    expect(removed.statusCode).toBe(200)
+    expect(removed.json().values.find((p: { period: string }) => p.period === '2025-02')).toMatchObject({
+      target: null,
+    })
+    const none = await api('DELETE', `/indicators/${id}/targets?period=2025-02`, 'partnership-manager')
+    expect(none.statusCode).toBe(400)
+    expect(none.json().errors).toEqual({ period: 'There is no target for 2025-02' })
+    // Put back for the download below.
+    await api('PUT', `/indicators/${id}/targets`, 'partnership-manager', { period: '2025-02', target: 100 })
   })
 
   it('imports all or nothing, answering 400 with each problem by row and column', async () => {

@@ -3,11 +3,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import { Browser } from '../helpers/session.ts'
+import { readZip } from '../helpers/zip.ts'
 
 // The downloads: an indicator's figures (CSV, XLSX) and the London VVRAP quarterly return made
 // from seed 003's plan, opened again to check what is in them; and the exception report's plan lines.
 
 const operator = { actor: TEST_ACTOR, user: null }
+
+/** The cell addresses of one sheet whose style is Excel's quote prefix, read from the file itself. */
+function quotePrefixed(file: Buffer, sheetNumber: number): Set<string> {
+  const parts = readZip(file)
+  const xfs =
+    parts
+      .get('xl/styles.xml')
+      ?.toString()
+      .match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/)?.[1] ?? ''
+  const quoted = new Set(
+    [...xfs.matchAll(/<xf [^>]*>/g)].flatMap((m, i) => (m[0].includes('quotePrefix="1"') ? [String(i)] : [])),
+  )
+  const sheet = parts.get(`xl/worksheets/sheet${sheetNumber}.xml`)?.toString() ?? ''
+  return new Set(
+    [...sheet.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"/g)].flatMap((m) =>
+      quoted.has(m[2] as string) ? [m[1] as string] : [],
+    ),
+  )
+}
 
 async function open(content: Buffer) {
   const workbook = new ExcelJS.Workbook()
@@ -67,6 +87,30 @@ describe('performance downloads and the VVRAP return', () => {
     const sheet = (await open(response.rawPayload)).getWorksheet('Values')
     expect(sheet?.getRow(2).getCell(3).value).toBe(76)
     expect(sheet?.getRow(3).getCell(2).value).toBe('2016')
+  })
+
+  it('keeps formula-like text in the XLSX as text, as typed, under the quote-prefix style', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/performance/indicators/${indicatorId}/values.xlsx`,
+      headers: { cookie: viewer.jar.header() },
+    })
+    const file = response.rawPayload
+    const sheet = (await open(file)).getWorksheet('Values')
+    const header = ((sheet?.getRow(1).values ?? []) as unknown[]).slice(1)
+    const noteColumn = header.indexOf('note') + 1
+    const note = sheet?.getRow(2).getCell(noteColumn)
+    expect(note?.type).toBe(ExcelJS.ValueType.String)
+    expect(note?.value).toBe('=HYPERLINK("x")')
+    // No formula anywhere, and the cell carries the style that keeps it text when someone edits it.
+    const formulas: string[] = []
+    sheet?.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.address)
+      }),
+    )
+    expect(formulas).toEqual([])
+    expect(quotePrefixed(file, 1)).toEqual(new Set([note?.address]))
   })
 
   it('exports the VVRAP quarterly return with a cover sheet and every deliverable of the seed-003 plan', async () => {

@@ -57,6 +57,8 @@ export interface Indicator {
   /** Amber tolerance, a percentage of the target. */
   tolerance: number
   source: DataSource
+  /** What the comparator column of entered and uploaded values is called ("London average"). */
+  comparatorSeries: string
   computed: ComputedSpec | null
   computedVersion: string | null
   updatedAt: string
@@ -95,6 +97,9 @@ export interface ComparatorPoint {
   value: number
 }
 
+/** The comparator series of a typed-in indicator that was given no name. */
+export const DEFAULT_COMPARATOR = 'Comparator'
+
 const ids = (json: string): number[] =>
   (JSON.parse(json) as unknown[]).filter((v): v is number => typeof v === 'number')
 
@@ -115,6 +120,7 @@ export function toIndicator(row: Selectable<IndicatorTable>): Indicator {
     baselinePeriod: row.baseline_period,
     tolerance: row.tolerance,
     source: row.source as DataSource,
+    comparatorSeries: row.comparator_series ?? DEFAULT_COMPARATOR,
     computed: row.computed_spec ? (JSON.parse(row.computed_spec) as ComputedSpec) : null,
     computedVersion: row.computed_version,
     updatedAt: row.updated_at,

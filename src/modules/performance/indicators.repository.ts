@@ -139,3 +139,58 @@ export async function clearComputed(db: Executor, indicatorId: number) {
     .execute()
   await db.deleteFrom('indicator_comparators').where('indicator_id', '=', indicatorId).execute()
 }
+
+/** Saves a change made at `version`; false when someone else saved first. */
+export async function updateIndicatorAt(
+  db: Executor,
+  id: number,
+  version: number,
+  values: Updateable<IndicatorTable>,
+) {
+  const result = await db
+    .updateTable('indicators')
+    .set({ ...values, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function findTarget(db: Executor, indicatorId: number, period: string) {
+  return db
+    .selectFrom('indicator_targets')
+    .selectAll()
+    .where('indicator_id', '=', indicatorId)
+    .where('period', '=', period)
+    .executeTakeFirst()
+}
+
+export async function deleteTarget(db: Executor, indicatorId: number, period: string) {
+  await db
+    .deleteFrom('indicator_targets')
+    .where('indicator_id', '=', indicatorId)
+    .where('period', '=', period)
+    .execute()
+}
+
+/** Whether any value or target is stored: their periods are written for the indicator's frequency. */
+export async function hasFigures(db: Executor, indicatorId: number) {
+  const [value, target] = await Promise.all([
+    db.selectFrom('indicator_values').select('id').where('indicator_id', '=', indicatorId).executeTakeFirst(),
+    db
+      .selectFrom('indicator_targets')
+      .select('id')
+      .where('indicator_id', '=', indicatorId)
+      .executeTakeFirst(),
+  ])
+  return value !== undefined || target !== undefined
+}
+
+export async function renameComparatorSeries(db: Executor, indicatorId: number, from: string, to: string) {
+  await db
+    .updateTable('indicator_comparators')
+    .set({ series: to })
+    .where('indicator_id', '=', indicatorId)
+    .where('series', '=', from)
+    .execute()
+}

@@ -3,12 +3,13 @@ import type { Db, Executor } from '../../db/database.ts'
 import { NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
+import { type CheckComputed, createDefinitionCommands } from './definition.service.ts'
 import { type ComparatorPoint, type Indicator, toCorrection, toIndicator, toValue } from './indicator.ts'
 import * as repo from './indicators.repository.ts'
-import { requireMayDefineIndicators, requireMayEnterValues } from './policy.ts'
+import { requireMayEnterValues } from './policy.ts'
 import { parsePeriod, periodProblem } from './rules/periods.ts'
-import { correctionInput, indicatorInput, targetInput } from './schema.ts'
-import { exceptionReasons, type Series, seriesOf, type Status, statusOf } from './status.ts'
+import { correctionInput } from './schema.ts'
+import { exceptionReasons, type Series, type Status, seriesOf, statusOf } from './status.ts'
 import { type CheckedValue, checkValue, type RawValue } from './values.ts'
 
 /**
@@ -32,8 +33,16 @@ export interface IndicatorView {
   exceptions: string[]
 }
 
-/** Indicators: their definitions, values (corrections kept), targets, and what the rules say of them. */
-export function createIndicatorsService(db: Db, audit: AuditService, beforeRead: () => Promise<void>) {
+/**
+ * Indicators: their definitions (definition.service.ts), values (corrections kept), targets, and
+ * what the rules say of them.
+ */
+export function createIndicatorsService(
+  db: Db,
+  audit: AuditService,
+  beforeRead: () => Promise<void>,
+  checkComputed?: CheckComputed,
+) {
   async function find(exec: Executor, ref: IndicatorRef): Promise<Indicator> {
     const row = await repo.findIndicator(exec, typeof ref === 'number' ? { id: ref } : { key: ref })
     if (!row) throw new NotFoundError(typeof ref === 'number' ? 'Indicator' : `Indicator "${ref}"`)
@@ -74,81 +83,6 @@ export function createIndicatorsService(db: Db, audit: AuditService, beforeRead:
   async function comparators(ref: IndicatorRef): Promise<ComparatorPoint[]> {
     const indicator = await find(db, ref)
     return repo.comparatorsOf(db, indicator.id)
-  }
-
-  async function define(who: Who, input: unknown): Promise<number> {
-    if (who.user) requireMayDefineIndicators(who.user)
-    const v = parseInput(indicatorInput, input)
-    if (v.baselinePeriod && !parsePeriod(v.baselinePeriod, v.frequency))
-      throw new ValidationError({ baselinePeriod: periodProblem(v.baselinePeriod, v.frequency) })
-    return db.transaction().execute(async (trx) => {
-      if (await repo.findIndicator(trx, { key: v.key }))
-        throw new ValidationError({ key: `There is already an indicator with the key ${v.key}` })
-      const now = new Date().toISOString()
-      const id = await repo.insertIndicator(trx, {
-        key: v.key,
-        name: v.name,
-        definition: v.definition,
-        unit: v.unit,
-        rate_per: v.unit === 'rate' ? (v.ratePer ?? 1000) : null,
-        polarity: v.polarity,
-        frequency: v.frequency,
-        owner_organisation_id: v.ownerOrganisationId,
-        priority_ids: JSON.stringify(v.priorityIds),
-        action_ids: JSON.stringify(v.actionIds),
-        baseline: v.baseline,
-        baseline_period: v.baselinePeriod,
-        tolerance: v.tolerance,
-        source: v.source,
-        computed_spec: v.computed ? JSON.stringify(v.computed) : null,
-        computed_version: null,
-        created_at: now,
-        updated_at: now,
-      })
-      await audit.record(trx, who.actor, {
-        action: 'indicator.define',
-        entityType: 'indicator',
-        entityId: id,
-        after: v,
-      })
-      return id
-    })
-  }
-
-  async function setTarget(who: Who, ref: IndicatorRef, input: unknown) {
-    if (who.user) requireMayDefineIndicators(who.user)
-    const indicator = await find(db, ref)
-    const v = parseInput(targetInput, input)
-    const period = parsePeriod(v.period, indicator.frequency)
-    if (!period) throw new ValidationError({ period: periodProblem(v.period, indicator.frequency) })
-    await db.transaction().execute(async (trx) => {
-      await repo.setTarget(trx, indicator.id, period.text, v.target)
-      await audit.record(trx, who.actor, {
-        action: 'indicator.set-target',
-        entityType: 'indicator',
-        entityId: indicator.id,
-        after: { period: period.text, target: v.target },
-      })
-    })
-  }
-
-  /** Makes an organisation the indicator's owner (its users may then enter its values). */
-  async function setOwner(who: Who, ref: IndicatorRef, organisationId: number | null) {
-    if (who.user) requireMayDefineIndicators(who.user)
-    const indicator = await find(db, ref)
-    await db.transaction().execute(async (trx) => {
-      await repo.updateIndicator(trx, indicator.id, {
-        owner_organisation_id: organisationId,
-        updated_at: new Date().toISOString(),
-      })
-      await audit.record(trx, who.actor, {
-        action: 'indicator.set-owner',
-        entityType: 'indicator',
-        entityId: indicator.id,
-        before: { ownerOrganisationId: indicator.ownerOrganisationId },
-        after: { ownerOrganisationId: organisationId },
-      })
-    })
   }
 
   /**
@@ -211,7 +145,7 @@ export function createIndicatorsService(db: Db, audit: AuditService, beforeRead:
       if (row.comparator !== null)
         await repo.setComparator(trx, {
           indicator_id: indicator.id,
-          series: 'Comparator',
+          series: indicator.comparatorSeries,
           period,
           value: row.comparator,
         })
@@ -253,9 +187,7 @@ export function createIndicatorsService(db: Db, audit: AuditService, beforeRead:
     find: (ref: IndicatorRef) => find(db, ref),
     corrections,
     comparators,
-    define,
-    setTarget,
-    setOwner,
+    ...createDefinitionCommands(db, audit, find, checkComputed),
     enterValue,
     writeValues,
   }

@@ -1,15 +1,18 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { performance as performanceMigration } from '../../db/migrations/0014_performance.ts'
+import { indicatorComparatorSeries } from '../../db/migrations/0015_indicator_comparator_series.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { performanceApi } from './api/performance.api.ts'
 import { performanceCommands } from './cli.ts'
-import { loadPerformanceDemo, performanceDemoMissing } from './demo.ts'
 import { createComputedService } from './computed/computed.service.ts'
+import { loadPerformanceDemo, performanceDemoMissing } from './demo.ts'
 import { createImportService, type IndicatorImportService } from './import/import.service.ts'
 import { createIndicatorsService, type IndicatorsService } from './indicators.service.ts'
+import { defineRoutes } from './pages/define.routes.ts'
 import { entryRoutes } from './pages/entry.routes.ts'
 import { performanceRoutes } from './pages/routes.ts'
+import { targetRoutes } from './pages/targets.routes.ts'
 import { paths } from './paths.ts'
 import { createReportsService, type PerformanceReportsService } from './reports.service.ts'
 import './tables.ts'
@@ -36,10 +39,13 @@ const permissions = {
 export const performanceModule: SaferModule<typeof permissions> = {
   name: 'performance',
   permissions,
-  migrations: { '0014_performance': performanceMigration },
+  migrations: {
+    '0014_performance': performanceMigration,
+    '0015_indicator_comparator_series': indicatorComparatorSeries,
+  },
   services: provides(['audit', 'crime', 'plans'], ({ db }, { audit, crime, plans }) => {
     const computed = createComputedService(db, audit, crime)
-    const indicators = createIndicatorsService(db, audit, computed.refreshIfStale)
+    const indicators = createIndicatorsService(db, audit, computed.refreshIfStale, computed.check)
     return {
       indicators,
       indicatorImport: createImportService(db, indicators),
@@ -49,6 +55,8 @@ export const performanceModule: SaferModule<typeof permissions> = {
   pages: [
     pages(['indicators', 'performanceReports', 'partners', 'strategies', 'plans'], performanceRoutes),
     pages(['indicators', 'indicatorImport'], entryRoutes),
+    pages(['indicators', 'partners', 'strategies', 'plans', 'crime'], defineRoutes),
+    pages(['indicators'], targetRoutes),
   ],
   api: [api(['indicators', 'indicatorImport', 'performanceReports'], performanceApi)],
   commands: performanceCommands,

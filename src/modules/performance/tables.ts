@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely'
 
-// The performance module's tables (migration 0014_performance), merged into the shared Database type.
+// The performance module's tables (migrations 0014_performance, 0015_indicator_comparator_series), merged into the shared Database type.
 
 export interface IndicatorTable {
   id: Generated<number>
@@ -23,6 +23,8 @@ export interface IndicatorTable {
   /** JSON ComputedSpec, for computed indicators */
   computed_spec: string | null
   computed_version: string | null
+  /** The name of a typed-in indicator's comparator series; null for "Comparator" */
+  comparator_series: string | null
   created_at: string
   updated_at: string
   version: Generated<number>

@@ -35,7 +35,14 @@ export const indicatorOutput = z.object({
   baselinePeriod: z.string().nullable(),
   tolerance: z.number(),
   source: z.enum(['manual', 'upload', 'computed']),
+  comparatorSeries: z
+    .string()
+    .describe('What the comparator column of entered and uploaded values is called'),
   computed: z.record(z.string(), z.unknown()).nullable(),
+  version: z
+    .number()
+    .int()
+    .describe('Send it back with a change: a change to an older version is refused (409)'),
   status: statusOutput,
   exceptions: z.array(z.string()).describe('Why it is in the exception report; empty when it is not'),
 })

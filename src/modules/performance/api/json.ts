@@ -8,7 +8,7 @@ export function statusJson(view: IndicatorView) {
 }
 
 export function indicatorJson(view: IndicatorView) {
-  const { computedVersion: _internal, updatedAt: _u, version: _v, ...indicator } = view.indicator
+  const { computedVersion: _internal, updatedAt: _u, ...indicator } = view.indicator
   return { ...indicator, status: statusJson(view), exceptions: view.exceptions }
 }
 

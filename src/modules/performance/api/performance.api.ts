@@ -3,7 +3,7 @@ import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import type { Services } from '../../module.ts'
 import { MAX_UPLOAD_BYTES } from '../import/read.ts'
-import { indicatorInput, targetInput } from '../schema.ts'
+import { indicatorChanges, indicatorInput, targetInput } from '../schema.ts'
 import { sendDownload, whoOf } from '../pages/common.ts'
 import {
   exceptionsOutput,
@@ -73,6 +73,22 @@ export function performanceApi(
     handler: async ({ params }) => indicatorDetailJson(await indicators.get(params.id)),
   })
   api.add({
+    method: 'PUT',
+    url: '/indicators/:id',
+    record: 'indicator',
+    permission: 'performance:define',
+    tag,
+    summary:
+      'Change an indicator’s definition (all but its key), at the version read: partnership managers and administrators',
+    params: idParams,
+    body: indicatorChanges,
+    response: indicatorOutput,
+    handler: async ({ request, params, body }) => {
+      await indicators.change(whoOf(request), params.id, body)
+      return indicatorJson(await indicators.get(params.id))
+    },
+  })
+  api.add({
     method: 'GET',
     url: '/indicators/:id/status',
     record: 'indicator',
@@ -124,6 +140,20 @@ export function performanceApi(
     body: targetInput,
     handler: async ({ request, params, body }) => {
       await indicators.setTarget(whoOf(request), params.id, body)
+      return indicatorDetailJson(await indicators.get(params.id))
+    },
+  })
+  api.add({
+    method: 'DELETE',
+    url: '/indicators/:id/targets',
+    record: 'indicator',
+    permission: 'performance:define',
+    tag,
+    summary: 'Remove the target for a period: partnership managers and administrators',
+    params: idParams,
+    query: z.object({ period: z.string().max(20) }),
+    handler: async ({ request, params, query }) => {
+      await indicators.removeTarget(whoOf(request), params.id, query.period)
       return indicatorDetailJson(await indicators.get(params.id))
     },
   })

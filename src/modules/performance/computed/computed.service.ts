@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database.ts'
+import { ValidationError } from '../../../shared/errors.ts'
 import type { AuditService } from '../../audit/service.ts'
 import { SYSTEM_ACTOR } from '../../audit/service.ts'
 import type { CrimeService } from '../../crime/service.ts'
@@ -161,7 +162,41 @@ export function createComputedService(db: Db, audit: AuditService, crime: Crime)
     return running
   }
 
-  return { refreshIfStale, loadVersion, figuresFor }
+  /**
+   * Whether the crime store can count this query: its area, crime type and comparator areas are
+   * ones it knows. Problems are named by the field of the definition they belong to.
+   */
+  async function check(spec: ComputedSpec): Promise<void> {
+    const problems: Record<string, string> = {}
+    const ask = async (area: string, areaField: string) => {
+      try {
+        const query = await crime.analysis.resolve({
+          source: spec.source,
+          area,
+          crimeType: spec.crimeType ?? undefined,
+        })
+        // A rate needs the area's population: without it the indicator could never be counted.
+        if (spec.measure === 'rate') await crime.analysis.rateFor(query, 0)
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        for (const [key, message] of Object.entries(error.fieldErrors)) {
+          const field =
+            key === 'crimeType'
+              ? 'computed.crimeType'
+              : key === 'populationYear'
+                ? 'computed.measure'
+                : areaField
+          problems[field] ??= message
+        }
+      }
+    }
+    await ask(spec.area, 'computed.area')
+    for (const area of spec.comparatorAreas)
+      if (area.toLowerCase() !== LONDON.toLowerCase()) await ask(area, 'computed.comparatorAreas')
+    if (Object.keys(problems).length) throw new ValidationError(problems)
+  }
+
+  return { refreshIfStale, loadVersion, figuresFor, check }
 }
 
 export type ComputedService = ReturnType<typeof createComputedService>

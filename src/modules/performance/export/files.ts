@@ -1,12 +1,15 @@
 import type ExcelJS from 'exceljs'
+import { guardFormula } from '../../../shared/spreadsheet/formula-guard.ts'
+import { markQuotePrefix, unquoted, writeQuotePrefix } from '../../../shared/spreadsheet/quote-prefix.ts'
 import type { PlansService } from '../../plans/plans.service.ts'
 import { formatValue } from '../indicator.ts'
 import type { IndicatorView } from '../indicators.service.ts'
 import { RATING_LABELS } from '../rules/rules.ts'
 
 // Downloads: one indicator's figures (CSV and XLSX), and the London VVRAP quarterly return.
-// Text goes into a workbook as a text cell, never a formula; in CSV, where a spreadsheet would
-// run it, text that starts like a formula gets a leading '.
+// Text that a spreadsheet would run as a formula is neutralised as in the plan export (the shared
+// formula guard): in a workbook it is kept as typed under Excel's quote-prefix style, in CSV it
+// gets a leading '.
 
 export interface Download {
   fileName: string
@@ -16,10 +19,8 @@ export interface Download {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-// A spreadsheet runs a cell starting =, +, -, @ (or a tab or CR) as a formula: text never may.
-const guard = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
 const csvField = (v: string | number | null) => {
-  const text = v === null ? '' : typeof v === 'number' ? String(v) : guard(v)
+  const text = v === null ? '' : typeof v === 'number' ? String(v) : guardFormula(v)
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
@@ -66,20 +67,38 @@ export function indicatorCsv(view: IndicatorView): Download {
   }
 }
 
+type Cell = string | number | null
+
+/** A row of figures and text: numbers stay numbers; text never runs as a formula, and shows as typed. */
+function addRow(sheet: ExcelJS.Worksheet, cells: readonly Cell[]): ExcelJS.Row {
+  const row = sheet.addRow([])
+  cells.forEach((v, i) => {
+    if (v === null) return
+    const cell = row.getCell(i + 1)
+    if (typeof v === 'number') {
+      cell.value = v
+      return
+    }
+    const { text, quotePrefix } = unquoted(guardFormula(v))
+    cell.value = text
+    if (quotePrefix) markQuotePrefix(cell)
+  })
+  return row
+}
+
 export async function indicatorXlsx(view: IndicatorView): Promise<Download> {
   const workbook = await newWorkbook()
   workbook.creator = 'Safer'
   const sheet = workbook.addWorksheet('Values', { views: [{ state: 'frozen', ySplit: 1 }] })
   indicatorRows(view).forEach((r, i) => {
-    sheet.addRow(r.map((v) => (v === null ? null : v)))
-    if (i === 0) sheet.getRow(1).font = { bold: true }
+    const row = addRow(sheet, r)
+    if (i === 0) row.font = { bold: true }
   })
   sheet.columns.forEach((c) => {
     c.width = 16
   })
-  const about = workbook.addWorksheet('About')
   const i = view.indicator
-  for (const [k, v] of [
+  const about: Array<[string, string]> = [
     ['Indicator', i.name],
     ['Key', i.key],
     ['Definition', i.definition],
@@ -89,8 +108,9 @@ export async function indicatorXlsx(view: IndicatorView): Promise<Download> {
       i.polarity === 'up' ? 'Higher is better' : i.polarity === 'down' ? 'Lower is better' : 'Monitor only',
     ],
     ['Tolerance', `${i.tolerance}%`],
-  ])
-    about.addRow([k, v])
+  ]
+  const aboutSheet = workbook.addWorksheet('About')
+  for (const row of about) addRow(aboutSheet, row)
   return {
     fileName: `${i.key}.xlsx`,
     content: Buffer.from(await workbook.xlsx.writeBuffer()),
@@ -132,7 +152,7 @@ export async function vvrapXlsx(plan: PlanView, cover: VvrapCover): Promise<Down
   const workbook = await newWorkbook()
   workbook.creator = 'Safer'
   const front = workbook.addWorksheet('Cover')
-  front.addRow(['Violence and Vulnerability Reduction Action Plan: quarterly update']).font = {
+  addRow(front, ['Violence and Vulnerability Reduction Action Plan: quarterly update']).font = {
     bold: true,
     size: 14,
   }
@@ -144,16 +164,16 @@ export async function vvrapXlsx(plan: PlanView, cover: VvrapCover): Promise<Down
     ['Author', cover.author],
     ['Plan', plan.title],
   ] as const)
-    front.addRow([k, v]).getCell(1).font = { bold: true }
+    addRow(front, [k, v]).getCell(1).font = { bold: true }
   front.getColumn(1).width = 14
   front.getColumn(2).width = 70
 
   const sheet = workbook.addWorksheet('Update', { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.addRow([...VVRAP_COLUMNS]).font = { bold: true }
+  addRow(sheet, VVRAP_COLUMNS).font = { bold: true }
   for (const theme of plan.themes)
     for (const action of theme.actions)
       for (const d of action.deliverables)
-        sheet.addRow([
+        addRow(sheet, [
           theme.title,
           action.number ?? '',
           action.text,
@@ -182,5 +202,7 @@ export async function vvrapXlsx(plan: PlanView, cover: VvrapCover): Promise<Down
 /** exceljs loads on the first download, not at every start (it is large, and most requests never need it). */
 async function newWorkbook(): Promise<ExcelJS.Workbook> {
   const { default: Excel } = await import('exceljs')
-  return new Excel.Workbook()
+  const workbook = new Excel.Workbook()
+  writeQuotePrefix(workbook)
+  return workbook
 }

@@ -5,7 +5,7 @@ import { ValidationError } from '../../../shared/errors.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import type { Services } from '../../module.ts'
 import { paths } from '../paths.ts'
-import { mayEnterValues } from '../policy.ts'
+import { mayDefineIndicators, mayEnterValues } from '../policy.ts'
 import { COUNT_TEST, PROPORTION_TEST, SMALL_BASE } from '../rules/rules.ts'
 import { sendDownload, userOf } from './common.ts'
 import { indicatorPage, matches, parseDashboardFilter, ragOptions, tileOf } from './view.ts'
@@ -47,6 +47,7 @@ export function performanceRoutes(
       owners,
       ragOptions,
       canEnter: can(user.role, 'performance:enter'),
+      canDefine: mayDefineIndicators(user),
       notice: (query as { notice?: string }).notice,
     })
   })
@@ -68,6 +69,7 @@ export function performanceRoutes(
         corrections,
         tests: { counts: COUNT_TEST, proportions: PROPORTION_TEST, smallBase: SMALL_BASE },
         canEnter: mayEnterValues(user, detail.indicator),
+        canDefine: mayDefineIndicators(user),
         canExport: can(user.role, 'performance:export'),
         notice: (request.query as { notice?: string } | undefined)?.notice,
         backLink: paths.performance.dashboard(),

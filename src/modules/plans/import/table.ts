@@ -18,7 +18,7 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 // Office's encrypted (password-protected) files and old .xls files are OLE compound documents.
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0])
 
-// Safer's plan export (export/formula-guard.ts) puts a ' before text a spreadsheet would run as a
+// Safer's plan export (shared/spreadsheet/formula-guard.ts) puts a ' before text a spreadsheet would run as a
 // formula (=, +, -, @, tab, CR). Take exactly one off so export → import gives the text back;
 // the export adds one to text already starting "'=" ("''="), so that survives too.
 export const unguardFormula = (text: string) => (/^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text)
