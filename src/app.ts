@@ -50,13 +50,19 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<S
   registerAuthentication(app, services.auth, config)
   guardRoutes(app)
   await registerCsrf(app, config)
-  registerPages(app, createViews({ watch: config.reloadTemplates, paths: allPaths(modules) }), navigationItems(modules))
+  registerPages(
+    app,
+    createViews({ watch: config.reloadTemplates, paths: allPaths(modules) }),
+    navigationItems(modules),
+  )
   registerErrorHandlers(app)
   await registerStaticAssets(app, config.production)
 
   app.get('/health', { config: { permission: 'public' } }, async (_request, reply) => {
     const database = await checkDatabase(deps.database.db)
-    return reply.code(database ? 200 : 503).send({ status: database ? 'ok' : 'unavailable', database: database ? 'ok' : 'unavailable' })
+    return reply
+      .code(database ? 200 : 503)
+      .send({ status: database ? 'ok' : 'unavailable', database: database ? 'ok' : 'unavailable' })
   })
 
   // Checkpoints of the audit log's head, once each response's changes have committed.

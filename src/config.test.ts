@@ -20,14 +20,22 @@ describe('configuration', () => {
 
   it('refuses to start in production without a real SESSION_SECRET', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'too-short' })).toThrow(/SESSION_SECRET/)
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_KEY: 'k'.repeat(32) })
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'too-short' })).toThrow(
+      /SESSION_SECRET/,
+    )
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      AUDIT_KEY: 'k'.repeat(32),
+    })
     expect(config.cookieSecure).toBe(true)
   })
 
   it('refuses to start in production without a real AUDIT_KEY, and names the development key as such', () => {
     const secret = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }
-    expect(() => loadConfig(secret)).toThrow('AUDIT_KEY must be set to at least 32 random characters when NODE_ENV=production')
+    expect(() => loadConfig(secret)).toThrow(
+      'AUDIT_KEY must be set to at least 32 random characters when NODE_ENV=production',
+    )
     expect(() => loadConfig({ ...secret, AUDIT_KEY: 'short' })).toThrow(/AUDIT_KEY/)
     expect(loadConfig({ ...secret, AUDIT_KEY: 'k'.repeat(32) }).auditKey).toBe('k'.repeat(32))
     expect(loadConfig({}).auditKey).toMatch(/^development-only-.*never-use-in-production$/)
@@ -42,23 +50,41 @@ describe('configuration', () => {
 
   it('names the variable when a value is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be a whole number above 0 (got "eighty")')
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with sqlite: or postgres:\/\//)
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL must start with sqlite: or postgres:\/\//,
+    )
   })
 
   it('reads the reminders’ mail server and public address, refusing ones it cannot use', () => {
     const off = loadConfig({})
     expect([off.smtpUrl, off.publicUrl, off.reminderSchedule]).toEqual([null, null, null])
-    const on = loadConfig({ SMTP_URL: 'smtp://u:p@mail.example:587', PUBLIC_URL: 'https://safer.example.gov.uk/', REMINDER_SCHEDULE: ' monday 08:00 ' })
-    expect([on.smtpUrl, on.publicUrl, on.reminderSchedule]).toEqual(['smtp://u:p@mail.example:587', 'https://safer.example.gov.uk', 'monday 08:00'])
-    expect(() => loadConfig({ SMTP_URL: 'mail.example:25' })).toThrow('SMTP_URL must start with smtp:// or smtps://')
+    const on = loadConfig({
+      SMTP_URL: 'smtp://u:p@mail.example:587',
+      PUBLIC_URL: 'https://safer.example.gov.uk/',
+      REMINDER_SCHEDULE: ' monday 08:00 ',
+    })
+    expect([on.smtpUrl, on.publicUrl, on.reminderSchedule]).toEqual([
+      'smtp://u:p@mail.example:587',
+      'https://safer.example.gov.uk',
+      'monday 08:00',
+    ])
+    expect(() => loadConfig({ SMTP_URL: 'mail.example:25' })).toThrow(
+      'SMTP_URL must start with smtp:// or smtps://',
+    )
     expect(() => loadConfig({ PUBLIC_URL: 'safer.example' })).toThrow('PUBLIC_URL must be a web address')
-    expect(() => loadConfig({ PUBLIC_URL: 'ftp://safer.example' })).toThrow('PUBLIC_URL must start with https:// or http://')
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://safer.example' })).toThrow(
+      'PUBLIC_URL must start with https:// or http://',
+    )
   })
 
   it('gives rendered plan pages 32 MiB unless told otherwise, and takes 0 as no cache', () => {
     expect(loadConfig({}).planPageCacheMb).toBe(32)
     expect(loadConfig({ PLAN_PAGE_CACHE_MB: '0' }).planPageCacheMb).toBe(0)
-    expect(() => loadConfig({ PLAN_PAGE_CACHE_MB: '-1' })).toThrow('PLAN_PAGE_CACHE_MB must be a whole number of 0 or more (got "-1")')
-    expect(() => loadConfig({ PLAN_STALE_DAYS: '0' })).toThrow('PLAN_STALE_DAYS must be a whole number above 0 (got "0")')
+    expect(() => loadConfig({ PLAN_PAGE_CACHE_MB: '-1' })).toThrow(
+      'PLAN_PAGE_CACHE_MB must be a whole number of 0 or more (got "-1")',
+    )
+    expect(() => loadConfig({ PLAN_STALE_DAYS: '0' })).toThrow(
+      'PLAN_STALE_DAYS must be a whole number above 0 (got "0")',
+    )
   })
 })

@@ -56,7 +56,10 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ${min === 0 ? 'of 0 or more' : `above ${min - 1}`} (got "${raw}")`)
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigError(
+      `${name} must be a whole number ${min === 0 ? 'of 0 or more' : `above ${min - 1}`} (got "${raw}")`,
+    )
   return value
 }
 
@@ -69,7 +72,9 @@ function logFormat(raw: string | undefined): LogFormat {
 export function dialectOf(databaseUrl: string): DatabaseDialect {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgres'
   if (databaseUrl.startsWith('sqlite:')) return 'sqlite'
-  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl.split(':')[0]}:…")`)
+  throw new ConfigError(
+    `DATABASE_URL must start with sqlite: or postgres:// (got "${databaseUrl.split(':')[0]}:…")`,
+  )
 }
 
 export function sqlitePathOf(databaseUrl: string, cwd = process.cwd()): string {
@@ -79,7 +84,10 @@ export function sqlitePathOf(databaseUrl: string, cwd = process.cwd()): string {
 
 function smtpUrlOf(raw: string | undefined): string | null {
   if (!raw) return null
-  if (!/^smtps?:\/\/[^/]/.test(raw)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:password@mail.example:587)')
+  if (!/^smtps?:\/\/[^/]/.test(raw))
+    throw new ConfigError(
+      'SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:password@mail.example:587)',
+    )
   return raw
 }
 
@@ -89,9 +97,12 @@ function publicUrlOf(raw: string | undefined): string | null {
   try {
     url = new URL(raw)
   } catch {
-    throw new ConfigError(`PUBLIC_URL must be a web address such as https://safer.example.gov.uk (got "${raw}")`)
+    throw new ConfigError(
+      `PUBLIC_URL must be a web address such as https://safer.example.gov.uk (got "${raw}")`,
+    )
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_URL must start with https:// or http://')
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError('PUBLIC_URL must start with https:// or http://')
   // Links are made by appending a path: no trailing slash, query or fragment to get in the way.
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
@@ -103,7 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dialect = dialectOf(databaseUrl)
   const sessionSecret = env.SESSION_SECRET || ''
   if (production && sessionSecret.length < 32) {
-    throw new ConfigError('SESSION_SECRET must be set to at least 32 random characters when NODE_ENV=production')
+    throw new ConfigError(
+      'SESSION_SECRET must be set to at least 32 random characters when NODE_ENV=production',
+    )
   }
   const auditKey = env.AUDIT_KEY || ''
   if (production && auditKey.length < 32) {

@@ -1,7 +1,7 @@
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
-import { createDeps } from './deps.ts'
 import { DEMO_PASSWORD, demoLogins, loadDemo, loadMissingDemo } from './demo/load.ts'
+import { createDeps } from './deps.ts'
 import { anchorAuditLogAtStart } from './modules/audit/anchor.ts'
 
 const PURGE_INTERVAL_MS = 15 * 60_000

@@ -1,5 +1,5 @@
-import type { SaferModule } from '../modules/module.ts'
 import { MODULES } from '../modules/index.ts'
+import type { SaferModule } from '../modules/module.ts'
 import { ROLES, type Role } from './roles.ts'
 
 // Who may do what, gathered from each module's grants. Every route names one of these actions

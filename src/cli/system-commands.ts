@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util'
 import SqliteDatabase from 'better-sqlite3'
 import { openDatabase } from '../db/database.ts'
 import { migrateToLatest, migrateToNothing } from '../db/migrate.ts'
-import { createServices } from '../deps.ts'
 import { DEMO_PASSWORD, demoLogins, loadDemo } from '../demo/load.ts'
+import { createServices } from '../deps.ts'
 import { startServer } from '../server.ts'
 import { CLI_ACTOR_LABEL, type Command, UsageError } from './command.ts'
 
@@ -67,7 +67,9 @@ export const systemCommands: Command[] = [
       const file = args[0]
       if (!file) throw new UsageError('Give the file to write the backup to')
       if (config.dialect === 'postgres') {
-        out(`Safer uses PostgreSQL here. Back it up with:\n  pg_dump --format=custom --file="${file}" "$DATABASE_URL"`)
+        out(
+          `Safer uses PostgreSQL here. Back it up with:\n  pg_dump --format=custom --file="${file}" "$DATABASE_URL"`,
+        )
         return 0
       }
       const database = openDatabase(config.databaseUrl)
@@ -89,12 +91,15 @@ export const systemCommands: Command[] = [
   {
     name: 'restore',
     usage: 'safer restore FILE',
-    summary: 'Replace the SQLite database with a backup (stop the server first; PostgreSQL: prints the pg_restore command)',
+    summary:
+      'Replace the SQLite database with a backup (stop the server first; PostgreSQL: prints the pg_restore command)',
     async run({ config, args, out, err }) {
       const file = args[0]
       if (!file) throw new UsageError('Give the backup file to restore')
       if (config.dialect === 'postgres') {
-        out(`Safer uses PostgreSQL here. Restore with:\n  pg_restore --clean --if-exists --dbname="$DATABASE_URL" "${file}"`)
+        out(
+          `Safer uses PostgreSQL here. Restore with:\n  pg_restore --clean --if-exists --dbname="$DATABASE_URL" "${file}"`,
+        )
         return 0
       }
       const source = resolve(file)
@@ -105,7 +110,10 @@ export const systemCommands: Command[] = [
       // Check before overwriting anything: a wrong file must leave the current database as it was.
       try {
         const check = new SqliteDatabase(source, { readonly: true, fileMustExist: true })
-        const names = check.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[]
+        const names = check
+          .prepare("select name from sqlite_master where type = 'table'")
+          .pluck()
+          .all() as string[]
         check.close()
         const missing = REQUIRED_TABLES.filter((t) => !names.includes(t))
         if (missing.length) {

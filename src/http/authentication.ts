@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Config } from '../config.ts'
 import type { Authenticator } from '../access/current-user.ts'
+import type { Config } from '../config.ts'
 import { API_PREFIX } from './api.ts'
 import { sessionCookieName } from './cookies.ts'
 

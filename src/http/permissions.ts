@@ -43,13 +43,19 @@ export function guardRoutes(app: FastifyInstance) {
       return reply.redirect(`${paths.signIn()}${returnTo}`)
     }
     if (request.authMethod === 'token' && request.routeOptions.config.sessionOnly) {
-      return sendProblem(reply, 403, 'This needs you signed in to Safer in a browser: an API token cannot do it')
+      return sendProblem(
+        reply,
+        403,
+        'This needs you signed in to Safer in a browser: an API token cannot do it',
+      )
     }
     if (!can(request.user.role, permission)) {
       if (isApiRequest(request)) return sendProblem(reply, 403, 'Your role does not allow this')
       return reply.code(403).page('error.njk', {
         pageTitle: 'You do not have permission to see this page',
-        paragraphs: ['Your role in Safer does not include this. If you need it for your work, ask your Safer administrator.'],
+        paragraphs: [
+          'Your role in Safer does not include this. If you need it for your work, ask your Safer administrator.',
+        ],
       })
     }
   })

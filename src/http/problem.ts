@@ -13,7 +13,12 @@ const TITLES: Record<number, string> = {
 }
 
 /** RFC 9457 problem details, with field errors where the input was at fault. */
-export function sendProblem(reply: FastifyReply, status: number, detail: string, extra: { errors?: FieldErrors; current?: unknown } = {}) {
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  detail: string,
+  extra: { errors?: FieldErrors; current?: unknown } = {},
+) {
   return reply
     .code(status)
     .type('application/problem+json')

@@ -12,9 +12,9 @@ const render = (template: string, data: Record<string, unknown>) => {
 describe('RenderedHtml in a page', () => {
   it('goes in as it is, where the template prints it, among text that is escaped as usual', () => {
     const part = RenderedHtml.of('<ul><li>Knife crime – 2018/20 ’</li></ul>')
-    expect(render('<h1>{{ title }}</h1>{{ part }}<p>{{ after }}</p>', { title: 'A & B', part, after: '<b>' })).toBe(
-      '<h1>A &amp; B</h1><ul><li>Knife crime – 2018/20 ’</li></ul><p>&lt;b&gt;</p>',
-    )
+    expect(
+      render('<h1>{{ title }}</h1>{{ part }}<p>{{ after }}</p>', { title: 'A & B', part, after: '<b>' }),
+    ).toBe('<h1>A &amp; B</h1><ul><li>Knife crime – 2018/20 ’</li></ul><p>&lt;b&gt;</p>')
   })
 
   it('puts each of several parts in its own place, and a part printed twice twice', () => {
@@ -31,7 +31,11 @@ describe('RenderedHtml in a page', () => {
     const part = RenderedHtml.of('<p>real</p>')
     const { data } = markParts({ part })
     const mark = String(data.part)
-    const out = render('{{ typed }}{{ guessed | safe }}{{ part }}', { typed: mark, guessed: '<!--part-0000-0-->', part })
+    const out = render('{{ typed }}{{ guessed | safe }}{{ part }}', {
+      typed: mark,
+      guessed: '<!--part-0000-0-->',
+      part,
+    })
     expect(out).toBe(`${mark.replace(/</g, '&lt;').replace(/>/g, '&gt;')}<!--part-0000-0--><p>real</p>`)
   })
 })

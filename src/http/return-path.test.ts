@@ -52,7 +52,9 @@ const HOSTILE = [
 describe('safe return path after sign-in', () => {
   it('keeps paths on this site, with their query and fragment', () => {
     expect(safeReturnPath('/admin/users?x=1')).toBe('/admin/users?x=1')
-    expect(safeReturnPath('/plans/3?rag=red&q=knife%20crime#deliverables')).toBe('/plans/3?rag=red&q=knife%20crime#deliverables')
+    expect(safeReturnPath('/plans/3?rag=red&q=knife%20crime#deliverables')).toBe(
+      '/plans/3?rag=red&q=knife%20crime#deliverables',
+    )
     expect(safeReturnPath('/')).toBe('/')
     expect(safeReturnPath('/plans?q=100%')).toBe('/plans?q=100%')
   })

@@ -36,7 +36,8 @@ function hasUnsafeCharacter(value: string): boolean {
   return false
 }
 
-const isSitePath = (value: string) => value.startsWith('/') && !value.startsWith('//') && !hasUnsafeCharacter(value)
+const isSitePath = (value: string) =>
+  value.startsWith('/') && !value.startsWith('//') && !hasUnsafeCharacter(value)
 
 /** A path on this service, with its query and fragment, to redirect to; "/" for anything else. */
 export function safeReturnPath(value: unknown): string {

@@ -9,7 +9,11 @@ export const ASSETS_PREFIX = '/assets/'
 const SERVED = /(\.(css|js|mjs|png|svg|ico)|\/manifest\.json)$/
 
 // Most-requested first: the CSS and JS bundles, then images, then Safer's own files.
-const ROOTS = [resolve(GOVUK_DIST, 'govuk'), resolve(GOVUK_DIST, 'govuk/assets'), resolve(SRC_DIR, 'web/assets')]
+const ROOTS = [
+  resolve(GOVUK_DIST, 'govuk'),
+  resolve(GOVUK_DIST, 'govuk/assets'),
+  resolve(SRC_DIR, 'web/assets'),
+]
 
 /** GOV.UK Frontend's compiled JS and images, and Safer's own assets (its CSS among them), under /assets/. */
 export async function registerStaticAssets(app: FastifyInstance, production: boolean) {

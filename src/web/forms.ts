@@ -16,7 +16,9 @@ export async function submitForm(
   action: () => Promise<string>,
   rerender: (
     problem: FormProblem,
-  ) => (Record<string, unknown> & { template: string }) | Promise<Record<string, unknown> & { template: string }>,
+  ) =>
+    | (Record<string, unknown> & { template: string })
+    | Promise<Record<string, unknown> & { template: string }>,
 ): Promise<FastifyReply> {
   try {
     return reply.redirect(await action(), 303)
@@ -26,7 +28,10 @@ export async function submitForm(
       return reply.code(400).page(template, data)
     }
     if (error instanceof ConflictError) {
-      const { template, ...data } = await rerender({ errors: { form: error.message }, current: error.current })
+      const { template, ...data } = await rerender({
+        errors: { form: error.message },
+        current: error.current,
+      })
       return reply.code(409).page(template, data)
     }
     throw error

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import type { CurrentUser } from '../access/current-user.ts'
 import { navigationFor } from './navigation.ts'
 
-const user = (role: CurrentUser['role']): CurrentUser => ({ id: 1, email: 'a@b.example', name: 'A', role, organisationId: 1, organisationName: 'LBS', personId: null })
+const user = (role: CurrentUser['role']): CurrentUser => ({
+  id: 1,
+  email: 'a@b.example',
+  name: 'A',
+  role,
+  organisationId: 1,
+  organisationName: 'LBS',
+  personId: null,
+})
 
 describe('service navigation', () => {
   it('shows nothing signed out, and only what the role may use', () => {
@@ -10,7 +18,9 @@ describe('service navigation', () => {
     const viewer = navigationFor(user('viewer'), '/').map((i) => i.text)
     expect(viewer).toContain('Home')
     expect(viewer).not.toContain('Users')
-    expect(navigationFor(user('admin'), '/').map((i) => i.text)).toEqual(expect.arrayContaining(['Users', 'Audit log']))
+    expect(navigationFor(user('admin'), '/').map((i) => i.text)).toEqual(
+      expect.arrayContaining(['Users', 'Audit log']),
+    )
   })
 
   it('marks the page itself as current and a page inside a section as active', () => {

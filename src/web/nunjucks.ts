@@ -13,9 +13,12 @@ export const GOVUK_DIST = resolve(ROOT_DIR, 'node_modules/govuk-frontend/dist')
 export function createViews(
   options: { watch?: boolean; paths?: Record<string, unknown> } = {},
 ): nunjucks.Environment {
-  const loader = new nunjucks.FileSystemLoader([resolve(SRC_DIR, 'web/views'), resolve(SRC_DIR, 'modules'), GOVUK_DIST], {
-    noCache: options.watch ?? false,
-  })
+  const loader = new nunjucks.FileSystemLoader(
+    [resolve(SRC_DIR, 'web/views'), resolve(SRC_DIR, 'modules'), GOVUK_DIST],
+    {
+      noCache: options.watch ?? false,
+    },
+  )
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false })
   env.addGlobal('paths', options.paths ?? corePaths)
   env.addGlobal('errorSummary', errorSummary)

@@ -7,7 +7,14 @@ describe('safe return path after sign-in', () => {
     expect(safeReturnPath('/admin/users?x=1')).toBe('/admin/users?x=1')
   })
   it('sends anything else home', () => {
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', undefined, 42]) {
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      undefined,
+      42,
+    ]) {
       expect(safeReturnPath(bad)).toBe(paths.home())
     }
   })

@@ -25,4 +25,3 @@ export function allPaths(
   }
   return all
 }
-

@@ -3,7 +3,10 @@ import type { FieldErrors } from '../shared/errors.ts'
 /** GOV.UK error summary items, each linking to its field. */
 export function errorSummary(errors: FieldErrors | undefined) {
   if (!errors) return []
-  return Object.entries(errors).map(([field, text]) => ({ text, href: `#${field === 'form' ? 'main-content' : field}` }))
+  return Object.entries(errors).map(([field, text]) => ({
+    text,
+    href: `#${field === 'form' ? 'main-content' : field}`,
+  }))
 }
 
 /** A field's errorMessage parameter for a GOV.UK macro, or false when the field is fine. */
@@ -28,9 +31,17 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 /** Options for a GOV.UK select, with the current value selected and a blank first choice. */
-export function selectItems(options: Array<{ value: string | number; text: string }>, selected: unknown, blank = 'Choose…') {
+export function selectItems(
+  options: Array<{ value: string | number; text: string }>,
+  selected: unknown,
+  blank = 'Choose…',
+) {
   return [
     { value: '', text: blank },
-    ...options.map((o) => ({ value: String(o.value), text: o.text, selected: String(o.value) === String(selected ?? '') })),
+    ...options.map((o) => ({
+      value: String(o.value),
+      text: o.text,
+      selected: String(o.value) === String(selected ?? ''),
+    })),
   ]
 }

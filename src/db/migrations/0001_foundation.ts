@@ -79,7 +79,11 @@ export function foundation(dialect: DatabaseDialect) {
         .addColumn('hash', 'text', (c) => c.notNull().unique())
         .execute()
       await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute()
-      await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute()
+      await db.schema
+        .createIndex('audit_log_entity')
+        .on('audit_log')
+        .columns(['entity_type', 'entity_id'])
+        .execute()
 
       // Append-only in the database itself, not just in the code: editing the log
       // needs someone to drop these triggers first, and the hash chain shows it.
@@ -99,7 +103,14 @@ export function foundation(dialect: DatabaseDialect) {
     async down(db: AnyDb): Promise<void> {
       await db.schema.dropTable('audit_log').execute()
       if (dialect === 'postgres') await sql`DROP FUNCTION IF EXISTS audit_log_append_only()`.execute(db)
-      for (const table of ['api_tokens', 'sign_in_throttle', 'sessions', 'users', 'people', 'organisations']) {
+      for (const table of [
+        'api_tokens',
+        'sign_in_throttle',
+        'sessions',
+        'users',
+        'people',
+        'organisations',
+      ]) {
         await db.schema.dropTable(table).execute()
       }
     },

@@ -19,7 +19,9 @@ export function plans(dialect: DatabaseDialect) {
 
       await withTimestamps(
         withId(db.schema.createTable('priorities'), dialect)
-          .addColumn('strategy_id', 'integer', (c) => c.notNull().references('strategies.id').onDelete('cascade'))
+          .addColumn('strategy_id', 'integer', (c) =>
+            c.notNull().references('strategies.id').onDelete('cascade'),
+          )
           .addColumn('position', 'integer', (c) => c.notNull())
           .addColumn('title', 'text', (c) => c.notNull())
           .addColumn('description', 'text')
@@ -75,7 +77,9 @@ export function plans(dialect: DatabaseDialect) {
 
       await withTimestamps(
         withId(db.schema.createTable('deliverables'), dialect)
-          .addColumn('action_id', 'integer', (c) => c.notNull().references('plan_actions.id').onDelete('cascade'))
+          .addColumn('action_id', 'integer', (c) =>
+            c.notNull().references('plan_actions.id').onDelete('cascade'),
+          )
           .addColumn('position', 'integer', (c) => c.notNull())
           .addColumn('outcome', 'text', (c) => c.notNull())
           .addColumn('start_on', 'text')
@@ -91,24 +95,34 @@ export function plans(dialect: DatabaseDialect) {
 
       await db.schema
         .createTable('deliverable_leads')
-        .addColumn('deliverable_id', 'integer', (c) => c.notNull().references('deliverables.id').onDelete('cascade'))
+        .addColumn('deliverable_id', 'integer', (c) =>
+          c.notNull().references('deliverables.id').onDelete('cascade'),
+        )
         .addColumn('position', 'integer', (c) => c.notNull())
         .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id'))
         .addColumn('name_as_written', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('deliverable_leads_pk', ['deliverable_id', 'position'])
         .execute()
-      await db.schema.createIndex('deliverable_leads_person').on('deliverable_leads').column('person_id').execute()
+      await db.schema
+        .createIndex('deliverable_leads_person')
+        .on('deliverable_leads')
+        .column('person_id')
+        .execute()
 
       await db.schema
         .createTable('deliverable_lead_organisations')
-        .addColumn('deliverable_id', 'integer', (c) => c.notNull().references('deliverables.id').onDelete('cascade'))
+        .addColumn('deliverable_id', 'integer', (c) =>
+          c.notNull().references('deliverables.id').onDelete('cascade'),
+        )
         .addColumn('position', 'integer', (c) => c.notNull())
         .addColumn('name', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('deliverable_lead_organisations_pk', ['deliverable_id', 'position'])
         .execute()
 
       await withId(db.schema.createTable('deliverable_updates'), dialect)
-        .addColumn('deliverable_id', 'integer', (c) => c.notNull().references('deliverables.id').onDelete('cascade'))
+        .addColumn('deliverable_id', 'integer', (c) =>
+          c.notNull().references('deliverables.id').onDelete('cascade'),
+        )
         .addColumn('update_on', 'text', (c) => c.notNull())
         .addColumn('author_user_id', 'integer', (c) => c.references('users.id'))
         .addColumn('author_name', 'text', (c) => c.notNull())
@@ -116,7 +130,11 @@ export function plans(dialect: DatabaseDialect) {
         .addColumn('rag', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute()
-      await db.schema.createIndex('deliverable_updates_deliverable').on('deliverable_updates').column('deliverable_id').execute()
+      await db.schema
+        .createIndex('deliverable_updates_deliverable')
+        .on('deliverable_updates')
+        .column('deliverable_id')
+        .execute()
     },
 
     async down(db: AnyDb): Promise<void> {

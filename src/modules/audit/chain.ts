@@ -1,6 +1,6 @@
-import type { AuditEntryRow } from './tables.ts'
-import { GENESIS_HASH, type HashedContent, entryHash, keyedEntryHash, sameDigest, sign } from './hash.ts'
+import { entryHash, GENESIS_HASH, type HashedContent, keyedEntryHash, sameDigest, sign } from './hash.ts'
 import type { AuditKey, Keyring } from './keyring.ts'
+import type { AuditEntryRow } from './tables.ts'
 
 /** The entry that seals the unkeyed entries of an older log under the audit key: the keyed chain starts there. */
 export const CHAIN_KEYED = 'audit.chain-keyed'

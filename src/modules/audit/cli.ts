@@ -69,8 +69,10 @@ export const auditCommands = [
     async run({ out, withServices }) {
       return withServices(async ({ audit }) => {
         const { head, written, key } = await audit.rotateKey()
-        if (head === 'current') out(`The audit log is already signed with AUDIT_KEY (key ${key}): nothing to rotate.`)
-        else if (head === 'empty') out(`The audit log is empty: its first entry will be signed with AUDIT_KEY (key ${key}).`)
+        if (head === 'current')
+          out(`The audit log is already signed with AUDIT_KEY (key ${key}): nothing to rotate.`)
+        else if (head === 'empty')
+          out(`The audit log is empty: its first entry will be signed with AUDIT_KEY (key ${key}).`)
         else
           out(
             `The audit log now continues under AUDIT_KEY (key ${key}). Keep the old key in AUDIT_PREVIOUS_KEYS so that older entries still verify.`,

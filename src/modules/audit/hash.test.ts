@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GENESIS_HASH, entryHash } from './hash.ts'
+import { entryHash, GENESIS_HASH } from './hash.ts'
 
 const entry = {
   at: '2026-11-23T09:00:00.000Z',
@@ -21,7 +21,16 @@ describe('audit entry hash', () => {
 
   it('changes when any field or the previous hash changes', () => {
     const hash = entryHash(GENESIS_HASH, entry)
-    for (const [field, value] of Object.entries({ at: 'x', actor_user_id: 2, actor: 'y', action: 'z', entity_type: 'w', entity_id: '8', ip: null, detail: '{}' })) {
+    for (const [field, value] of Object.entries({
+      at: 'x',
+      actor_user_id: 2,
+      actor: 'y',
+      action: 'z',
+      entity_type: 'w',
+      entity_id: '8',
+      ip: null,
+      detail: '{}',
+    })) {
       expect(entryHash(GENESIS_HASH, { ...entry, [field]: value }), field).not.toBe(hash)
     }
     expect(entryHash('f'.repeat(64), entry)).not.toBe(hash)

@@ -1,20 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { Config, DatabaseDialect } from '../../config.ts'
 import type { Db, Executor } from '../../db/database.ts'
-import type { AuditEntryRow } from './tables.ts'
 import {
   CHAIN_KEYED,
   type ChainSegment,
   ChainWalker,
   type HeadState,
-  KEY_ROTATED,
   headState,
+  KEY_ROTATED,
   rotationDetail,
   sealDetail,
 } from './chain.ts'
 import {
-  type Checkpoint,
   appendCheckpoint,
+  type Checkpoint,
   checkpointFile,
   readCheckpoints,
   retireCheckpoints,
@@ -23,6 +22,7 @@ import {
 import { GENESIS_HASH, type HashedContent, keyedEntryHash } from './hash.ts'
 import { keyring } from './keyring.ts'
 import * as repo from './repository.ts'
+import type { AuditEntryRow } from './tables.ts'
 
 /** A checkpoint is written at least this often, counted in entry ids (which never run slower than entries). */
 export const CHECKPOINT_EVERY = 100

@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { DatabaseDialect } from '../../config.ts'
 import type { Executor } from '../../db/database.ts'
-import type { AuditEntryRow } from './tables.ts'
 import type { HashedContent } from './hash.ts'
+import type { AuditEntryRow } from './tables.ts'
 
 // Any constant works; it only has to be the same for every writer of the log.
 export const AUDIT_LOCK_KEY = 727_001

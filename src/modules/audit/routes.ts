@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import type { Services } from '../module.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
+import type { Services } from '../module.ts'
 import { paths } from './paths.ts'
 import { auditRead } from './read-audit.ts'
 import { auditQuery, toFilter } from './schema.ts'
@@ -22,11 +22,19 @@ export function auditRoutes(app: FastifyInstance, { audit }: Pick<Services, 'aud
         values: raw,
         actionItems,
         result,
-        pageLink: (n: number) => `${paths.admin.audit()}?${new URLSearchParams([...params, ['page', String(n)]])}`,
+        pageLink: (n: number) =>
+          `${paths.admin.audit()}?${new URLSearchParams([...params, ['page', String(n)]])}`,
       })
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      return reply.code(400).page('audit/views/audit.njk', { pageTitle: 'Audit log', values: raw, actionItems, errors: error.fieldErrors })
+      return reply
+        .code(400)
+        .page('audit/views/audit.njk', {
+          pageTitle: 'Audit log',
+          values: raw,
+          actionItems,
+          errors: error.fieldErrors,
+        })
     }
   })
 }

@@ -9,7 +9,12 @@ const date = (message: string) =>
     .optional()
     .transform((v) => v || undefined)
 
-const text = z.string().trim().max(200).optional().transform((v) => v || undefined)
+const text = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined)
 
 /** Filters on the audit log page and API. Dates are whole days, "to" inclusive. */
 export const auditQuery = z.object({
@@ -30,5 +35,12 @@ export type AuditQuery = z.output<typeof auditQuery>
 /** The filter the repository understands: "to" becomes the start of the next day. */
 export function toFilter(q: AuditQuery) {
   const nextDay = q.to ? new Date(Date.parse(q.to) + 86_400_000).toISOString().slice(0, 10) : undefined
-  return { actor: q.actor, action: q.action, entityType: q.entityType, entityId: q.entityId, from: q.from, to: nextDay }
+  return {
+    actor: q.actor,
+    action: q.action,
+    entityType: q.entityType,
+    entityId: q.entityId,
+    from: q.from,
+    to: nextDay,
+  }
 }

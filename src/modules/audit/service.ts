@@ -108,5 +108,5 @@ export function createAuditService(db: Db, dialect: DatabaseDialect, settings: A
 }
 
 export type AuditService = ReturnType<typeof createAuditService>
-export type { AuditFilter } from './repository.ts'
 export type { VerifyResult } from './integrity.ts'
+export type { AuditFilter } from './repository.ts'

@@ -1,11 +1,11 @@
+import type { CurrentUser } from '../../access/current-user.ts'
 import type { Db, Executor } from '../../db/database.ts'
 import { ValidationError } from '../../shared/errors.ts'
+import { newSecret, sha256 } from '../../shared/secrets.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
-import type { CurrentUser } from '../../access/current-user.ts'
 import { toCurrentUser } from './current-user.ts'
 import * as repo from './repository.ts'
 import { DEFAULT_TOKEN_DAYS, TOKEN_DAYS } from './schema.ts'
-import { newSecret, sha256 } from '../../shared/secrets.ts'
 
 const DAY_MS = 86_400_000
 // Writing last_used_at on every call would turn every API read into a write.

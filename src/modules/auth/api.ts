@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import type { Services } from '../module.ts'
 import { type ApiRegistry, idParams } from '../../http/api.ts'
 import { parseInput, versionField } from '../../shared/validation.ts'
 import { auditRead } from '../audit/read-audit.ts'
 import { auditQuery, toFilter } from '../audit/schema.ts'
 import { sensitiveReads as auditSensitiveReads } from '../audit/sensitive-reads.ts'
+import type { Services } from '../module.ts'
 import { newUserInput, userChangesInput } from './schema.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
 import type { User } from './user.ts'
@@ -52,7 +52,8 @@ export function authApi(api: ApiRegistry, { users, audit }: Pick<Services, 'user
     summary: 'Create a user',
     body: newUserInput,
     status: 201,
-    handler: async ({ request, body }) => publicUser(await users.get(await users.create(request.actor, body))),
+    handler: async ({ request, body }) =>
+      publicUser(await users.get(await users.create(request.actor, body))),
   })
   api.add({
     method: 'GET',
@@ -79,7 +80,10 @@ export function authApi(api: ApiRegistry, { users, audit }: Pick<Services, 'user
     },
   })
   const versionBody = z.object({ version: versionField })
-  for (const [suffix, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [suffix, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     api.add({
       method: 'POST',
       url: `/users/:id/${suffix}`,
@@ -91,7 +95,9 @@ export function authApi(api: ApiRegistry, { users, audit }: Pick<Services, 'user
       body: versionBody,
       handler: async ({ request, params, body }) => {
         const { version } = parseInput(versionBody, body)
-        await (disabled ? users.disable(request.actor, params.id, version) : users.enable(request.actor, params.id, version))
+        await (disabled
+          ? users.disable(request.actor, params.id, version)
+          : users.enable(request.actor, params.id, version))
         return publicUser(await users.get(params.id))
       },
     })

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
 import { CLI_ACTOR, readStdin, UsageError } from '../../shared/command-line.ts'
 import { ValidationError } from '../../shared/errors.ts'
-import { command } from '../module.ts'
 import { newSecret } from '../../shared/secrets.ts'
+import { command } from '../module.ts'
 
 const actor = CLI_ACTOR
 
@@ -18,7 +18,8 @@ function fieldProblems(error: unknown): string | undefined {
 /** A person's id as typed after --person: a number, or "none" to unlink. */
 function personArg(value: string): number | null {
   if (value.toLowerCase() === 'none') return null
-  if (!/^\d+$/.test(value)) throw new UsageError(`--person takes a person's id (see /admin/people) or "none", not "${value}"`)
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`--person takes a person's id (see /admin/people) or "none", not "${value}"`)
   return Number(value)
 }
 
@@ -28,7 +29,8 @@ const generatePassword = () => newSecret(15)
 export const userCommands = [
   command({
     name: 'user add',
-    usage: 'safer user add --email EMAIL --name NAME --organisation SHORT_NAME_OR_ID --role ROLE [--person PERSON_ID] [--password-stdin]',
+    usage:
+      'safer user add --email EMAIL --name NAME --organisation SHORT_NAME_OR_ID --role ROLE [--person PERSON_ID] [--password-stdin]',
     summary: 'Create a user (prints a generated password unless one is piped in)',
     needs: ['partners', 'users'],
     async run({ args, out, err, withServices }) {
@@ -51,13 +53,24 @@ export const userCommands = [
       return withServices(async (s) => {
         const orgs = await s.partners.listOrganisations()
         const key = values.organisation?.toLowerCase()
-        const org = orgs.find((o) => String(o.id) === key || o.shortName.toLowerCase() === key || o.name.toLowerCase() === key)
+        const org = orgs.find(
+          (o) => String(o.id) === key || o.shortName.toLowerCase() === key || o.name.toLowerCase() === key,
+        )
         if (!org) {
-          err(`No organisation "${values.organisation}". Known: ${orgs.map((o) => o.shortName).join(', ') || 'none – add one with safer organisation add (or set Safer up with safer setup)'}`)
+          err(
+            `No organisation "${values.organisation}". Known: ${orgs.map((o) => o.shortName).join(', ') || 'none – add one with safer organisation add (or set Safer up with safer setup)'}`,
+          )
           return 1
         }
         try {
-          await s.users.create(actor, { email: values.email, name: values.name, organisationId: org.id, role: values.role, personId, password })
+          await s.users.create(actor, {
+            email: values.email,
+            name: values.name,
+            organisationId: org.id,
+            role: values.role,
+            personId,
+            password,
+          })
         } catch (error) {
           const problems = fieldProblems(error)
           if (!problems) throw error
@@ -65,7 +78,8 @@ export const userCommands = [
           return 1
         }
         out(`Created ${values.email} (${values.role}, ${org.shortName}).`)
-        if (!values['password-stdin']) out(`Password: ${password}\nGive it to them by a separate, secure route.`)
+        if (!values['password-stdin'])
+          out(`Password: ${password}\nGive it to them by a separate, secure route.`)
         return 0
       })
     },
@@ -80,9 +94,22 @@ export const userCommands = [
       return withServices(async (s) => {
         const users = await s.users.list()
         if (values.json) {
-          out(JSON.stringify(users.map((u) => ({ email: u.email, name: u.name, role: u.role, organisation: u.organisationShortName, disabled: u.disabledAt !== null }))))
+          out(
+            JSON.stringify(
+              users.map((u) => ({
+                email: u.email,
+                name: u.name,
+                role: u.role,
+                organisation: u.organisationShortName,
+                disabled: u.disabledAt !== null,
+              })),
+            ),
+          )
         } else {
-          for (const u of users) out(`${u.email.padEnd(32)} ${u.role.padEnd(20)} ${u.organisationShortName.padEnd(12)} ${u.disabledAt ? 'disabled' : 'active'}`)
+          for (const u of users)
+            out(
+              `${u.email.padEnd(32)} ${u.role.padEnd(20)} ${u.organisationShortName.padEnd(12)} ${u.disabledAt ? 'disabled' : 'active'}`,
+            )
         }
         return 0
       })
@@ -91,7 +118,8 @@ export const userCommands = [
   command({
     name: 'user link',
     usage: 'safer user link EMAIL --person PERSON_ID|none  |  safer user link --suggest [--json]',
-    summary: 'Link a user to the person the plans name them as (or none); --suggest lists users sharing an email with a person',
+    summary:
+      'Link a user to the person the plans name them as (or none); --suggest lists users sharing an email with a person',
     needs: ['users'],
     async run({ args, out, err, withServices }) {
       const { values, positionals } = parseArgs({
@@ -100,21 +128,26 @@ export const userCommands = [
         options: { person: { type: 'string' }, suggest: { type: 'boolean' }, json: { type: 'boolean' } },
       })
       if (values.suggest) {
-        if (positionals.length || values.person !== undefined) throw new UsageError('--suggest takes no user or --person')
+        if (positionals.length || values.person !== undefined)
+          throw new UsageError('--suggest takes no user or --person')
         return withServices(async (s) => {
           const suggestions = await s.users.suggestLinks()
           if (values.json) out(JSON.stringify(suggestions))
           else if (!suggestions.length) out('No unlinked user shares an email address with a person.')
           else {
             // Printed, never applied: an administrator confirms each with `safer user link EMAIL --person ID`.
-            for (const { user, person, email } of suggestions) out(`${user.email}\t${user.name}\tperson ${person.id}\t${person.name}\t${email}`)
-            out(`${suggestions.length} suggested. Confirm each with: safer user link EMAIL --person PERSON_ID`)
+            for (const { user, person, email } of suggestions)
+              out(`${user.email}\t${user.name}\tperson ${person.id}\t${person.name}\t${email}`)
+            out(
+              `${suggestions.length} suggested. Confirm each with: safer user link EMAIL --person PERSON_ID`,
+            )
           }
           return 0
         })
       }
       const email = positionals[0]
-      if (!email || values.person === undefined) throw new UsageError('Give the email address of the user and --person PERSON_ID (or --person none)')
+      if (!email || values.person === undefined)
+        throw new UsageError('Give the email address of the user and --person PERSON_ID (or --person none)')
       const personId = personArg(values.person)
       return withServices(async (s) => {
         const user = await s.users.findByEmail(email)
@@ -131,7 +164,11 @@ export const userCommands = [
           return 1
         }
         const linked = await s.users.get(user.id)
-        out(linked.personId === null ? `${user.email} is linked to no person.` : `${user.email} is linked to ${linked.personName} (person ${linked.personId}).`)
+        out(
+          linked.personId === null
+            ? `${user.email} is linked to no person.`
+            : `${user.email} is linked to ${linked.personName} (person ${linked.personId}).`,
+        )
         return 0
       })
     },
@@ -162,7 +199,11 @@ export const userCommands = [
     summary: 'Set a new password (generated unless piped in), end their sessions and revoke their API tokens',
     needs: ['users'],
     async run({ args, out, err, withServices }) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'password-stdin': { type: 'boolean' } } })
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { 'password-stdin': { type: 'boolean' } },
+      })
       const email = positionals[0]
       if (!email) throw new UsageError('Give the email address of the user')
       const password = values['password-stdin'] ? await readStdin() : generatePassword()
@@ -180,7 +221,9 @@ export const userCommands = [
           err(`The password was not changed:\n${problems}`)
           return 1
         }
-        out(`New password set for ${user.email}; their sessions have ended and their API tokens have been revoked.`)
+        out(
+          `New password set for ${user.email}; their sessions have ended and their API tokens have been revoked.`,
+        )
         if (!values['password-stdin']) out(`Password: ${password}`)
         return 0
       })

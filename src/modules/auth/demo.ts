@@ -28,7 +28,14 @@ export async function loadUsersDemo({ partners, users }: Pick<Services, 'partner
   const personIds = new Map((await partners.listPeople()).map((p) => [p.name, p.id]))
   for (const [email, name, org, role, person] of USERS) {
     const personId = person ? personIds.get(person) : undefined
-    await users.create(actor, { email, name, organisationId: orgIds.get(org), role, personId, password: DEMO_PASSWORD })
+    await users.create(actor, {
+      email,
+      name,
+      organisationId: orgIds.get(org),
+      role,
+      personId,
+      password: DEMO_PASSWORD,
+    })
   }
 }
 

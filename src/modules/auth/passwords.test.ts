@@ -12,7 +12,14 @@ describe('password rules (NCSC: length over complexity, deny-list)', () => {
   })
 
   it('refuses common passwords and their obvious variants', () => {
-    for (const common of ['password1234', 'Password1234', 'qwertyuiop12', 'aaaaaaaaaaaaaa', 'safer2026!!!!', 'correct horse battery staple']) {
+    for (const common of [
+      'password1234',
+      'Password1234',
+      'qwertyuiop12',
+      'aaaaaaaaaaaaaa',
+      'safer2026!!!!',
+      'correct horse battery staple',
+    ]) {
       expect(passwordProblems(common), common).toEqual([expect.stringContaining('too common')])
     }
   })
@@ -25,18 +32,31 @@ describe('password rules (NCSC: length over complexity, deny-list)', () => {
   })
 
   it('refuses a common word dressed up with digits, symbols and years', () => {
-    for (const dressed of ['Summer2024!!!', 'london123456', 'iloveyou123456', '!!2023Football!!', '1999Monkey2000', 'Liverpool#1892']) {
+    for (const dressed of [
+      'Summer2024!!!',
+      'london123456',
+      'iloveyou123456',
+      '!!2023Football!!',
+      '1999Monkey2000',
+      'Liverpool#1892',
+    ]) {
       expect(passwordProblems(dressed), dressed).toEqual([
         'Password is too common – choose 3 random words, for example “walnut river lantern”',
       ])
     }
-    for (const fine of ['walnut river lantern 2024', '2024 walnut river lantern!', 'kettle-orchard-amber-9']) {
+    for (const fine of [
+      'walnut river lantern 2024',
+      '2024 walnut river lantern!',
+      'kettle-orchard-amber-9',
+    ]) {
       expect(passwordProblems(fine), fine).toEqual([])
     }
   })
 
   it('refuses a password containing the email address', () => {
-    expect(passwordProblems('caroline-thwaites-2026', 'caroline@southwark.example')).toEqual(['Password must not contain your email address'])
+    expect(passwordProblems('caroline-thwaites-2026', 'caroline@southwark.example')).toEqual([
+      'Password must not contain your email address',
+    ])
   })
 
   it('stores argon2id hashes that verify only the right password', async () => {

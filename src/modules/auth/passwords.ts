@@ -30,8 +30,10 @@ export const commonPasswordCount = () => commonPasswords().size
 
 /** Plain-English reasons the password is not acceptable; empty when it is. */
 export function passwordProblems(password: string, email = ''): string[] {
-  if (password.length < MIN_PASSWORD_LENGTH) return [`Password must be ${MIN_PASSWORD_LENGTH} characters or more`]
-  if (password.length > MAX_PASSWORD_LENGTH) return [`Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`]
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return [`Password must be ${MIN_PASSWORD_LENGTH} characters or more`]
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return [`Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`]
   const folded = password.toLowerCase()
   const local = email.toLowerCase().split('@')[0] ?? ''
   if (isTooCommon(folded)) return [TOO_COMMON]

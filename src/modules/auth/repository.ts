@@ -49,7 +49,14 @@ export async function findUserByEmail(db: Executor, email: string) {
 
 export async function insertUser(
   db: Executor,
-  values: { email: string; name: string; organisation_id: number; role: string; password_hash: string; now: string },
+  values: {
+    email: string
+    name: string
+    organisation_id: number
+    role: string
+    password_hash: string
+    now: string
+  },
 ) {
   const { now, ...rest } = values
   const row = await db
@@ -72,25 +79,43 @@ export async function updateUser(db: Executor, id: number, version: number, chan
 }
 
 export async function countUsers(db: Executor) {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
 // Sessions
 
-export async function insertSession(db: Executor, idHash: string, userId: number, now: string, ip: string | null) {
-  await db.insertInto('sessions').values({ id_hash: idHash, user_id: userId, created_at: now, last_seen_at: now, ip }).execute()
+export async function insertSession(
+  db: Executor,
+  idHash: string,
+  userId: number,
+  now: string,
+  ip: string | null,
+) {
+  await db
+    .insertInto('sessions')
+    .values({ id_hash: idHash, user_id: userId, created_at: now, last_seen_at: now, ip })
+    .execute()
 }
 
 export async function findSession(db: Executor, idHash: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    // Aliased: users has a created_at too, and the session's own times are the ones that expire it.
-    .select(['sessions.created_at as session_created_at', 'sessions.last_seen_at as session_last_seen_at', ...userColumns])
-    .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst()
+  return (
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      // Aliased: users has a created_at too, and the session's own times are the ones that expire it.
+      .select([
+        'sessions.created_at as session_created_at',
+        'sessions.last_seen_at as session_last_seen_at',
+        ...userColumns,
+      ])
+      .where('sessions.id_hash', '=', idHash)
+      .executeTakeFirst()
+  )
 }
 
 export async function touchSession(db: Executor, idHash: string, now: string) {
@@ -122,7 +147,12 @@ export async function deleteUserSessionsExcept(db: Executor, userId: number, kee
 // Sign-in throttle, keyed by the email typed (whether or not such a user exists) and the network address
 
 export async function findThrottle(db: Executor, emailKey: string, ip: string) {
-  return db.selectFrom('sign_in_throttle').selectAll().where('email_key', '=', emailKey).where('ip', '=', ip).executeTakeFirst()
+  return db
+    .selectFrom('sign_in_throttle')
+    .selectAll()
+    .where('email_key', '=', emailKey)
+    .where('ip', '=', ip)
+    .executeTakeFirst()
 }
 
 /** Failures for the email from every address since the given moment. */
@@ -138,7 +168,14 @@ export async function recentEmailFailures(db: Executor, emailKey: string, since:
 
 export async function saveThrottle(
   db: Executor,
-  row: { email_key: string; ip: string; failures: number; first_failure_at: string; last_failure_at: string; locked_until: string | null },
+  row: {
+    email_key: string
+    ip: string
+    failures: number
+    first_failure_at: string
+    last_failure_at: string
+    locked_until: string | null
+  },
 ) {
   await db
     .insertInto('sign_in_throttle')
@@ -171,7 +208,14 @@ export async function deleteThrottlesBefore(db: Executor, before: string) {
 
 export async function insertToken(
   db: Executor,
-  values: { user_id: number; name: string; token_hash: string; prefix: string; created_at: string; expires_at: string },
+  values: {
+    user_id: number
+    name: string
+    token_hash: string
+    prefix: string
+    created_at: string
+    expires_at: string
+  },
 ) {
   const row = await db.insertInto('api_tokens').values(values).returning('id').executeTakeFirstOrThrow()
   return row.id
@@ -226,7 +270,13 @@ export async function revokeUserTokens(db: Executor, userId: number, now: string
 
 /** Whether any administrator can sign in: until one can, Safer is not set up. */
 export async function hasActiveAdministrator(db: Executor): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).limit(1).executeTakeFirst()
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst()
   return row !== undefined
 }
 
@@ -242,11 +292,19 @@ export async function countUsersIn(db: Executor, organisationId: number) {
 }
 
 export async function movePersonLink(db: Executor, from: number, into: number) {
-  const result = await db.updateTable('users').set({ person_id: into }).where('person_id', '=', from).executeTakeFirst()
+  const result = await db
+    .updateTable('users')
+    .set({ person_id: into })
+    .where('person_id', '=', from)
+    .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
 
 export async function moveUsersOrganisation(db: Executor, from: number, into: number) {
-  const result = await db.updateTable('users').set({ organisation_id: into }).where('organisation_id', '=', from).executeTakeFirst()
+  const result = await db
+    .updateTable('users')
+    .set({ organisation_id: into })
+    .where('organisation_id', '=', from)
+    .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }

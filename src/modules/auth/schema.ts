@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import { ROLES } from '../../access/roles.ts'
 import { emailField, idField, requiredText, versionField } from '../../shared/validation.ts'
 import { passwordProblems } from './passwords.ts'
-import { ROLES } from '../../access/roles.ts'
 
 const role = z.enum(ROLES, { error: 'Select a role' })
 const password = z
@@ -21,7 +21,12 @@ const personId = z
   .transform((v) => (v === '' ? null : v))
 
 export const signInInput = z.object({
-  email: z.string({ error: 'Enter your email address' }).trim().toLowerCase().min(1, 'Enter your email address').max(254),
+  email: z
+    .string({ error: 'Enter your email address' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Enter your email address')
+    .max(254),
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(256),
 })
 
@@ -63,7 +68,9 @@ export const newTokenInput = z.object({
   name: requiredText('Enter a name for the token, such as the script that uses it', 100),
   expiresInDays: z.preprocess(
     (v) => (v === undefined || v === '' ? DEFAULT_TOKEN_DAYS : Number(v)),
-    z.number({ error: TOKEN_DAYS_MESSAGE }).refine((v) => (TOKEN_DAYS as readonly number[]).includes(v), TOKEN_DAYS_MESSAGE),
+    z
+      .number({ error: TOKEN_DAYS_MESSAGE })
+      .refine((v) => (TOKEN_DAYS as readonly number[]).includes(v), TOKEN_DAYS_MESSAGE),
   ),
 })
 

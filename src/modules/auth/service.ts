@@ -1,15 +1,20 @@
+import type { CurrentUser } from '../../access/current-user.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
+import { newSecret, sha256 } from '../../shared/secrets.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
-import type { CurrentUser } from '../../access/current-user.ts'
-import { toCurrentUser } from './current-user.ts'
 import { createApiTokens } from './api-tokens.ts'
+import { toCurrentUser } from './current-user.ts'
 import { dummyPasswordHash, verifyPassword } from './passwords.ts'
 import * as repo from './repository.ts'
-import { newSecret, sha256 } from '../../shared/secrets.ts'
 import { addressKey, createSignInThrottle } from './sign-in-throttle.ts'
 
-export { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, SLOW_DOWN_BASE_MS, SLOW_DOWN_CAP_MS } from './sign-in-throttle.ts'
+export {
+  LOCKOUT_MINUTES,
+  MAX_FAILED_SIGN_INS,
+  SLOW_DOWN_BASE_MS,
+  SLOW_DOWN_CAP_MS,
+} from './sign-in-throttle.ts'
 
 // Writing last_seen_at on every request would turn every page view into a write.
 const TOUCH_INTERVAL_MS = 60_000
@@ -21,19 +26,32 @@ export type SignInResult =
 const minutes = (n: number) => n * 60_000
 
 /** Sign-in (with its lock and slow-down), sessions and API tokens. */
-export function createAuthService(db: Db, audit: AuditService, config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>) {
+export function createAuthService(
+  db: Db,
+  audit: AuditService,
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>,
+) {
   const idleMs = minutes(config.sessionIdleMinutes)
   const absoluteMs = minutes(config.sessionAbsoluteHours * 60)
 
   const throttle = createSignInThrottle(db)
   const tokens = createApiTokens(db, audit)
 
-  async function signIn(email: string, password: string, ip: string | null, previousSessionId?: string): Promise<SignInResult> {
+  async function signIn(
+    email: string,
+    password: string,
+    ip: string | null,
+    previousSessionId?: string,
+  ): Promise<SignInResult> {
     const now = new Date()
     const emailKey = email.trim().toLowerCase()
     const address = addressKey(ip)
     if (await throttle.isLocked(emailKey, address, now)) {
-      await audit.record(db, { userId: null, label: emailKey, ip }, { action: 'sign-in.locked', entityType: 'session' })
+      await audit.record(
+        db,
+        { userId: null, label: emailKey, ip },
+        { action: 'sign-in.locked', entityType: 'session' },
+      )
       return { ok: false, reason: 'locked' }
     }
     await throttle.slowDown(emailKey, now)
@@ -43,11 +61,15 @@ export function createAuthService(db: Db, audit: AuditService, config: Pick<Conf
     if (!user || !passwordOk || user.disabled_at) {
       await db.transaction().execute(async (trx) => {
         const lockedUntil = await throttle.recordFailure(trx, emailKey, address, now)
-        await audit.record(trx, { userId: null, label: emailKey, ip }, {
-          action: 'sign-in.failed',
-          entityType: 'session',
-          detail: lockedUntil ? { lockedUntil } : {},
-        })
+        await audit.record(
+          trx,
+          { userId: null, label: emailKey, ip },
+          {
+            action: 'sign-in.failed',
+            entityType: 'session',
+            detail: lockedUntil ? { lockedUntil } : {},
+          },
+        )
       })
       return { ok: false, reason: 'invalid' }
     }
@@ -57,7 +79,11 @@ export function createAuthService(db: Db, audit: AuditService, config: Pick<Conf
       if (previousSessionId) await repo.deleteSession(trx, sha256(previousSessionId))
       await throttle.clear(trx, emailKey, address)
       await repo.insertSession(trx, sha256(sessionId), user.id, now.toISOString(), ip)
-      await audit.record(trx, { userId: user.id, label: user.email, ip }, { action: 'sign-in', entityType: 'session' })
+      await audit.record(
+        trx,
+        { userId: user.id, label: user.email, ip },
+        { action: 'sign-in', entityType: 'session' },
+      )
     })
     return { ok: true, sessionId, user: toCurrentUser(user) }
   }
@@ -75,7 +101,8 @@ export function createAuthService(db: Db, audit: AuditService, config: Pick<Conf
       await repo.deleteSession(db, idHash)
       return null
     }
-    if (now - Date.parse(row.session_last_seen_at) > TOUCH_INTERVAL_MS) await repo.touchSession(db, idHash, new Date(now).toISOString())
+    if (now - Date.parse(row.session_last_seen_at) > TOUCH_INTERVAL_MS)
+      await repo.touchSession(db, idHash, new Date(now).toISOString())
     return toCurrentUser(row)
   }
 
@@ -88,7 +115,11 @@ export function createAuthService(db: Db, audit: AuditService, config: Pick<Conf
 
   async function purgeExpiredSessions() {
     const now = Date.now()
-    await repo.deleteSessionsOlderThan(db, new Date(now - absoluteMs).toISOString(), new Date(now - idleMs).toISOString())
+    await repo.deleteSessionsOlderThan(
+      db,
+      new Date(now - absoluteMs).toISOString(),
+      new Date(now - idleMs).toISOString(),
+    )
     await throttle.purge(new Date(now))
   }
 

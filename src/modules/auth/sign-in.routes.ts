@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config.ts'
-import type { Services } from '../module.ts'
 import { sessionCookieName, sessionCookieOptions } from '../../http/cookies.ts'
 import { rotateCsrfSecret } from '../../http/csrf.ts'
+import { safeReturnPath } from '../../http/return-path.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody } from '../../web/forms.ts'
-import { safeReturnPath } from '../../http/return-path.ts'
 import { paths } from '../../web/paths.ts'
+import type { Services } from '../module.ts'
 import { signInInput } from './schema.ts'
 import { LOCKOUT_MINUTES } from './service.ts'
 
@@ -35,7 +35,9 @@ export function signInRoutes(app: FastifyInstance, { auth }: Pick<Services, 'aut
       const body = formBody(request.body)
       const returnTo = safeReturnPath(body.returnTo)
       const rerender = (status: number, errors: Record<string, string>) =>
-        reply.code(status).page(TEMPLATE, { pageTitle: 'Sign in', errors, values: { email: body.email }, returnTo })
+        reply
+          .code(status)
+          .page(TEMPLATE, { pageTitle: 'Sign in', errors, values: { email: body.email }, returnTo })
       let input: { email: string; password: string }
       try {
         input = parseInput(signInInput, body)
@@ -43,8 +45,14 @@ export function signInRoutes(app: FastifyInstance, { auth }: Pick<Services, 'aut
         if (error instanceof ValidationError) return rerender(400, error.fieldErrors)
         throw error
       }
-      const result = await auth.signIn(input.email, input.password, request.ip, request.cookies[sessionCookie])
-      if (!result.ok) return rerender(401, result.reason === 'locked' ? { email: LOCKED } : { email: WRONG_DETAILS })
+      const result = await auth.signIn(
+        input.email,
+        input.password,
+        request.ip,
+        request.cookies[sessionCookie],
+      )
+      if (!result.ok)
+        return rerender(401, result.reason === 'locked' ? { email: LOCKED } : { email: WRONG_DETAILS })
       reply.setCookie(sessionCookie, result.sessionId, {
         ...sessionCookieOptions(config),
         maxAge: config.sessionAbsoluteHours * 3600,

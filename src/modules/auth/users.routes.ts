@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
-import type { Services } from '../module.ts'
+import { ROLE_LABELS, ROLES } from '../../access/roles.ts'
 import { idParams } from '../../http/api.ts'
 import { parseInput, versionField } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
-import { paths } from './paths.ts'
-import { ROLE_LABELS, ROLES } from '../../access/roles.ts'
 import { auditRead } from '../audit/read-audit.ts'
+import type { Services } from '../module.ts'
+import { paths } from './paths.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
 
 const FORM = 'auth/views/user-form.njk'
@@ -24,7 +24,10 @@ export function userAdminRoutes(
     template: FORM,
     roleItems,
     organisationItems: (await partners.listOrganisations()).map((o) => ({ value: o.id, text: o.name })),
-    personItems: (await partners.listPeople()).map((p) => ({ value: p.id, text: p.organisationShortName ? `${p.name} (${p.organisationShortName})` : p.name })),
+    personItems: (await partners.listPeople()).map((p) => ({
+      value: p.id,
+      text: p.organisationShortName ? `${p.name} (${p.organisationShortName})` : p.name,
+    })),
     backLink: paths.admin.users(),
     ...extra,
   })
@@ -57,7 +60,10 @@ export function userAdminRoutes(
       reply,
       async () => {
         await users.create(request.actor, request.body)
-        return withNotice(paths.admin.users(), 'User added. Give them their password by a separate, secure route.')
+        return withNotice(
+          paths.admin.users(),
+          'User added. Give them their password by a separate, secure route.',
+        )
       },
       ({ errors }) => ({ ...page, errors }),
     )
@@ -66,8 +72,20 @@ export function userAdminRoutes(
   app.get('/admin/users/:id', { config: { ...view, record: 'user' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
-    const values = { email: u.email, name: u.name, organisationId: u.organisationId, role: u.role, personId: u.personId, version: u.version }
-    const { template, ...data } = await form({ pageTitle: u.name, account: u, values, notice: (request.query as { notice?: string }).notice })
+    const values = {
+      email: u.email,
+      name: u.name,
+      organisationId: u.organisationId,
+      role: u.role,
+      personId: u.personId,
+      version: u.version,
+    }
+    const { template, ...data } = await form({
+      pageTitle: u.name,
+      account: u,
+      values,
+      notice: (request.query as { notice?: string }).notice,
+    })
     return reply.page(template, data)
   })
 
@@ -82,32 +100,60 @@ export function userAdminRoutes(
         await users.update(request.actor, id, request.body)
         return withNotice(paths.admin.users(), 'User saved')
       },
-      ({ errors, current }) => ({ ...page, values: { ...body, version: current ? u.version : body.version }, current, errors }),
+      ({ errors, current }) => ({
+        ...page,
+        values: { ...body, version: current ? u.version : body.version },
+        current,
+        errors,
+      }),
     )
   })
 
-  for (const [suffix, disabled] of [['disable', true], ['enable', false]] as const) {
-    app.post(`/admin/users/:id/${suffix}`, { config: { ...manage, record: 'user' } }, async (request, reply) => {
-      const { id } = parseInput(idParams, request.params)
-      const u = await users.get(id)
-      const values = { email: u.email, name: u.name, organisationId: u.organisationId, role: u.role, personId: u.personId, version: u.version }
-      const page = await form({ pageTitle: u.name, account: u, values })
-      return submitForm(
-        reply,
-        async () => {
-          const version = parseInput(versionField, formBody(request.body).version)
-          await (disabled ? users.disable(request.actor, id, version) : users.enable(request.actor, id, version))
-          return withNotice(paths.admin.user(id), disabled ? 'User disabled and signed out' : 'User enabled')
-        },
-        ({ errors, current }) => ({ ...page, current, errors }),
-      )
-    })
+  for (const [suffix, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    app.post(
+      `/admin/users/:id/${suffix}`,
+      { config: { ...manage, record: 'user' } },
+      async (request, reply) => {
+        const { id } = parseInput(idParams, request.params)
+        const u = await users.get(id)
+        const values = {
+          email: u.email,
+          name: u.name,
+          organisationId: u.organisationId,
+          role: u.role,
+          personId: u.personId,
+          version: u.version,
+        }
+        const page = await form({ pageTitle: u.name, account: u, values })
+        return submitForm(
+          reply,
+          async () => {
+            const version = parseInput(versionField, formBody(request.body).version)
+            await (disabled
+              ? users.disable(request.actor, id, version)
+              : users.enable(request.actor, id, version))
+            return withNotice(
+              paths.admin.user(id),
+              disabled ? 'User disabled and signed out' : 'User enabled',
+            )
+          },
+          ({ errors, current }) => ({ ...page, current, errors }),
+        )
+      },
+    )
   }
 
   app.get('/admin/users/:id/password', { config: { ...manage, record: 'user' } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params)
     const u = await users.get(id)
-    return reply.page(PASSWORD, { pageTitle: `Set a new password for ${u.name}`, account: u, backLink: paths.admin.user(id) })
+    return reply.page(PASSWORD, {
+      pageTitle: `Set a new password for ${u.name}`,
+      account: u,
+      backLink: paths.admin.user(id),
+    })
   })
 
   app.post('/admin/users/:id/password', { config: { ...manage, record: 'user' } }, async (request, reply) => {
@@ -117,9 +163,18 @@ export function userAdminRoutes(
       reply,
       async () => {
         await users.setPassword(request.actor, id, request.body)
-        return withNotice(paths.admin.user(id), 'Password set. The user has been signed out everywhere and their API tokens revoked.')
+        return withNotice(
+          paths.admin.user(id),
+          'Password set. The user has been signed out everywhere and their API tokens revoked.',
+        )
       },
-      ({ errors }) => ({ template: PASSWORD, pageTitle: `Set a new password for ${u.name}`, account: u, backLink: paths.admin.user(id), errors }),
+      ({ errors }) => ({
+        template: PASSWORD,
+        pageTitle: `Set a new password for ${u.name}`,
+        account: u,
+        backLink: paths.admin.user(id),
+        errors,
+      }),
     )
   })
 }

@@ -1,18 +1,25 @@
+import type { CurrentUser } from '../../access/current-user.ts'
 import type { Db, Executor } from '../../db/database.ts'
 import { isUniqueViolation } from '../../db/errors.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
+import { sha256 } from '../../shared/secrets.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { PartnersService } from '../partners/service.ts'
 import { revokeAllTokens } from './api-tokens.ts'
-import type { CurrentUser } from '../../access/current-user.ts'
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts'
 import * as repo from './repository.ts'
-import { sha256 } from '../../shared/secrets.ts'
-import { changeOwnPasswordInput, newUserInput, setPasswordInput, userChangesInput, userPersonInput } from './schema.ts'
+import {
+  changeOwnPasswordInput,
+  newUserInput,
+  setPasswordInput,
+  userChangesInput,
+  userPersonInput,
+} from './schema.ts'
 import { auditedFields, toUser, type User } from './user.ts'
 
-const STALE = 'Someone else changed this user after you opened the page. Check their changes, then make yours again.'
+const STALE =
+  'Someone else changed this user after you opened the page. Check their changes, then make yours again.'
 const EMAIL_TAKEN = { email: 'A user with this email address already exists' }
 
 const PERSON_TAKEN = { personId: 'This person is already linked to another user' }
@@ -46,7 +53,8 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     try {
       await partners.getPerson(personId)
     } catch (error) {
-      if (error instanceof NotFoundError) throw new ValidationError({ personId: 'Select a person from the list' })
+      if (error instanceof NotFoundError)
+        throw new ValidationError({ personId: 'Select a person from the list' })
       throw error
     }
   }
@@ -62,7 +70,8 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     try {
       await partners.getOrganisation(id)
     } catch (error) {
-      if (error instanceof NotFoundError) throw new ValidationError({ organisationId: 'Select an organisation from the list' })
+      if (error instanceof NotFoundError)
+        throw new ValidationError({ organisationId: 'Select an organisation from the list' })
       throw error
     }
   }
@@ -84,8 +93,16 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
   async function insertUser(trx: Executor, actor: Actor, v: NewUser) {
     if (await repo.findUserByEmail(trx, v.email)) throw new ValidationError(EMAIL_TAKEN)
     await checkPersonFree(trx, v.personId)
-    const values = { email: v.email, name: v.name, organisation_id: v.organisationId, role: v.role, person_id: v.personId ?? null }
-    const id = await repo.insertUser(trx, { ...values, password_hash: v.passwordHash, now: new Date().toISOString() }).catch(emailTaken)
+    const values = {
+      email: v.email,
+      name: v.name,
+      organisation_id: v.organisationId,
+      role: v.role,
+      person_id: v.personId ?? null,
+    }
+    const id = await repo
+      .insertUser(trx, { ...values, password_hash: v.passwordHash, now: new Date().toISOString() })
+      .catch(emailTaken)
     await audit.record(trx, actor, { action: 'user.create', entityType: 'user', entityId: id, after: values })
     return id
   }
@@ -108,22 +125,41 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
       const clash = await repo.findUserByEmail(trx, v.email)
       if (clash && clash.id !== id) throw new ValidationError(EMAIL_TAKEN)
       await checkPersonFree(trx, v.personId, id)
-      const changes = { email: v.email, name: v.name, organisation_id: v.organisationId, role: v.role, person_id: v.personId === undefined ? before.personId : v.personId }
-      if (!(await repo.updateUser(trx, id, v.version, { ...changes, updated_at: new Date().toISOString() }).catch(emailTaken))) {
+      const changes = {
+        email: v.email,
+        name: v.name,
+        organisation_id: v.organisationId,
+        role: v.role,
+        person_id: v.personId === undefined ? before.personId : v.personId,
+      }
+      if (
+        !(await repo
+          .updateUser(trx, id, v.version, { ...changes, updated_at: new Date().toISOString() })
+          .catch(emailTaken))
+      ) {
         throw new ConflictError(STALE, stored)
       }
       // A change of role takes effect at once: existing sessions carry the old one no further.
       if (before.role !== v.role) await repo.deleteUserSessions(trx, id)
-      await audit.record(trx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: auditedFields(before), after: changes })
+      await audit.record(trx, actor, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        before: auditedFields(before),
+        after: changes,
+      })
     })
   }
 
   async function setDisabled(actor: Actor, id: number, version: number, disabled: boolean) {
-    if (disabled && actor.userId === id) throw new ValidationError({ form: 'You cannot disable your own account' })
+    if (disabled && actor.userId === id)
+      throw new ValidationError({ form: 'You cannot disable your own account' })
     await db.transaction().execute(async (trx) => {
       const stored = await findRow(trx, id)
       const now = new Date().toISOString()
-      if (!(await repo.updateUser(trx, id, version, { disabled_at: disabled ? now : null, updated_at: now }))) {
+      if (
+        !(await repo.updateUser(trx, id, version, { disabled_at: disabled ? now : null, updated_at: now }))
+      ) {
         throw new ConflictError(STALE, stored)
       }
       if (disabled) await repo.deleteUserSessions(trx, id)
@@ -144,16 +180,30 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     const passwordHash = await hashPassword(password)
     await db.transaction().execute(async (trx) => {
       const now = new Date().toISOString()
-      await repo.updateUser(trx, id, user.version, { password_hash: passwordHash, password_changed_at: now, updated_at: now })
+      await repo.updateUser(trx, id, user.version, {
+        password_hash: passwordHash,
+        password_changed_at: now,
+        updated_at: now,
+      })
       // Whoever had the old password may have made tokens with it: a reset shuts every way in.
       await repo.deleteUserSessions(trx, id)
       const tokensRevoked = await revokeAllTokens(trx, id)
-      await audit.record(trx, actor, { action: 'user.reset-password', entityType: 'user', entityId: id, detail: { tokensRevoked } })
+      await audit.record(trx, actor, {
+        action: 'user.reset-password',
+        entityType: 'user',
+        entityId: id,
+        detail: { tokensRevoked },
+      })
     })
   }
 
   /** Signs the user out everywhere but the session making the change; revokes their API tokens if they ask. */
-  async function changeOwnPassword(actor: Actor, user: CurrentUser, input: unknown, keepSessionId: string | null = null) {
+  async function changeOwnPassword(
+    actor: Actor,
+    user: CurrentUser,
+    input: unknown,
+    keepSessionId: string | null = null,
+  ) {
     const v = parseInput(changeOwnPasswordInput, input)
     const stored = await repo.findUserByEmail(db, user.email)
     if (!stored || !(await verifyPassword(stored.password_hash, v.currentPassword))) {
@@ -163,10 +213,19 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
     const passwordHash = await hashPassword(v.password)
     return db.transaction().execute(async (trx) => {
       const now = new Date().toISOString()
-      await repo.updateUser(trx, user.id, stored.version, { password_hash: passwordHash, password_changed_at: now, updated_at: now })
+      await repo.updateUser(trx, user.id, stored.version, {
+        password_hash: passwordHash,
+        password_changed_at: now,
+        updated_at: now,
+      })
       await repo.deleteUserSessionsExcept(trx, user.id, keepSessionId ? sha256(keepSessionId) : null)
       const tokensRevoked = v.revokeTokens ? await revokeAllTokens(trx, user.id) : 0
-      await audit.record(trx, actor, { action: 'user.change-password', entityType: 'user', entityId: user.id, detail: { tokensRevoked } })
+      await audit.record(trx, actor, {
+        action: 'user.change-password',
+        entityType: 'user',
+        entityId: user.id,
+        detail: { tokensRevoked },
+      })
       return { tokensRevoked }
     })
   }
@@ -184,7 +243,11 @@ export function createUsersService(db: Db, audit: AuditService, partners: Partne
       await checkPersonFree(trx, personId, id)
       if (before.personId === personId) return
       const now = new Date().toISOString()
-      if (!(await repo.updateUser(trx, id, before.version, { person_id: personId, updated_at: now }).catch(emailTaken))) {
+      if (
+        !(await repo
+          .updateUser(trx, id, before.version, { person_id: personId, updated_at: now })
+          .catch(emailTaken))
+      ) {
         throw new ConflictError(STALE, stored)
       }
       // Sessions read the link afresh on every request, so the change applies at once without signing anyone out.

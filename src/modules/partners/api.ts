@@ -1,11 +1,17 @@
-import type { Services } from '../module.ts'
 import { type ApiRegistry, idParams } from '../../http/api.ts'
 import { auditRead } from '../audit/read-audit.ts'
+import type { Services } from '../module.ts'
 import type { Organisation, Person } from './records.ts'
 import { organisationChanges, organisationInput, personChanges, personInput } from './schema.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
 
-const organisation = (o: Organisation) => ({ id: o.id, name: o.name, shortName: o.shortName, type: o.type, version: o.version })
+const organisation = (o: Organisation) => ({
+  id: o.id,
+  name: o.name,
+  shortName: o.shortName,
+  type: o.type,
+  version: o.version,
+})
 
 function person(p: Person) {
   return {
@@ -36,7 +42,8 @@ export function partnersApi(api: ApiRegistry, { partners, audit }: Pick<Services
     summary: 'Add a partner organisation',
     body: organisationInput,
     status: 201,
-    handler: async ({ request, body }) => organisation(await partners.getOrganisation(await partners.createOrganisation(request.actor, body))),
+    handler: async ({ request, body }) =>
+      organisation(await partners.getOrganisation(await partners.createOrganisation(request.actor, body))),
   })
   api.add({
     method: 'GET',
@@ -82,7 +89,8 @@ export function partnersApi(api: ApiRegistry, { partners, audit }: Pick<Services
     summary: 'Add a person',
     body: personInput,
     status: 201,
-    handler: async ({ request, body }) => person(await partners.getPerson(await partners.createPerson(request.actor, body))),
+    handler: async ({ request, body }) =>
+      person(await partners.getPerson(await partners.createPerson(request.actor, body))),
   })
   api.add({
     method: 'GET',

@@ -32,7 +32,11 @@ const PEOPLE: Array<[name: string, organisation: string, jobTitle: string]> = [
 
 /** The demo's partnership, its partner organisations and the people of its plan's leadership. */
 export async function loadPartnersDemo({ partners }: Pick<Services, 'partners'>, actor: Actor) {
-  await partners.savePartnership(actor, { name: 'Safer Southwark Partnership', areaCode: 'E09000028', areaName: 'Southwark' })
+  await partners.savePartnership(actor, {
+    name: 'Safer Southwark Partnership',
+    areaCode: 'E09000028',
+    areaName: 'Southwark',
+  })
   const orgIds = new Map<string, number>()
   for (const org of ORGANISATIONS) orgIds.set(org.shortName, await partners.createOrganisation(actor, org))
   for (const [name, org, jobTitle] of PEOPLE) {

@@ -6,7 +6,8 @@ import { type Partnership, toPartnership } from './records.ts'
 import * as repo from './repository.ts'
 import { partnershipInput } from './schema.ts'
 
-const STALE = 'Someone else changed the partnership’s settings after you opened them. Check their changes, then make yours again.'
+const STALE =
+  'Someone else changed the partnership’s settings after you opened them. Check their changes, then make yours again.'
 
 /** The partnership's own name and area: one record, written at setup and changed by administrators. */
 export function createPartnershipSettings(db: Db, audit: AuditService) {
@@ -16,7 +17,8 @@ export function createPartnershipSettings(db: Db, audit: AuditService) {
     const values = { name: v.name, area_code: v.areaCode, area_name: v.areaName }
     const now = new Date().toISOString()
     const before = await repo.findPartnership(exec)
-    if (before && v.version !== undefined && v.version !== before.version) throw new ConflictError(STALE, toPartnership(before))
+    if (before && v.version !== undefined && v.version !== before.version)
+      throw new ConflictError(STALE, toPartnership(before))
     if (!before) await repo.insertPartnership(exec, values, now)
     else if (!(await repo.updatePartnership(exec, before.version, values, now)))
       throw new ConflictError(STALE, toPartnership(before))

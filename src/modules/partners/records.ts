@@ -66,5 +66,11 @@ export interface Partnership {
 }
 
 export function toPartnership(p: PartnershipTable): Partnership {
-  return { name: p.name, areaCode: p.area_code, areaName: p.area_name, updatedAt: p.updated_at, version: p.version }
+  return {
+    name: p.name,
+    areaCode: p.area_code,
+    areaName: p.area_name,
+    updatedAt: p.updated_at,
+    version: p.version,
+  }
 }

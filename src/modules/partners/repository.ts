@@ -15,7 +15,12 @@ export interface PersonValues {
 
 /** Organisations in use: one merged into another is left out. */
 export async function listOrganisations(db: Executor) {
-  return db.selectFrom('organisations').selectAll().where('merged_into_id', 'is', null).orderBy('name').execute()
+  return db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('merged_into_id', 'is', null)
+    .orderBy('name')
+    .execute()
 }
 
 export async function findOrganisation(db: Executor, id: number) {
@@ -35,7 +40,13 @@ export async function insertOrganisation(db: Executor, values: OrganisationValue
   return row.id
 }
 
-export async function updateOrganisation(db: Executor, id: number, version: number, values: OrganisationValues, now: string) {
+export async function updateOrganisation(
+  db: Executor,
+  id: number,
+  version: number,
+  values: OrganisationValues,
+  now: string,
+) {
   const result = await db
     .updateTable('organisations')
     .set({ ...values, updated_at: now, version: version + 1 })
@@ -64,7 +75,11 @@ function peopleWithOrganisation(db: Executor) {
 
 /** People in use: one merged into another is left out. */
 export async function listPeople(db: Executor) {
-  return peopleWithOrganisation(db).select(personColumns).where('people.merged_into_id', 'is', null).orderBy('people.name').execute()
+  return peopleWithOrganisation(db)
+    .select(personColumns)
+    .where('people.merged_into_id', 'is', null)
+    .orderBy('people.name')
+    .execute()
 }
 
 export async function findPerson(db: Executor, id: number) {
@@ -80,7 +95,13 @@ export async function insertPerson(db: Executor, values: PersonValues, now: stri
   return row.id
 }
 
-export async function updatePerson(db: Executor, id: number, version: number, values: PersonValues, now: string) {
+export async function updatePerson(
+  db: Executor,
+  id: number,
+  version: number,
+  values: PersonValues,
+  now: string,
+) {
   const result = await db
     .updateTable('people')
     .set({ ...values, updated_at: now, version: version + 1 })
@@ -113,11 +134,24 @@ export async function mergedInto(db: Executor, table: 'people' | 'organisations'
 }
 
 /** Marks `from` merged into `into`, and sends whatever was merged into `from` before straight to `into`. */
-export async function markMerged(db: Executor, table: 'people' | 'organisations', from: number, into: number, at: string, by: string) {
+export async function markMerged(
+  db: Executor,
+  table: 'people' | 'organisations',
+  from: number,
+  into: number,
+  at: string,
+  by: string,
+) {
   await db.updateTable(table).set({ merged_into_id: into }).where('merged_into_id', '=', from).execute()
   await db
     .updateTable(table)
-    .set((eb) => ({ merged_into_id: into, merged_at: at, merged_by: by, updated_at: at, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      merged_into_id: into,
+      merged_at: at,
+      merged_by: by,
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', from)
     .execute()
 }
@@ -148,10 +182,16 @@ export async function fillPersonBlanks(
   values: { job_title: string | null; organisation_id: number | null; email: string | null },
   now: string,
 ) {
-  const current = await db.selectFrom('people').select(['job_title', 'organisation_id', 'email']).where('id', '=', into).executeTakeFirstOrThrow()
+  const current = await db
+    .selectFrom('people')
+    .select(['job_title', 'organisation_id', 'email'])
+    .where('id', '=', into)
+    .executeTakeFirstOrThrow()
   const fill = {
     ...(current.job_title === null && values.job_title !== null ? { job_title: values.job_title } : {}),
-    ...(current.organisation_id === null && values.organisation_id !== null ? { organisation_id: values.organisation_id } : {}),
+    ...(current.organisation_id === null && values.organisation_id !== null
+      ? { organisation_id: values.organisation_id }
+      : {}),
     ...(current.email === null && values.email !== null ? { email: values.email } : {}),
   }
   if (Object.keys(fill).length === 0) return fill
@@ -185,10 +225,18 @@ export async function findPartnership(db: Executor) {
 }
 
 export async function insertPartnership(db: Executor, values: PartnershipValues, now: string) {
-  await db.insertInto('partnership').values({ id: 1, ...values, created_at: now, updated_at: now, version: 1 }).execute()
+  await db
+    .insertInto('partnership')
+    .values({ id: 1, ...values, created_at: now, updated_at: now, version: 1 })
+    .execute()
 }
 
-export async function updatePartnership(db: Executor, version: number, values: PartnershipValues, now: string) {
+export async function updatePartnership(
+  db: Executor,
+  version: number,
+  values: PartnershipValues,
+  now: string,
+) {
   const result = await db
     .updateTable('partnership')
     .set({ ...values, updated_at: now, version: version + 1 })

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Services } from '../module.ts'
+import { can } from '../../access/permissions.ts'
 import { idParams } from '../../http/api.ts'
 import { parseInput } from '../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../web/forms.ts'
-import { paths as mergePaths } from '../merges/paths.ts'
-import { paths } from './paths.ts'
-import { can } from '../../access/permissions.ts'
 import { auditRead } from '../audit/read-audit.ts'
+import { paths as mergePaths } from '../merges/paths.ts'
+import type { Services } from '../module.ts'
+import { paths } from './paths.ts'
 import { ORGANISATION_TYPES } from './schema.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
 
@@ -16,7 +16,10 @@ const typeItems = ORGANISATION_TYPES.map((t) => ({ value: t, text: t.charAt(0).t
 
 const notice = (request: FastifyRequest) => (request.query as { notice?: string }).notice
 
-export function partnersRoutes(app: FastifyInstance, { partners, audit }: Pick<Services, 'partners' | 'audit'>) {
+export function partnersRoutes(
+  app: FastifyInstance,
+  { partners, audit }: Pick<Services, 'partners' | 'audit'>,
+) {
   const view = { permission: 'organisations:view' as const }
   const manage = { permission: 'organisations:manage' as const }
 
@@ -47,45 +50,64 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Pick<S
         await partners.createOrganisation(request.actor, request.body)
         return withNotice(paths.admin.organisations(), 'Organisation added')
       },
-      ({ errors }) => organisationForm({ pageTitle: 'Add a partner organisation', values: formBody(request.body), errors }),
+      ({ errors }) =>
+        organisationForm({ pageTitle: 'Add a partner organisation', values: formBody(request.body), errors }),
     ),
   )
 
-  app.get('/admin/organisations/:id', { config: { ...view, record: 'organisation' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    // A merged-away organisation's old address leads to the one it was merged into.
-    const survivor = await partners.survivorOf('organisation', id)
-    if (survivor !== null) return reply.redirect(paths.admin.organisation(survivor), 301)
-    const org = await partners.getOrganisation(id)
-    return reply.page(ORGANISATION_FORM, {
-      ...organisationForm({ pageTitle: org.name, organisation: org, values: { name: org.name, shortName: org.shortName, type: org.type, version: org.version } }),
-      readOnly: !(request.user && can(request.user.role, 'organisations:manage')),
-      merged: await partners.mergedInto('organisation', id),
-      mergeHref: request.user && can(request.user.role, 'organisations:merge') ? mergePaths.merges.organisation(id) : null,
-      notice: notice(request),
-    })
-  })
-
-  app.post('/admin/organisations/:id', { config: { ...manage, record: 'organisation' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const org = await partners.getOrganisation(id)
-    return submitForm(
-      reply,
-      async () => {
-        await partners.updateOrganisation(request.actor, id, request.body)
-        return withNotice(paths.admin.organisations(), 'Organisation saved')
-      },
-      ({ errors, current }) =>
-        organisationForm({
+  app.get(
+    '/admin/organisations/:id',
+    { config: { ...view, record: 'organisation' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      // A merged-away organisation's old address leads to the one it was merged into.
+      const survivor = await partners.survivorOf('organisation', id)
+      if (survivor !== null) return reply.redirect(paths.admin.organisation(survivor), 301)
+      const org = await partners.getOrganisation(id)
+      return reply.page(ORGANISATION_FORM, {
+        ...organisationForm({
           pageTitle: org.name,
           organisation: org,
-          // After a conflict the next save is made knowingly over the stored version.
-          values: { ...formBody(request.body), version: current ? org.version : formBody(request.body).version },
-          current,
-          errors,
+          values: { name: org.name, shortName: org.shortName, type: org.type, version: org.version },
         }),
-    )
-  })
+        readOnly: !(request.user && can(request.user.role, 'organisations:manage')),
+        merged: await partners.mergedInto('organisation', id),
+        mergeHref:
+          request.user && can(request.user.role, 'organisations:merge')
+            ? mergePaths.merges.organisation(id)
+            : null,
+        notice: notice(request),
+      })
+    },
+  )
+
+  app.post(
+    '/admin/organisations/:id',
+    { config: { ...manage, record: 'organisation' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const org = await partners.getOrganisation(id)
+      return submitForm(
+        reply,
+        async () => {
+          await partners.updateOrganisation(request.actor, id, request.body)
+          return withNotice(paths.admin.organisations(), 'Organisation saved')
+        },
+        ({ errors, current }) =>
+          organisationForm({
+            pageTitle: org.name,
+            organisation: org,
+            // After a conflict the next save is made knowingly over the stored version.
+            values: {
+              ...formBody(request.body),
+              version: current ? org.version : formBody(request.body).version,
+            },
+            current,
+            errors,
+          }),
+      )
+    },
+  )
 
   // People
 
@@ -132,7 +154,13 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Pick<S
     const survivor = await partners.survivorOf('person', id)
     if (survivor !== null) return reply.redirect(paths.admin.person(survivor), 301)
     const p = await partners.getPerson(id)
-    const values = { name: p.name, jobTitle: p.jobTitle, organisationId: p.organisationId, email: p.email, version: p.version }
+    const values = {
+      name: p.name,
+      jobTitle: p.jobTitle,
+      organisationId: p.organisationId,
+      email: p.email,
+      version: p.version,
+    }
     const { template, ...data } = await personForm({ pageTitle: p.name, person: p, values })
     return reply.page(template, {
       ...data,
@@ -154,7 +182,12 @@ export function partnersRoutes(app: FastifyInstance, { partners, audit }: Pick<S
         await partners.updatePerson(request.actor, id, request.body)
         return withNotice(paths.admin.people(), 'Person saved')
       },
-      ({ errors, current }) => ({ ...form, values: { ...body, version: current ? p.version : body.version }, current, errors }),
+      ({ errors, current }) => ({
+        ...form,
+        values: { ...body, version: current ? p.version : body.version },
+        current,
+        errors,
+      }),
     )
   })
 }

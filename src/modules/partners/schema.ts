@@ -35,7 +35,10 @@ export const personInput = z.object({
     .trim()
     .toLowerCase()
     .max(254)
-    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address in the correct format, like name@example.org')
+    .refine(
+      (v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+      'Enter an email address in the correct format, like name@example.org',
+    )
     .optional()
     .nullable()
     .transform((v) => (v ? v : null)),
@@ -54,7 +57,10 @@ export const partnershipInput = z.object({
     .string({ error: 'Enter the ONS code of the local authority the partnership serves, such as E09000028' })
     .trim()
     .toUpperCase()
-    .regex(LOCAL_AUTHORITY_CODE, 'Enter the ONS code of the local authority the partnership serves, such as E09000028'),
+    .regex(
+      LOCAL_AUTHORITY_CODE,
+      'Enter the ONS code of the local authority the partnership serves, such as E09000028',
+    ),
   areaName: requiredText('Enter the local authority’s name'),
   // Given by the settings page, so a save over someone else's change is refused; setup gives none.
   version: versionField.optional(),

@@ -3,14 +3,15 @@ import { isUniqueViolation } from '../../db/errors.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
-import { type Organisation, type Person, toOrganisation, toPerson } from './records.ts'
+import { createMergeRecords } from './merge-records.ts'
 import { createPartnershipSettings } from './partnership.service.ts'
 import { createPeopleImport } from './people-import.service.ts'
-import { createMergeRecords } from './merge-records.ts'
+import { type Organisation, type Person, toOrganisation, toPerson } from './records.ts'
 import * as repo from './repository.ts'
 import { organisationChanges, organisationInput, personChanges, personInput } from './schema.ts'
 
-const STALE = 'Someone else changed this record after you opened it. Check their changes below, then make yours again.'
+const STALE =
+  'Someone else changed this record after you opened it. Check their changes below, then make yours again.'
 const NAME_TAKEN = { name: 'An organisation with this name already exists' }
 const SHORT_NAME_TAKEN = { shortName: 'An organisation with this short name already exists' }
 
@@ -36,7 +37,12 @@ export function createPartnersService(db: Db, audit: AuditService) {
     if (await repo.findOrganisationByShortName(exec, v.shortName)) throw new ValidationError(SHORT_NAME_TAKEN)
     const values = { name: v.name, short_name: v.shortName, type: v.type }
     const id = await repo.insertOrganisation(exec, values, new Date().toISOString()).catch(nameTaken)
-    await audit.record(exec, actor, { action: 'organisation.create', entityType: 'organisation', entityId: id, after: values })
+    await audit.record(exec, actor, {
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: id,
+      after: values,
+    })
     return id
   }
 
@@ -55,7 +61,11 @@ export function createPartnersService(db: Db, audit: AuditService) {
       const shortClash = await repo.findOrganisationByShortName(trx, v.shortName)
       if (shortClash && shortClash.id !== id) throw new ValidationError(SHORT_NAME_TAKEN)
       const values = { name: v.name, short_name: v.shortName, type: v.type }
-      if (!(await repo.updateOrganisation(trx, id, v.version, values, new Date().toISOString()).catch(nameTaken))) {
+      if (
+        !(await repo
+          .updateOrganisation(trx, id, v.version, values, new Date().toISOString())
+          .catch(nameTaken))
+      ) {
         throw new ConflictError(STALE, before)
       }
       await audit.record(trx, actor, {
@@ -80,7 +90,12 @@ export function createPartnersService(db: Db, audit: AuditService) {
     }
   }
 
-  function personValues(v: { name: string; jobTitle: string | null; organisationId: number | null; email: string | null }) {
+  function personValues(v: {
+    name: string
+    jobTitle: string | null
+    organisationId: number | null
+    email: string | null
+  }) {
     return { name: v.name, job_title: v.jobTitle, organisation_id: v.organisationId, email: v.email }
   }
 
@@ -90,7 +105,12 @@ export function createPartnersService(db: Db, audit: AuditService) {
       await checkOrganisation(trx, v.organisationId)
       const values = personValues(v)
       const id = await repo.insertPerson(trx, values, new Date().toISOString())
-      await audit.record(trx, actor, { action: 'person.create', entityType: 'person', entityId: id, after: values })
+      await audit.record(trx, actor, {
+        action: 'person.create',
+        entityType: 'person',
+        entityId: id,
+        after: values,
+      })
       return id
     })
   }
@@ -102,7 +122,8 @@ export function createPartnersService(db: Db, audit: AuditService) {
       if (!before) throw new NotFoundError('Person')
       await checkOrganisation(trx, v.organisationId)
       const values = personValues(v)
-      if (!(await repo.updatePerson(trx, id, v.version, values, new Date().toISOString()))) throw new ConflictError(STALE, before)
+      if (!(await repo.updatePerson(trx, id, v.version, values, new Date().toISOString())))
+        throw new ConflictError(STALE, before)
       const { name, job_title, organisation_id, email } = before
       await audit.record(trx, actor, {
         action: 'person.update',
@@ -127,7 +148,10 @@ export function createPartnersService(db: Db, audit: AuditService) {
     const found = new Map<string, number>()
     const people = await repo.listPersonNames(exec)
     // A name merged into someone else's is that person now: a file that spells it the old way finds them.
-    for (const person of [...people.filter((p) => p.merged_into_id === null), ...people.filter((p) => p.merged_into_id !== null)]) {
+    for (const person of [
+      ...people.filter((p) => p.merged_into_id === null),
+      ...people.filter((p) => p.merged_into_id !== null),
+    ]) {
       const key = person.name.trim().toLowerCase()
       if (!found.has(key)) found.set(key, person.merged_into_id ?? person.id)
     }
@@ -135,9 +159,19 @@ export function createPartnersService(db: Db, audit: AuditService) {
     for (const entry of entries) {
       const key = entry.name.trim().toLowerCase()
       if (!key || found.has(key)) continue
-      const values = { name: entry.name.trim(), job_title: entry.jobTitle ?? null, organisation_id: null, email: null }
+      const values = {
+        name: entry.name.trim(),
+        job_title: entry.jobTitle ?? null,
+        organisation_id: null,
+        email: null,
+      }
       const id = await repo.insertPerson(exec, values, now)
-      await audit.record(exec, actor, { action: 'person.create', entityType: 'person', entityId: id, after: values })
+      await audit.record(exec, actor, {
+        action: 'person.create',
+        entityType: 'person',
+        entityId: id,
+        after: values,
+      })
       found.set(key, id)
     }
     return found
@@ -146,7 +180,8 @@ export function createPartnersService(db: Db, audit: AuditService) {
   return {
     matchPeople,
     ...createMergeRecords(db),
-    listOrganisations: async (): Promise<Organisation[]> => (await repo.listOrganisations(db)).map(toOrganisation),
+    listOrganisations: async (): Promise<Organisation[]> =>
+      (await repo.listOrganisations(db)).map(toOrganisation),
     getOrganisation,
     createOrganisation,
     createOrganisationWithin,

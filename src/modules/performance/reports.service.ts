@@ -1,10 +1,10 @@
-import type { Actor, AuditService } from '../audit/service.ts'
 import type { Db } from '../../db/database.ts'
 import { ValidationError } from '../../shared/errors.ts'
+import type { Actor, AuditService } from '../audit/service.ts'
 import type { PlansService } from '../plans/plans.service.ts'
+import { type Download, indicatorCsv, indicatorXlsx, type VvrapCover, vvrapXlsx } from './export/files.ts'
 import { formatValue } from './indicator.ts'
 import type { IndicatorRef, IndicatorsService } from './indicators.service.ts'
-import { type Download, indicatorCsv, indicatorXlsx, type VvrapCover, vvrapXlsx } from './export/files.ts'
 import { parsePeriod, periodLabel } from './rules/periods.ts'
 
 // The exception report (indicators and plan deliverables, each line saying why it is there) and

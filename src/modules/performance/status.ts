@@ -11,8 +11,8 @@ import {
 import {
   type ControlChart,
   controlChart,
-  type Direction,
   DIRECTION_WORDS,
+  type Direction,
   directionOfTravel,
   financialYearToDate,
   type Rating,

@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util'
 import { CLI_ACTOR, UsageError } from '../../shared/command-line.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { command, type Services } from '../module.ts'
-import { PlanExistsError } from './import.service.ts'
 import type { ChangeEntry, PlanChanges } from './import/plan-diff.ts'
 import { MAX_IMPORT_BYTES } from './import/table.ts'
+import { PlanExistsError } from './import.service.ts'
 
 const actor = CLI_ACTOR
 

@@ -1,8 +1,9 @@
+import type { CurrentUser } from '../../access/current-user.ts'
 import type { Db, Executor } from '../../db/database.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
-import type { CurrentUser } from '../../access/current-user.ts'
+import type { PartnersService } from '../partners/service.ts'
 import {
   type Deliverable,
   type LedDeliverable,
@@ -13,12 +14,11 @@ import {
 } from './deliverable.ts'
 import * as repo from './deliverables.repository.ts'
 import { londonToday } from './flags.ts'
-import { touchPlan } from './plans.repository.ts'
-import type { PartnersService } from '../partners/service.ts'
 import { resolveLeads } from './leads.ts'
+import { touchPlan } from './plans.repository.ts'
 import { requireMayChangePlan, requireMayUpdateDeliverable } from './policy.ts'
-import * as structureRepo from './structure.repository.ts'
 import { deliverableChangesInput, progressUpdateInput } from './schema.ts'
+import * as structureRepo from './structure.repository.ts'
 
 const STALE =
   'Someone else changed this deliverable after you opened it. Check their changes, then make yours again.'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ForbiddenError } from '../../shared/errors.ts'
 import type { CurrentUser } from '../../access/current-user.ts'
 import type { Role } from '../../access/roles.ts'
+import { ForbiddenError } from '../../shared/errors.ts'
 import { mayUpdateDeliverable, requireMayUpdateDeliverable } from './policy.ts'
 
 const user = (role: Role, personId: number | null, name = 'Helen Lyons'): CurrentUser => ({

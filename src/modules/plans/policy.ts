@@ -1,6 +1,6 @@
-import { ForbiddenError } from '../../shared/errors.ts'
 import type { CurrentUser } from '../../access/current-user.ts'
 import { can } from '../../access/permissions.ts'
+import { ForbiddenError } from '../../shared/errors.ts'
 
 // Who may do what to one record of a plan. Services ask these before they change anything;
 // pages ask them only to decide what to offer.

@@ -5,8 +5,8 @@ import { auditRead } from '../audit/read-audit.ts'
 import type { Services } from '../module.ts'
 import { paths } from './paths.ts'
 import { describeSchedule, parseSchedule, ScheduleError } from './schedule.ts'
-import { type ReminderRun, RemindersNotConfiguredError } from './service.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
+import { type ReminderRun, RemindersNotConfiguredError } from './service.ts'
 
 const permission = { permission: 'reminders:send' } as const
 

@@ -6,8 +6,8 @@ import type { Actor, AuditService } from '../audit/service.ts'
 import type { UsersService } from '../auth/users.service.ts'
 import type { Organisation, Partnership } from '../partners/records.ts'
 import type { PartnersService } from '../partners/service.ts'
-import { createSetupCode } from './setup-code.ts'
 import { partnershipChanges, setupInput } from './schema.ts'
+import { createSetupCode } from './setup-code.ts'
 
 /** Safer already has an administrator: setting up again would hand out a second way in. */
 export class AlreadySetUpError extends Error {

@@ -1,4 +1,4 @@
-import { type ZipEntry, ZipEntryTooLargeError, ZipFormatError, inflateEntry, readDirectory } from '../zip.ts'
+import { inflateEntry, readDirectory, type ZipEntry, ZipEntryTooLargeError, ZipFormatError } from '../zip.ts'
 
 // A workbook is a ZIP of XML. A few hundred kilobytes of it can unpack to gigabytes (a
 // "decompression bomb"), and the spreadsheet library would build all of it in memory before any

@@ -84,5 +84,5 @@ export async function readWorkbook(
   return rowsOffThread(buffer, name, limits)
 }
 
-export { SpreadsheetRefusedError, SPREADSHEET_LIMITS, type SpreadsheetLimits } from './guard.ts'
-export { UnusableWorkbookError, type SheetRows } from './rows.ts'
+export { SPREADSHEET_LIMITS, type SpreadsheetLimits, SpreadsheetRefusedError } from './guard.ts'
+export { type SheetRows, UnusableWorkbookError } from './rows.ts'

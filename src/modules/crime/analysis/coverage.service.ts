@@ -1,8 +1,8 @@
 import type { Area, CrimeQuery, Source } from '../query-types.ts'
 import { POLICE_UK_CRIME_TYPES } from '../schema.ts'
 import type { AnalyticsStore } from '../store/store.ts'
-import * as repo from './coverage.repository.ts'
 import { recordedMonthLevels } from './counts.repository.ts'
+import * as repo from './coverage.repository.ts'
 import { monthRange } from './months.ts'
 
 /** Which months of a period the source holds for the area, and what its total cannot include. */

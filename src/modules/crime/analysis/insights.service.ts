@@ -5,11 +5,11 @@ import type { AnalyticsStore } from '../store/store.ts'
 import type { AnalysisService, ResolvedQuery } from './analysis.service.ts'
 import { concentration, ratePer1000 } from './statistics.ts'
 import {
+  outcomeLinkPublished,
   STOP_SEARCH_DIMENSIONS,
   type StopSearchDimension,
   stopSearchBreakdown,
   stopSearchByMonth,
-  outcomeLinkPublished,
   stopSearchSummary,
 } from './stop-search.repository.ts'
 

@@ -1,7 +1,7 @@
+import { LONDON_BOROUGHS } from '../../../shared/london-boroughs.ts'
 import type { Area, AreaType } from '../query-types.ts'
 import { Params } from '../store/sql-params.ts'
 import type { AnalyticsStore } from '../store/store.ts'
-import { LONDON_BOROUGHS } from './london.ts'
 
 // SQL about places: finding an area by name or code, its population, its LSOAs and their shapes.
 

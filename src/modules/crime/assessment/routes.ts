@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { Services } from '../../module.ts'
 import { ValidationError } from '../../../shared/errors.ts'
-import { paths } from '../paths.ts'
+import type { Services } from '../../module.ts'
 import { addMonths } from '../analysis/months.ts'
+import { paths } from '../paths.ts'
 import { buildAssessment } from './build.ts'
 import { exportAssessment } from './export.ts'
 

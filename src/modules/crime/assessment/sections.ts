@@ -1,16 +1,17 @@
 // The assessment's sections, one function each: what each says about the area and period.
+
+import { formatNumber } from '../../../shared/svg.ts'
 import type { ResolvedQuery } from '../analysis/analysis.service.ts'
 import { comparisonPeriods, monthLabel, periodLabel } from '../analysis/months.ts'
 import { compareCounts } from '../analysis/statistics.ts'
 import { barChart } from '../charts/bar.ts'
 import { lineChart } from '../charts/line.ts'
-import { formatNumber } from '../charts/svg.ts'
 import { deprivationView, hotspotsView, stopSearchView } from '../pages/insights.view.ts'
+import { categoryName } from '../pages/names.ts'
 import { describeChange, fmt, formatRate } from '../pages/page-data.ts'
 import { SOURCE_LABELS } from '../query-types.ts'
 import type { CrimeService } from '../service.ts'
 import type { AssessmentSection } from './model.ts'
-import { categoryName } from '../pages/names.ts'
 
 export async function volumeSection(crime: CrimeService, q: ResolvedQuery) {
   const total = await crime.analysis.total(q)

@@ -1,5 +1,5 @@
+import { COLOURS, escapeXml, formatNumber, SEQUENTIAL, svgOpen, text } from '../../../shared/svg.ts'
 import { type Geometry, polygonsOf } from '../areas/geo.ts'
-import { COLOURS, escapeXml, formatNumber, SEQUENTIAL, svgOpen, text } from './svg.ts'
 
 export interface MapArea {
   code: string

@@ -1,5 +1,5 @@
+import { COLOURS, formatNumber, niceMax, svgOpen, text } from '../../../shared/svg.ts'
 import { monthLabel } from '../analysis/months.ts'
-import { COLOURS, formatNumber, niceMax, svgOpen, text } from './svg.ts'
 
 export interface Series {
   name: string
@@ -33,7 +33,12 @@ export function lineChart(id: string, title: string, months: string[], series: S
     .map((m, i) => {
       if (i === last && last > 0) return text(x(i), top + plotHeight + 20, monthLabel(m), 'text-anchor="end"')
       if (i % every !== 0 || (last - i < every / 2 + 1 && i !== 0)) return ''
-      return text(x(i), top + plotHeight + 20, monthLabel(m), i === 0 ? 'text-anchor="start"' : 'text-anchor="middle"')
+      return text(
+        x(i),
+        top + plotHeight + 20,
+        monthLabel(m),
+        i === 0 ? 'text-anchor="start"' : 'text-anchor="middle"',
+      )
     })
     .join('')
   const lines = series.map((s, k) => {

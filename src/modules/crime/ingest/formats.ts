@@ -60,10 +60,7 @@ export const POLICE_UK_FORMATS: FixedFormat[] = [
   {
     kind: 'outcomes',
     label: 'data.police.uk outcomes',
-    columns: [
-      ...CRIME_RECORD_COLUMNS,
-      text('Outcome type', 'outcome_type'),
-    ],
+    columns: [...CRIME_RECORD_COLUMNS, text('Outcome type', 'outcome_type')],
   },
   {
     kind: 'stop-search',

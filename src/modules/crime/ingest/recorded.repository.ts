@@ -1,4 +1,4 @@
-import { LONDON_BOROUGHS } from '../areas/london.ts'
+import { LONDON_BOROUGHS } from '../../../shared/london-boroughs.ts'
 import type { StoreConnection } from '../store/store.ts'
 import { ident, literal, readCsv } from './csv.repository.ts'
 import type { Column, CrimeKind } from './formats.ts'

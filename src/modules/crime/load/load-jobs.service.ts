@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Actor, AuditService } from '../../audit/service.ts'
 import type { IngestOptions, IngestReport } from '../ingest/ingest.service.ts'
-import { ArchiveRefusedError, type ArchivePlan, planArchive, unpackArchive } from './archive.ts'
+import { type ArchivePlan, ArchiveRefusedError, planArchive, unpackArchive } from './archive.ts'
 
 // Crime files loaded from the browser. The upload is saved to a folder of its own, then loaded by
 // the server (the store's one writer) in the background, while the analyst watches its progress.

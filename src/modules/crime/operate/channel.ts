@@ -6,8 +6,8 @@ import { dirname, join, resolve, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Actor } from '../../audit/service.ts'
 import type { ModuleCommand, Services } from '../../module.ts'
-import { runForwarded } from './run-forwarded.ts'
 import { announceServer, newChannelSecret, withdrawServer } from './presence.ts'
+import { runForwarded } from './run-forwarded.ts'
 
 // The operator channel: a listener on 127.0.0.1 only, through which `safer` commands typed while the
 // server holds the analytics store are run by the server itself. It is not part of the web app:

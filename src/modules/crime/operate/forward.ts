@@ -3,8 +3,8 @@ import { dirname, relative, sep } from 'node:path'
 import { Readable } from 'node:stream'
 import { CLI_ACTOR_LABEL } from '../../../shared/command-line.ts'
 import type { CommandIO } from '../../module.ts'
-import type { ForwardedResult } from './run-forwarded.ts'
 import { findServer, type ServerPresence } from './presence.ts'
+import type { ForwardedResult } from './run-forwarded.ts'
 
 // The command line's side of the operator channel: when a live server holds the analytics store,
 // the command is sent to it (with the files to load, if any) and its output printed as if run here.

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { PageContext, Services } from '../../module.ts'
-import { crimeCommands } from '../cli.ts'
 import { changeCommand } from '../change-command.ts'
+import { crimeCommands } from '../cli.ts'
 import { openOperatorChannel } from './channel.ts'
 
 // Commands that need only the crime service: these the server runs for an operator while it holds

@@ -1,8 +1,8 @@
 import type { ResolvedQuery } from '../analysis/analysis.service.ts'
 import { monthsText } from '../analysis/comparison.ts'
 import { addMonths, monthLongLabel, periodLabel } from '../analysis/months.ts'
-import type { PageCoverage } from './pages.service.ts'
 import { queryString } from './page-data.ts'
+import type { PageCoverage } from './pages.service.ts'
 
 /**
  * What a crime page says about the data behind its figures: that none is loaded for the period

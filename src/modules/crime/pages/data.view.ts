@@ -1,5 +1,5 @@
+import { formatNumber } from '../../../shared/svg.ts'
 import { formatDateTime } from '../../../web/view-helpers.ts'
-import { formatNumber } from '../charts/svg.ts'
 import { datasetLabel } from '../sources.ts'
 import type { DataLoadedPage } from './pages.service.ts'
 

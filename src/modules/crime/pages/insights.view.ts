@@ -1,8 +1,8 @@
+import { formatNumber } from '../../../shared/svg.ts'
 import type { InsightsService } from '../analysis/insights.service.ts'
 import { barChart } from '../charts/bar.ts'
 import { choropleth } from '../charts/choropleth.ts'
 import { lineChart } from '../charts/line.ts'
-import { formatNumber } from '../charts/svg.ts'
 import { fmt, formatRate } from './page-data.ts'
 import type { HotspotsPage } from './pages.service.ts'
 

@@ -1,11 +1,11 @@
+import { formatNumber } from '../../../shared/svg.ts'
 import { monthLabel } from '../analysis/months.ts'
 import { barChart } from '../charts/bar.ts'
 import { lineChart } from '../charts/line.ts'
-import { formatNumber } from '../charts/svg.ts'
 import { SOURCE_LABELS } from '../query-types.ts'
+import { categoryName } from './names.ts'
 import { describeChange, fmt, formatRate } from './page-data.ts'
 import type { Overview } from './pages.service.ts'
-import { categoryName } from './names.ts'
 
 const LEVELS: Record<number, string> = { 1: 'borough', 2: 'ward', 3: 'LSOA' }
 

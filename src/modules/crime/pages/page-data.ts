@@ -1,7 +1,7 @@
+import { formatNumber } from '../../../shared/svg.ts'
 import type { ResolvedQuery } from '../analysis/analysis.service.ts'
 import { periodLabel } from '../analysis/months.ts'
 import type { Change } from '../analysis/statistics.ts'
-import { formatNumber } from '../charts/svg.ts'
 import { AREA_TYPE_LABELS, AREA_TYPES, SOURCE_LABELS, SOURCES } from '../query-types.ts'
 import { POLICE_UK_CRIME_TYPES } from '../schema.ts'
 import { categoryName } from './names.ts'

@@ -1,7 +1,7 @@
 import { POLICE_UK_CRIME_TYPES } from '../schema.ts'
+import { categoryName } from './names.ts'
 import { overviewView } from './overview.view.ts'
 import type { SeriousViolencePage } from './pages.service.ts'
-import { categoryName } from './names.ts'
 
 /**
  * The serious violence page: the overview of the figures under the local definition, the definition,

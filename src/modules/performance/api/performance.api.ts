@@ -3,8 +3,8 @@ import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import type { Services } from '../../module.ts'
 import { MAX_UPLOAD_BYTES } from '../import/read.ts'
-import { indicatorChanges, indicatorInput, targetInput } from '../schema.ts'
 import { sendDownload, whoOf } from '../pages/common.ts'
+import { indicatorChanges, indicatorInput, targetInput } from '../schema.ts'
 import {
   exceptionsOutput,
   importBody,

@@ -1,6 +1,6 @@
+import { LONDON_BOROUGHS } from '../../../shared/london-boroughs.ts'
 import type { CrimeService } from '../../crime/service.ts'
 import type { ComputedSpec, Indicator } from '../indicator.ts'
-import { LONDON_BOROUGHS } from '../../crime/areas/london.ts'
 import { monthsOf, periodAt } from '../rules/periods.ts'
 import type { ComputedFigure } from './computed.service.ts'
 

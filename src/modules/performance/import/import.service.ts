@@ -5,7 +5,7 @@ import * as repo from '../indicators.repository.ts'
 import type { IndicatorsService, Who } from '../indicators.service.ts'
 import { OPERATOR } from '../indicators.service.ts'
 import { mayDefineIndicators, mayEnterValues } from '../policy.ts'
-import { type CheckedValue, checkValue, type ValueColumn, VALUE_COLUMNS } from '../values.ts'
+import { type CheckedValue, checkValue, VALUE_COLUMNS, type ValueColumn } from '../values.ts'
 import { readValuesFile, UnreadableValuesFileError } from './read.ts'
 
 // A long file of values, one row per indicator and period: `indicator, period, value` and

@@ -1,4 +1,4 @@
-import { COLOURS, escapeXml, formatNumber, niceMax, svgOpen, text } from '../../crime/charts/svg.ts'
+import { COLOURS, escapeXml, formatNumber, niceMax, svgOpen, text } from '../../../shared/svg.ts'
 import type { Series } from '../status.ts'
 
 // An indicator's chart, drawn on the server: its value, target, comparators and (monthly counts)

@@ -1,7 +1,7 @@
 import { formatValue, SOURCE_LABELS, UNIT_LABELS } from '../indicator.ts'
 import type { IndicatorView } from '../indicators.service.ts'
 import { FREQUENCY_LABELS, parsePeriod, periodLabel } from '../rules/periods.ts'
-import { DIRECTION_WORDS, type Rating, RATING_LABELS, RATINGS } from '../rules/rules.ts'
+import { DIRECTION_WORDS, RATING_LABELS, RATINGS, type Rating } from '../rules/rules.ts'
 import { indicatorChart, sparkline } from './charts.ts'
 
 // Shapes the services' domain objects for the page templates: words, tags and charts. Every

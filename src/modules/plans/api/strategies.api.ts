@@ -1,5 +1,5 @@
-import type { Services } from '../../module.ts'
 import { type ApiRegistry, idParams } from '../../../http/api.ts'
+import type { Services } from '../../module.ts'
 import { priorityChanges, priorityInput, strategyChanges, strategyInput } from '../schema.ts'
 import { answeringConflictWith } from './conflict.ts'
 import {

@@ -3,7 +3,6 @@ import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import type { Services } from '../../module.ts'
 import { userOf } from '../routes/common.ts'
 import { deliverableChangesInput, newDeliverableInput } from '../schema.ts'
-import type { PlanPart } from '../structure.service.ts'
 import {
   actionInput,
   archiveInput,
@@ -12,6 +11,7 @@ import {
   restoreInput,
   themeInput,
 } from '../structure.schema.ts'
+import type { PlanPart } from '../structure.service.ts'
 import { answeringConflictWith } from './conflict.ts'
 import { deliverableJson, storedDeliverableJson, storedPlanLinkJson } from './json.ts'
 

@@ -1,8 +1,8 @@
+import { guardFormula } from '../../../shared/spreadsheet/formula-guard.ts'
 import { spreadsheetPlanDate } from '../plan-dates.ts'
 import type { ActionNode, DeliverableNode, LeaderNode, PlanTree, ThemeNode } from '../plan-tree.ts'
 import { RAG_LETTERS, type Rag } from '../rag.ts'
 import { LEADERSHIP_HEADERS, PLAN_HEADERS, PLAN_WIDTH } from './columns.ts'
-import { guardFormula } from '../../../shared/spreadsheet/formula-guard.ts'
 import { themeCell } from './theme-cell.ts'
 
 export type RowKind = 'title' | 'blank' | 'leadership-header' | 'leader' | 'plan-header' | 'plan' | 'note'

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { inflateEntry, readDirectory } from '../../../shared/zip.ts'
 import { RAG_LETTERS } from '../rag.ts'
 import { PLAN_HEADERS } from './columns.ts'
 import { everyValue } from './every-value.fixture.ts'
-import { inflateEntry, readDirectory } from '../../../shared/zip.ts'
 import { exportPlanXlsx } from './xlsx.ts'
 
 const workbook = new ExcelJS.Workbook()

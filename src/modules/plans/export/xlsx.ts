@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs'
+import { markQuotePrefix, unquoted, writeQuotePrefix } from '../../../shared/spreadsheet/quote-prefix.ts'
 import type { PlanTree } from '../plan-tree.ts'
 import type { Rag } from '../rag.ts'
 import { COLUMN_WIDTHS, PLAN_WIDTH } from './columns.ts'
-import { markQuotePrefix, unquoted, writeQuotePrefix } from '../../../shared/spreadsheet/quote-prefix.ts'
 import { buildPlanSheet, RAG_COLUMN, type SheetRow } from './rows.ts'
 
 // GOV.UK colours, with the text colour that keeps the letter readable on each. The letter is

@@ -10,11 +10,11 @@ import {
   realign,
   stripTags,
 } from './layout.ts'
+import { displayName, initialsOf, splitList } from './names.ts'
 import { checkOrganisations } from './organisation-checks.ts'
 import { checkPeople } from './people-checks.ts'
-import { splitThemeCell } from './themes.ts'
-import { displayName, initialsOf, splitList } from './names.ts'
 import type { Table } from './table.ts'
+import { splitThemeCell } from './themes.ts'
 import type { ParsedAction, ParsedDeliverable, ParsedPlan, ParsedTheme } from './types.ts'
 
 const DELIVERABLE_FIELDS: Field[] = [

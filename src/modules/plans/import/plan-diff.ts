@@ -1,5 +1,5 @@
-import { spreadsheetPlanDate } from '../plan-dates.ts'
 import type { PlanDate } from '../plan-dates.ts'
+import { spreadsheetPlanDate } from '../plan-dates.ts'
 import { planProgressFrom } from '../progress-cell.ts'
 import { RAG_LABELS, type Rag } from '../rag.ts'
 import { matchActions, matchDeliverables, matchThemes } from './match.ts'

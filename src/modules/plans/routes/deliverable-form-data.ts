@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify'
 import { auditRead } from '../../audit/read-audit.ts'
 import type { Services } from '../../module.ts'
-import { ragItems } from '../web/status-tags.ts'
 import { structureChoices } from '../web/deliverable-form.ts'
+import { ragItems } from '../web/status-tags.ts'
 
 export const DELIVERABLE_FORM = 'plans/views/deliverable-form.njk'
 

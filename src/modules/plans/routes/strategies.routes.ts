@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Services } from '../../module.ts'
+import { can } from '../../../access/permissions.ts'
 import { idParams } from '../../../http/api.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../../web/forms.ts'
+import type { Services } from '../../module.ts'
 import { paths } from '../paths.ts'
-import { can } from '../../../access/permissions.ts'
 import { strategyChanges as changedStrategy, strategyInput as newStrategy } from '../schema.ts'
+import type { Priority, StrategyRecord } from '../strategy.ts'
 import { dateItems, dayFromParts, partsFromBody } from '../web/date-parts.ts'
 import { checkFormWithDate } from '../web/form-errors.ts'
 import {
@@ -16,7 +17,6 @@ import {
   strategyFormValues,
   strategyPage,
 } from '../web/strategy-page.ts'
-import type { Priority, StrategyRecord } from '../strategy.ts'
 import { noticeOf } from './common.ts'
 
 const STRATEGY_FORM = 'plans/views/strategy-form.njk'

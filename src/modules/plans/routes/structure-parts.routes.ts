@@ -6,8 +6,8 @@ import type { Services } from '../../module.ts'
 import { paths } from '../paths.ts'
 import { deliverableInputOf, leadIdsOf } from '../web/deliverable-form.ts'
 import { actionHeading } from '../web/plan-page.ts'
-import { deliverableFormData } from './deliverable-form-data.ts'
 import { userOf } from './common.ts'
+import { deliverableFormData } from './deliverable-form-data.ts'
 
 // Adding and changing a plan's actions, and adding deliverables under them: partnership managers.
 

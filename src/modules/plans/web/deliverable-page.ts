@@ -1,5 +1,5 @@
-import { paths } from '../paths.ts'
 import type { Deliverable, StoredDeliverable } from '../deliverable.ts'
+import { paths } from '../paths.ts'
 import { formatPlanDate, parsePlanDate, spreadsheetPlanDate } from '../plan-dates.ts'
 import { RAG_LABELS, type Rag } from '../rag.ts'
 import { changedFields, text } from './conflict.ts'

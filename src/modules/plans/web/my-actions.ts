@@ -1,5 +1,5 @@
-import { paths } from '../paths.ts'
 import type { LedDeliverable } from '../deliverable.ts'
+import { paths } from '../paths.ts'
 import { formatPlanDate } from '../plan-dates.ts'
 import { actionHeading, NO_OUTCOME } from './plan-page.ts'
 import { flagTags, ragTag } from './status-tags.ts'

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import type { RenderedHtml } from '../../../http/rendered-html.ts'
 import type { Role } from '../../../access/roles.ts'
+import type { RenderedHtml } from '../../../http/rendered-html.ts'
 import type { PlanFilter } from '../plan-filter.ts'
 import type { PlanView } from '../plan-view.ts'
 

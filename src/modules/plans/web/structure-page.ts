@@ -1,5 +1,5 @@
-import type { ArchivedParts } from '../archived.ts'
 import { formatDateTime } from '../../../web/view-helpers.ts'
+import type { ArchivedParts } from '../archived.ts'
 import { paths } from '../paths.ts'
 import type { PlanView } from '../plan-view.ts'
 import { actionHeading, NO_OUTCOME } from './plan-page.ts'
