@@ -5,7 +5,7 @@ import { CLI_ACTOR, UsageError } from '../../shared/command-line.ts'
 import { command } from '../module.ts'
 import type { PeopleImportReport } from './people-import.service.ts'
 import { PeopleFileError, readPeopleFile } from './people-file.ts'
-import { ORGANISATION_TYPES } from './schema.ts'
+import { ORGANISATION_TYPES } from '../../shared/organisation-types.ts'
 
 function printReport(report: PeopleImportReport, out: (line: string) => void, err: (line: string) => void) {
   for (const p of report.added) {

@@ -7,7 +7,7 @@ import { paths as mergePaths } from '../merges/paths.ts'
 import { paths } from './paths.ts'
 import { can } from '../../access/permissions.ts'
 import { auditRead } from '../audit/read-audit.ts'
-import { ORGANISATION_TYPES } from './schema.ts'
+import { ORGANISATION_TYPES } from '../../shared/organisation-types.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
 
 const ORGANISATION_FORM = 'partners/views/organisation-form.njk'

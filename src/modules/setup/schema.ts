@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LOCAL_AUTHORITY_CODE, ORGANISATION_TYPES } from '../partners/schema.ts'
+import { LOCAL_AUTHORITY_CODE, ORGANISATION_TYPES } from '../../shared/organisation-types.ts'
 import { emailField, requiredText, versionField } from '../../shared/validation.ts'
 
 const AREA_MESSAGE =
