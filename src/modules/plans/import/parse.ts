@@ -13,7 +13,7 @@ import {
 import { checkOrganisations } from './organisation-checks.ts'
 import { checkPeople } from './people-checks.ts'
 import { splitThemeCell } from './themes.ts'
-import { displayName, initialsOf, splitList } from './names.ts'
+import { displayName, initialsOf, splitList } from '../../../shared/names.ts'
 import type { Table } from './table.ts'
 import type { ParsedAction, ParsedDeliverable, ParsedPlan, ParsedTheme } from './types.ts'
 
