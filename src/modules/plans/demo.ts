@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { CurrentUser } from '../../access/current-user.ts'
+import { asCurrentUser, type CurrentUser } from '../../access/current-user.ts'
 import { ROOT_DIR } from '../../web/nunjucks.ts'
 import type { Actor } from '../audit/service.ts'
 import type { Services } from '../module.ts'
 import { PARTNERSHIP_PLAN_2017_20, VIOLENT_CRIME_STRATEGY } from './demo-strategies.ts'
-import { asCurrentUser } from '../auth/user.ts'
 
 export const DEMO_PLAN_FILE = resolve(
   ROOT_DIR,

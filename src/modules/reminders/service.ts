@@ -1,7 +1,7 @@
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
-import { asCurrentUser } from '../auth/user.ts'
+import { asCurrentUser } from '../../access/current-user.ts'
 import type { UsersService } from '../auth/users.service.ts'
 import { byAttentionGroup } from '../plans/attention.ts'
 import type { DeliverablesService } from '../plans/deliverables.service.ts'
