@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asCurrentUser } from '../../src/access/current-user.ts'
-import { londonToday } from '../../src/modules/plans/flags.ts'
+import { londonToday } from '../../src/shared/london-day.ts'
 import type { PlanView } from '../../src/modules/plans/plan-view.ts'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'

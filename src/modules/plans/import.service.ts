@@ -12,7 +12,7 @@ import * as repo from './plans.repository.ts'
 import { diffPlan, type PlanChanges } from './import/plan-diff.ts'
 import { loadStoredPlan, writePlacement } from './reimport.ts'
 import { clearAimsAndLeaders } from './reimport.repository.ts'
-import { londonToday } from './flags.ts'
+import { londonToday } from '../../shared/london-day.ts'
 
 export interface ImportRequest {
   fileName: string

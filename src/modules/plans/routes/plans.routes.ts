@@ -11,7 +11,7 @@ import { RAG_LABELS, RAG_STATUSES } from '../rag.ts'
 import { NO_STRATEGY } from '../schema.ts'
 import { planPage } from '../web/plan-page.ts'
 import { planFragmentKey, planPageCacheFor } from '../web/plan-page-cache.ts'
-import { londonToday } from '../flags.ts'
+import { londonToday } from '../../../shared/london-day.ts'
 import { summaryPage } from '../web/summary-page.ts'
 import { noticeOf, sendDownload, userOf } from './common.ts'
 

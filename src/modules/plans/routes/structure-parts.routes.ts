@@ -5,7 +5,7 @@ import { formBody, submitForm, withNotice } from '../../../web/forms.ts'
 import type { Services } from '../../module.ts'
 import { paths } from '../paths.ts'
 import { deliverableInputOf, leadIdsOf } from '../web/deliverable-form.ts'
-import { actionHeading } from '../web/plan-page.ts'
+import { actionHeading } from '../../../web/plan-words.ts'
 import { deliverableFormData } from './deliverable-form-data.ts'
 import { userOf } from './common.ts'
 

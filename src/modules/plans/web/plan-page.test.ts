@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { planFilterQuery } from '../plan-filter.ts'
 import type { DeliverableView, PlanView } from '../plan-view.ts'
-import { actionHeading, deliverableRow, planPage } from './plan-page.ts'
+import { deliverableRow, planPage } from './plan-page.ts'
+import { actionHeading } from '../../../web/plan-words.ts'
 
 const none = { overdue: false, stale: false, endBeforeStart: false, neverUpdated: false }
 

@@ -2,7 +2,7 @@ import type { ArchivedParts } from '../archived.ts'
 import { formatDateTime } from '../../../web/view-helpers.ts'
 import { paths } from '../paths.ts'
 import type { PlanView } from '../plan-view.ts'
-import { actionHeading, NO_OUTCOME } from './plan-page.ts'
+import { actionHeading, NO_OUTCOME } from '../../../web/plan-words.ts'
 
 // The "Change the plan" page and the Archived list, shaped for their templates.
 
