@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { loadConfig } from '../../src/config.ts'
 import { createDeps } from '../../src/deps.ts'
-import { asCurrentUser } from '../../src/modules/auth/user.ts'
+import { asCurrentUser } from '../../src/access/current-user.ts'
 
 const [scenario, dataDir] = process.argv.slice(2) as [string, string]
 const FIXTURES = resolve(import.meta.dirname, '../../test/fixtures')

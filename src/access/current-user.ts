@@ -17,3 +17,19 @@ export interface Authenticator {
   resolveToken(token: string): Promise<CurrentUser | null>
   resolveSession(sessionId: string): Promise<CurrentUser | null>
 }
+
+/**
+ * Just the CurrentUser of a fuller record, such as an account as the auth module gives it: for acting
+ * as someone in code that is not a request (the demo, the reminders, tests).
+ */
+export function asCurrentUser(u: CurrentUser): CurrentUser {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    organisationId: u.organisationId,
+    organisationName: u.organisationName,
+    personId: u.personId,
+  }
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { asCurrentUser } from '../../src/access/current-user.ts'
 import type { Role } from '../../src/access/roles.ts'
-import { asCurrentUser } from '../../src/modules/auth/user.ts'
 import { formatDateTime } from '../../src/web/view-helpers.ts'
 import { buildTestApp, countRows, TEST_ACTOR, TEST_PASSWORD, type TestApp } from '../helpers/app.ts'
 import { runCli } from '../helpers/cli.ts'

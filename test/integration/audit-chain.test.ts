@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { AUDIT_LOCK_KEY } from '../../src/modules/audit/repository.ts'
 import { ROLES } from '../../src/access/roles.ts'
+import { AUDIT_LOCK_KEY } from '../../src/modules/audit/repository.ts'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 

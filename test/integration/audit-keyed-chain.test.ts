@@ -1,19 +1,19 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
+import { entryHash, GENESIS_HASH, keyedEntryHash } from '../../src/modules/audit/hash.ts'
 import { CHECKPOINT_EVERY } from '../../src/modules/audit/integrity.ts'
-import { GENESIS_HASH, entryHash, keyedEntryHash } from '../../src/modules/audit/hash.ts'
-import { DIALECTS } from '../helpers/databases.ts'
 import {
   type AuditLogFixture,
-  KEY_A,
-  KEY_B,
   auditLogFixture,
   checkpointsIn,
   dropGuards,
   entries,
+  KEY_A,
+  KEY_B,
   rewriteFrom,
   writeEntries,
 } from '../helpers/audit-log.ts'
+import { DIALECTS } from '../helpers/databases.ts'
 
 describe.each(DIALECTS)('the keyed, anchored audit chain on %s', (dialect) => {
   let f: AuditLogFixture

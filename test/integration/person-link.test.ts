@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { asCurrentUser } from '../../src/modules/auth/user.ts'
+import { asCurrentUser } from '../../src/access/current-user.ts'
 import type { DeliverableView } from '../../src/modules/plans/plan-view.ts'
 import { buildTestApp, countRows, TEST_ACTOR, TEST_PASSWORD, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CurrentUser } from '../../src/access/current-user.ts'
-import { asCurrentUser } from '../../src/modules/auth/user.ts'
+import { asCurrentUser } from '../../src/access/current-user.ts'
 import { summarisePlan } from '../../src/modules/plans/plan-summary.ts'
 import { ConflictError, ForbiddenError, type ValidationError } from '../../src/shared/errors.ts'
 import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DeliverableView } from '../../src/modules/plans/plan-view.ts'
 import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
+import { postMultipart, uploadPlan } from '../helpers/multipart.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import { Browser } from '../helpers/session.ts'
-import { postMultipart, uploadPlan } from '../helpers/multipart.ts'
 
 // The delivery-plans pages through the real app on each database: a browser over inject that
 // keeps its cookies and CSRF token, as people use them.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ValidationError } from '../../src/shared/errors.ts'
 import { AlreadySetUpError } from '../../src/modules/setup/service.ts'
+import { ValidationError } from '../../src/shared/errors.ts'
 import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { Browser } from '../helpers/session.ts'

@@ -1,5 +1,6 @@
 import { auditLogNoTruncate } from '../../db/migrations/0002_audit_log_no_truncate.ts'
-import { pages, provides, type SaferModule } from '../module.ts'
+import { api, pages, provides, type SaferModule } from '../module.ts'
+import { auditApi } from './api.ts'
 import { auditCommands } from './cli.ts'
 import { AuditChainError } from './integrity.ts'
 import { paths } from './paths.ts'
@@ -17,7 +18,7 @@ const permissions = {
   'audit:view': ['admin'],
 } as const
 
-/** The keyed, checkpointed audit log every other module writes to, its search page and `safer audit verify`. */
+/** The keyed, checkpointed audit log every other module writes to, its search page and API, and `safer audit verify`. */
 export const auditModule: SaferModule<typeof permissions> = {
   name: 'audit',
   permissions,
@@ -25,6 +26,7 @@ export const auditModule: SaferModule<typeof permissions> = {
   migrations: { '0002_audit_log_no_truncate': auditLogNoTruncate },
   services: provides([], ({ db, dialect, config }) => ({ audit: createAuditService(db, dialect, config) })),
   pages: [pages(['audit'], auditRoutes)],
+  api: [api(['audit'], auditApi)],
   commands: auditCommands,
   commandErrors: [AuditChainError],
   navigation: [{ text: 'Audit log', href: paths.admin.audit(), needs: 'audit:view', order: 70 }],

@@ -27,14 +27,12 @@ export function auditRoutes(app: FastifyInstance, { audit }: Pick<Services, 'aud
       })
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      return reply
-        .code(400)
-        .page('audit/views/audit.njk', {
-          pageTitle: 'Audit log',
-          values: raw,
-          actionItems,
-          errors: error.fieldErrors,
-        })
+      return reply.code(400).page('audit/views/audit.njk', {
+        pageTitle: 'Audit log',
+        values: raw,
+        actionItems,
+        errors: error.fieldErrors,
+      })
     }
   })
 }

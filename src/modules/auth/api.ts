@@ -2,8 +2,6 @@ import { z } from 'zod'
 import { type ApiRegistry, idParams } from '../../http/api.ts'
 import { parseInput, versionField } from '../../shared/validation.ts'
 import { auditRead } from '../audit/read-audit.ts'
-import { auditQuery, toFilter } from '../audit/schema.ts'
-import { sensitiveReads as auditSensitiveReads } from '../audit/sensitive-reads.ts'
 import type { Services } from '../module.ts'
 import { newUserInput, userChangesInput } from './schema.ts'
 import { sensitiveReads } from './sensitive-reads.ts'
@@ -102,17 +100,4 @@ export function authApi(api: ApiRegistry, { users, audit }: Pick<Services, 'user
       },
     })
   }
-  api.add({
-    method: 'GET',
-    url: '/audit',
-    permission: 'audit:view',
-    tag: 'Audit',
-    summary: 'Search the audit log, newest first',
-    query: auditQuery,
-    handler: async ({ request, query }) => {
-      const result = await audit.search(toFilter(query), query.page)
-      await auditRead(audit, auditSensitiveReads, request, { what: 'audit', filter: query })
-      return { ...result, rows: result.rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) })) }
-    },
-  })
 }

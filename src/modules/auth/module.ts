@@ -12,7 +12,7 @@ import { paths } from './paths.ts'
 import { type AuthService, createAuthService } from './service.ts'
 import { signInRoutes } from './sign-in.routes.ts'
 import './tables.ts'
-import { asCurrentUser } from './user.ts'
+import { asCurrentUser } from '../../access/current-user.ts'
 import { userAdminRoutes } from './users.routes.ts'
 import { createUsersService, type UsersService } from './users.service.ts'
 

@@ -48,16 +48,3 @@ export function auditedFields(u: User) {
     disabled_at: u.disabledAt,
   }
 }
-
-/** A user's CurrentUser, for acting as them in code that is not a request (the demo, tests). */
-export function asCurrentUser(u: User) {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    organisationId: u.organisationId,
-    organisationName: u.organisationName,
-    personId: u.personId,
-  }
-}

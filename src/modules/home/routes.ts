@@ -20,15 +20,15 @@ export function homeRoutes(
     const user = request.user
     if (!user) return reply.redirect(paths.signIn())
     const linked = user.personId !== null
-    const [led, attention] = await Promise.all([
-      linked ? deliverables.ledBy(user) : Promise.resolve([]),
+    const [mine, attention] = await Promise.all([
+      linked ? deliverables.needingAttention(user) : Promise.resolve({ led: 0, groups: [] }),
       can(user.role, 'plans:manage') ? plans.attention() : Promise.resolve(null),
     ])
     return reply.page('home/views/home.njk', {
       pageTitle: 'Home',
       linked,
-      led: led.length,
-      work: yourWork(led),
+      led: mine.led,
+      work: yourWork(mine.groups),
       myActionsHref: planPaths.plans.myActions(),
       overview: attention && plansOverview(attention),
       measures: Object.values(MEASURES),

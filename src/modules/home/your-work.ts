@@ -1,9 +1,8 @@
-import { ATTENTION_GROUPS, type AttentionGroup, attentionFor, byAttentionGroup } from '../plans/attention.ts'
-import type { LedDeliverable } from '../plans/deliverable.ts'
+import { formatPlanDate } from '../../shared/plan-dates.ts'
+import { actionHeading, NO_OUTCOME } from '../../web/plan-words.ts'
+import { statusTag, type Tag } from '../../web/status-tags.ts'
+import type { AttentionGroup, LeadAttentionGroup } from '../plans/attention.ts'
 import { paths } from '../plans/paths.ts'
-import { formatPlanDate } from '../plans/plan-dates.ts'
-import { actionHeading, NO_OUTCOME } from '../plans/web/plan-page.ts'
-import { flagTags, ragTag, type Tag } from '../plans/web/status-tags.ts'
 
 export interface WorkRow {
   href: string
@@ -21,29 +20,25 @@ export interface WorkGroup {
   rows: WorkRow[]
 }
 
-const NEVER_UPDATED: Tag = { text: 'Never updated', classes: 'govuk-tag--yellow' }
-
 /**
- * The signed-in person's own deliverables that need them, grouped overdue, red, then due for an
- * update; each is listed once, under the first group that applies, with all its tags.
+ * The signed-in person's own deliverables that need them, as the plans group them (overdue, red,
+ * then due for an update; each once, under the first group that applies), with all its tags.
  */
-export function yourWork(led: readonly LedDeliverable[]): { total: number; groups: WorkGroup[] } {
-  const groups = byAttentionGroup(led).map(({ group, items }) => ({
+export function yourWork(groups: readonly LeadAttentionGroup[]): { total: number; groups: WorkGroup[] } {
+  const work = groups.map(({ group, heading, deliverables }) => ({
     key: group,
-    heading: ATTENTION_GROUPS[group],
-    rows: items.map((d): WorkRow => {
-      // The plans' own flags may come to carry "never updated"; until then it is shown from here.
-      const extra = attentionFor(d).neverUpdated && !('neverUpdated' in d.flags) ? [NEVER_UPDATED] : []
-      return {
+    heading,
+    rows: deliverables.map(
+      (d): WorkRow => ({
         href: paths.plans.deliverable(d.id),
         outcome: d.outcome || NO_OUTCOME,
         plan: d.plan.title,
         theme: d.theme,
         action: actionHeading(d.action.number),
         end: formatPlanDate(d.end),
-        tags: [ragTag(d.rag), ...flagTags(d.flags), ...extra],
-      }
-    }),
+        tags: d.statuses.map(statusTag),
+      }),
+    ),
   }))
-  return { total: groups.reduce((n, g) => n + g.rows.length, 0), groups }
+  return { total: work.reduce((n, g) => n + g.rows.length, 0), groups: work }
 }

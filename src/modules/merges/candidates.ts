@@ -1,4 +1,4 @@
-import { nearDuplicateNames, personKey } from '../plans/import/names.ts'
+import { nearDuplicateNames, personKey } from '../../shared/names.ts'
 
 // The records an administrator picks the survivor from: likely duplicates (the same near-name rule
 // the import reports with) first, then everyone else by name.

@@ -7,10 +7,10 @@ import { formBody, withNotice } from '../../web/forms.ts'
 import { auditRead } from '../audit/read-audit.ts'
 import type { Services } from '../module.ts'
 import { paths as partnerPaths } from '../partners/paths.ts'
-import { sensitiveReads } from '../partners/sensitive-reads.ts'
 import { survivorChoices } from './candidates.ts'
 import type { MergeKind } from './merge.service.ts'
 import { paths } from './paths.ts'
+import { sensitiveReads } from './sensitive-reads.ts'
 
 const PAGE = 'merges/views/merge.njk'
 const intoQuery = z.object({ into: z.coerce.number().int().positive().optional().catch(undefined) })

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CLI_ACTOR, UsageError } from '../../shared/command-line.ts'
+import { ORGANISATION_TYPES } from '../../shared/organisation-types.ts'
 import { command } from '../module.ts'
 import { PeopleFileError, readPeopleFile } from './people-file.ts'
 import type { PeopleImportReport } from './people-import.service.ts'
-import { ORGANISATION_TYPES } from './schema.ts'
 
 function printReport(report: PeopleImportReport, out: (line: string) => void, err: (line: string) => void) {
   for (const p of report.added) {

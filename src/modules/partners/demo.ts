@@ -1,6 +1,6 @@
+import type { OrganisationType } from '../../shared/organisation-types.ts'
 import type { Actor } from '../audit/service.ts'
 import type { Services } from '../module.ts'
-import type { OrganisationType } from './schema.ts'
 
 // The partners of seed 003's senior leadership structure (Southwark CSP Knife Crime and Serious Violence Plan 2018/20).
 const ORGANISATIONS: Array<{ name: string; shortName: string; type: OrganisationType }> = [

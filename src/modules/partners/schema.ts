@@ -1,18 +1,6 @@
 import { z } from 'zod'
+import { LOCAL_AUTHORITY_CODE, ORGANISATION_TYPES } from '../../shared/organisation-types.ts'
 import { idField, optionalText, requiredText, versionField } from '../../shared/validation.ts'
-
-export const ORGANISATION_TYPES = [
-  'council',
-  'police',
-  'probation',
-  'health',
-  'fire',
-  'youth justice',
-  'education',
-  'voluntary',
-  'other',
-] as const
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number]
 
 export const organisationInput = z.object({
   name: requiredText('Enter the organisation’s name'),
@@ -47,9 +35,6 @@ export const personChanges = personInput.extend({ version: versionField })
 
 export type OrganisationInput = z.input<typeof organisationInput>
 export type PersonInput = z.input<typeof personInput>
-
-/** An ONS local authority district code: a letter for the nation and eight digits (E09000028 is Southwark). */
-export const LOCAL_AUTHORITY_CODE = /^[EWSN]\d{8}$/
 
 export const partnershipInput = z.object({
   name: requiredText('Enter the partnership’s name, such as Safer Southwark Partnership'),

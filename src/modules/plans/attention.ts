@@ -1,6 +1,7 @@
-import type { DeliverableFlags } from './flags.ts'
+import type { LedDeliverable } from './deliverable.ts'
+import { type DeliverableFlags, type DeliverableStatus, flagStatuses } from './flags.ts'
 import type { PlanView } from './plan-view.ts'
-import type { Rag } from './rag.ts'
+import { RAG_LABELS, type Rag } from './rag.ts'
 
 // What needs someone's attention in a plan: the home page and the reminders both ask the same
 // question, so the answer is written once here.
@@ -60,6 +61,38 @@ export function byAttentionGroup<T extends AttentionInput>(
   return (Object.keys(ATTENTION_GROUPS) as AttentionGroup[])
     .filter((g) => groups.has(g))
     .map((group) => ({ group, items: groups.get(group) ?? [] }))
+}
+
+/** A lead's deliverable that needs them, with its RAG and the flags that are set, in words. */
+export interface AttentionDeliverable extends LedDeliverable {
+  statuses: DeliverableStatus[]
+}
+
+export interface LeadAttentionGroup {
+  group: AttentionGroup
+  /** "Overdue", "Red – off track", "Due for an update". */
+  heading: string
+  deliverables: AttentionDeliverable[]
+}
+
+/** What a lead is asked about: how many deliverables they lead, and those that need them, grouped. */
+export interface LeadAttention {
+  led: number
+  groups: LeadAttentionGroup[]
+}
+
+export function leadAttention(led: readonly LedDeliverable[]): LeadAttention {
+  return {
+    led: led.length,
+    groups: byAttentionGroup(led).map(({ group, items }) => ({
+      group,
+      heading: ATTENTION_GROUPS[group],
+      deliverables: items.map((d) => ({
+        ...d,
+        statuses: [{ kind: d.rag, text: RAG_LABELS[d.rag] }, ...flagStatuses(d.flags)],
+      })),
+    })),
+  }
 }
 
 export interface AttentionCounts {

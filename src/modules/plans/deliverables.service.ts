@@ -1,9 +1,11 @@
 import type { CurrentUser } from '../../access/current-user.ts'
 import type { Db, Executor } from '../../db/database.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
+import { londonToday } from '../../shared/london-day.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { PartnersService } from '../partners/service.ts'
+import { type LeadAttention, leadAttention } from './attention.ts'
 import {
   type Deliverable,
   type LedDeliverable,
@@ -13,7 +15,6 @@ import {
   toStoredDeliverable,
 } from './deliverable.ts'
 import * as repo from './deliverables.repository.ts'
-import { londonToday } from './flags.ts'
 import { resolveLeads } from './leads.ts'
 import { touchPlan } from './plans.repository.ts'
 import { requireMayChangePlan, requireMayUpdateDeliverable } from './policy.ts'
@@ -197,7 +198,15 @@ export function createDeliverablesService(
     return rows.map((r) => ({ ...toDeliverable(r, today, options.staleDays), ...placeOf(r) }))
   }
 
-  return { get, getForUpdate, addUpdate, edit, ledBy }
+  /**
+   * The deliverables the user leads that need them, grouped overdue, red, then due for an update,
+   * each once: what the home page and the weekly reminder both show a lead.
+   */
+  async function needingAttention(user: CurrentUser, today = londonToday()): Promise<LeadAttention> {
+    return leadAttention(await ledBy(user, today))
+  }
+
+  return { get, getForUpdate, addUpdate, edit, ledBy, needingAttention }
 }
 
 export type DeliverablesService = ReturnType<typeof createDeliverablesService>

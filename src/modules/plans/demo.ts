@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { CurrentUser } from '../../access/current-user.ts'
+import { asCurrentUser, type CurrentUser } from '../../access/current-user.ts'
 import { ROOT_DIR } from '../../web/nunjucks.ts'
 import type { Actor } from '../audit/service.ts'
-import { asCurrentUser } from '../auth/user.ts'
 import type { Services } from '../module.ts'
 import { PARTNERSHIP_PLAN_2017_20, VIOLENT_CRIME_STRATEGY } from './demo-strategies.ts'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { flagsFor, londonToday } from './flags.ts'
+import { londonToday } from '../../shared/london-day.ts'
+import { flagsFor } from './flags.ts'
 
 const base = {
   start: '2026-01',

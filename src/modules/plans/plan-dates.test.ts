@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { endDay, formatPlanDate, parsePlanDate, spreadsheetPlanDate, startDay } from './plan-dates.ts'
+import { formatPlanDate } from '../../shared/plan-dates.ts'
+import { endDay, parsePlanDate, spreadsheetPlanDate, startDay } from './plan-dates.ts'
 
 describe('plan dates', () => {
   it('reads months, days and the explicit states, never inventing a day', () => {

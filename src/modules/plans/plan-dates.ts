@@ -2,9 +2,9 @@
 // explicit states Ongoing and TBC. Stored as "YYYY-MM", "YYYY-MM-DD", "ongoing" or "tbc":
 // never a fake date.
 
-export type PlanDate = string
+import { MONTHS, type PlanDate } from '../../shared/plan-dates.ts'
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+export type { PlanDate }
 
 function fullYear(text: string): number {
   const n = Number(text)
@@ -73,17 +73,6 @@ export function endDay(value: PlanDate): string {
   if (value.length !== 7) return value
   const [y, m] = value.split('-').map(Number) as [number, number]
   return `${value}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`
-}
-
-/** "Dec 2018", "5 Dec 2018", "Ongoing", "TBC" — as a person reads it. */
-export function formatPlanDate(value: PlanDate | null): string {
-  if (!value) return ''
-  if (value === 'ongoing') return 'Ongoing'
-  if (value === 'tbc') return 'TBC'
-  const [y, m, d] = value.split('-')
-  const month = MONTHS[Number(m) - 1] ?? ''
-  const label = `${month.charAt(0).toUpperCase()}${month.slice(1)} ${y}`
-  return d ? `${Number(d)} ${label}` : label
 }
 
 /** The spreadsheet form the partnership writes: "Dec-18" for a month, dd/mm/yyyy for a day. */

@@ -1,7 +1,6 @@
-import { ATTENTION_GROUPS, type AttentionGroup, type PlanAttention } from '../plans/attention.ts'
-import type { LedDeliverable } from '../plans/deliverable.ts'
+import { formatPlanDate } from '../../shared/plan-dates.ts'
+import type { LeadAttentionGroup, PlanAttention } from '../plans/attention.ts'
 import { paths } from '../plans/paths.ts'
-import { formatPlanDate } from '../plans/plan-dates.ts'
 
 // The reminder e-mails, in plain English: a lead's own deliverables that need them, and a
 // partnership manager's counts by plan and theme. Only the lead's own work and counts go in: no
@@ -76,19 +75,19 @@ function render(subject: string, blocks: Block[]): Message {
 
 export function leadReminder(
   name: string,
-  groups: ReadonlyArray<{ group: AttentionGroup; items: readonly LedDeliverable[] }>,
+  groups: readonly LeadAttentionGroup[],
   options: { publicUrl: string; staleDays: number },
 ): Message {
-  const count = groups.reduce((n, g) => n + g.items.length, 0)
+  const count = groups.reduce((n, g) => n + g.deliverables.length, 0)
   const blocks: Block[] = [
     { p: `Dear ${name},` },
     {
       p: `${plural(count, 'deliverable')} you lead in the partnership’s action plans ${count === 1 ? 'needs' : 'need'} your attention. Please open each one and add a progress update: what has happened, and its RAG status now.`,
     },
   ]
-  for (const { group, items: deliverables } of groups) {
+  for (const { group, heading, deliverables } of groups) {
     const why = group === 'update' ? ` – no progress update for ${options.staleDays} days, or none yet` : ''
-    blocks.push({ h: `${ATTENTION_GROUPS[group]} (${deliverables.length})${why}` })
+    blocks.push({ h: `${heading} (${deliverables.length})${why}` })
     blocks.push({
       list: deliverables.map((d) => ({
         lines: [

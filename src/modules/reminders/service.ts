@@ -1,11 +1,10 @@
+import { asCurrentUser } from '../../access/current-user.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../db/database.ts'
+import { londonToday } from '../../shared/london-day.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
-import { asCurrentUser } from '../auth/user.ts'
 import type { UsersService } from '../auth/users.service.ts'
-import { byAttentionGroup } from '../plans/attention.ts'
 import type { DeliverablesService } from '../plans/deliverables.service.ts'
-import { londonToday } from '../plans/flags.ts'
 import type { PlansService } from '../plans/plans.service.ts'
 import { leadReminder, type Message, managerSummary } from './digest.ts'
 import { type Mailer, smtpMailer } from './mailer.ts'
@@ -108,8 +107,8 @@ export function createRemindersService(
       }
       if (manager) managers.push(who)
       if (u.personId === null) continue
-      const groups = byAttentionGroup(await deliverables.ledBy(asCurrentUser(u), today))
-      const count = groups.reduce((n, g) => n + g.items.length, 0)
+      const { groups } = await deliverables.needingAttention(asCurrentUser(u), today)
+      const count = groups.reduce((n, g) => n + g.deliverables.length, 0)
       if (count === 0) upToDate++
       else
         leads.push({

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts'
-import { type OrganisationLine, parseOrganisationLine } from '../partners/organisation-line.ts'
+import { type OrganisationLine, parseOrganisationLine } from './organisation-line.ts'
 import type { Prompter } from './prompts.ts'
 
 export interface SetupAnswers {

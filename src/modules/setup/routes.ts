@@ -6,7 +6,7 @@ import { ValidationError } from '../../shared/errors.ts'
 import { formBody } from '../../web/forms.ts'
 import { paths as corePaths } from '../../web/paths.ts'
 import type { Services } from '../module.ts'
-import { parseOrganisationLines } from '../partners/organisation-line.ts'
+import { parseOrganisationLines } from './organisation-line.ts'
 import { paths } from './paths.ts'
 import { AlreadySetUpError } from './service.ts'
 

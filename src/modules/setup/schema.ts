@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import { LOCAL_AUTHORITY_CODE, ORGANISATION_TYPES } from '../../shared/organisation-types.ts'
 import { emailField, requiredText, versionField } from '../../shared/validation.ts'
-import { LOCAL_AUTHORITY_CODE, ORGANISATION_TYPES } from '../partners/schema.ts'
 
 const AREA_MESSAGE =
   'Enter the ONS code of the local authority the partnership serves, such as E09000028 for Southwark'

@@ -1,4 +1,4 @@
-import { nearDuplicateNames } from './names.ts'
+import { nearDuplicateNames } from '../../../shared/names.ts'
 import type { ParsedPlan } from './types.ts'
 
 // Lead organisations written two ways in one plan: "LBS CS&P" and "LBS Community Safety &

@@ -1,3 +1,4 @@
+import { displayName, initialsOf, splitList } from '../../../shared/names.ts'
 import { endDay, isCalendarDate, type PlanDate, parsePlanDate, startDay } from '../plan-dates.ts'
 import { parseRag } from '../rag.ts'
 import {
@@ -10,7 +11,6 @@ import {
   realign,
   stripTags,
 } from './layout.ts'
-import { displayName, initialsOf, splitList } from './names.ts'
 import { checkOrganisations } from './organisation-checks.ts'
 import { checkPeople } from './people-checks.ts'
 import type { Table } from './table.ts'

@@ -1,4 +1,4 @@
-import { nearDuplicateNames, personKey } from './names.ts'
+import { nearDuplicateNames, personKey } from '../../../shared/names.ts'
 import type { ParsedPlan } from './types.ts'
 
 /** Names spelt two ways and initials used twice: reported for a person to settle, never merged. */

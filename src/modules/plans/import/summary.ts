@@ -1,4 +1,4 @@
-import { personKey } from './names.ts'
+import { personKey } from '../../../shared/names.ts'
 import type { ParsedPlan } from './types.ts'
 
 /** The import's JSON contract (`safer plan import --json`): counts, the plan as read, and the report. */

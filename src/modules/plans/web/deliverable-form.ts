@@ -1,6 +1,6 @@
+import { actionHeading } from '../../../web/plan-words.ts'
 import type { Deliverable } from '../deliverable.ts'
 import type { PlanView } from '../plan-view.ts'
-import { actionHeading } from './plan-page.ts'
 import { shortText } from './structure-page.ts'
 
 // The deliverable form's choices for a partnership manager (leads, organisations, the action it

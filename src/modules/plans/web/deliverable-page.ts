@@ -1,9 +1,10 @@
+import { formatPlanDate } from '../../../shared/plan-dates.ts'
+import { actionHeading, NO_OUTCOME } from '../../../web/plan-words.ts'
 import type { Deliverable, StoredDeliverable } from '../deliverable.ts'
 import { paths } from '../paths.ts'
-import { formatPlanDate, parsePlanDate, spreadsheetPlanDate } from '../plan-dates.ts'
+import { parsePlanDate, spreadsheetPlanDate } from '../plan-dates.ts'
 import { RAG_LABELS, type Rag } from '../rag.ts'
 import { changedFields, text } from './conflict.ts'
-import { actionHeading, NO_OUTCOME } from './plan-page.ts'
 import { flagTags, ragTag } from './status-tags.ts'
 import { summaryRows } from './summary-rows.ts'
 

@@ -1,5 +1,5 @@
+import { nearDuplicateNames, personKey } from '../../../shared/names.ts'
 import { paths as mergePaths } from '../../merges/paths.ts'
-import { nearDuplicateNames, personKey } from '../import/names.ts'
 import { nearDuplicateOrganisations } from '../import/organisation-checks.ts'
 import type { ImportSummary } from '../import/summary.ts'
 

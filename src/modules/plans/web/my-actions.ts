@@ -1,7 +1,7 @@
+import { formatPlanDate } from '../../../shared/plan-dates.ts'
+import { actionHeading, NO_OUTCOME } from '../../../web/plan-words.ts'
 import type { LedDeliverable } from '../deliverable.ts'
 import { paths } from '../paths.ts'
-import { formatPlanDate } from '../plan-dates.ts'
-import { actionHeading, NO_OUTCOME } from './plan-page.ts'
 import { flagTags, ragTag } from './status-tags.ts'
 
 /** The deliverables a person leads, grouped by plan in the order the service gives them. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { actionHeading } from '../../../web/plan-words.ts'
 import { planFilterQuery } from '../plan-filter.ts'
 import type { DeliverableView, PlanView } from '../plan-view.ts'
-import { actionHeading, deliverableRow, planPage } from './plan-page.ts'
+import { deliverableRow, planPage } from './plan-page.ts'
 
 const none = { overdue: false, stale: false, endBeforeStart: false, neverUpdated: false }
 

@@ -1,8 +1,10 @@
+import { formatPlanDate } from '../../../shared/plan-dates.ts'
+import { actionHeading, NO_OUTCOME } from '../../../web/plan-words.ts'
+import type { Tag } from '../../../web/status-tags.ts'
 import { paths } from '../paths.ts'
-import { formatPlanDate } from '../plan-dates.ts'
 import { filterChoices, filterPlan, isFiltered, type PlanFilter } from '../plan-filter.ts'
 import type { ActionView, DeliverableView, PlanView } from '../plan-view.ts'
-import { flagTags, ragTag, type Tag } from './status-tags.ts'
+import { flagTags, ragTag } from './status-tags.ts'
 
 // The plan page's data, shaped once here so the template only loops and prints: it must stay
 // fast for a plan of 1,000 deliverables.
@@ -34,12 +36,6 @@ export interface ThemeBlock {
   title: string
   subtitle: string
   actions: ActionBlock[]
-}
-
-export const NO_OUTCOME = 'Outcome not written'
-
-export function actionHeading(number: string | null): string {
-  return number ? `Action ${number}` : 'Action without a number'
 }
 
 export function deliverableRow(d: DeliverableView): DeliverableRow {

@@ -1,5 +1,5 @@
+import { formatPlanDate } from '../../../shared/plan-dates.ts'
 import { paths } from '../paths.ts'
-import { formatPlanDate } from '../plan-dates.ts'
 import { STRATEGY_STATUSES } from '../schema.ts'
 import type { Priority, Strategy, StrategyRecord } from '../strategy.ts'
 import { changedFields, lines, text } from './conflict.ts'

@@ -1,8 +1,8 @@
+import { actionHeading, NO_OUTCOME } from '../../../web/plan-words.ts'
 import { formatDateTime } from '../../../web/view-helpers.ts'
 import type { ArchivedParts } from '../archived.ts'
 import { paths } from '../paths.ts'
 import type { PlanView } from '../plan-view.ts'
-import { actionHeading, NO_OUTCOME } from './plan-page.ts'
 
 // The "Change the plan" page and the Archived list, shaped for their templates.
 

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../shared/errors.ts'
-import { ORGANISATION_TYPES, type OrganisationType } from './schema.ts'
+import { ORGANISATION_TYPES, type OrganisationType } from '../../shared/organisation-types.ts'
 
 export interface OrganisationLine {
   shortName: string
