@@ -1,8 +1,9 @@
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { cleanFileName } from '../../../http/uploads.ts'
 import type { FieldErrors } from '../../../shared/errors.ts'
 import type { Services } from '../../module.ts'
 import { paths } from '../paths.ts'
@@ -30,13 +31,6 @@ interface SavedFile {
   path: string
   tooLarge: boolean
 }
-
-/** The name the browser gave, without any folder or control characters: it is only ever shown. */
-const cleanFileName = (name: string) =>
-  [...basename(name.replace(/\\/g, '/'))]
-    .filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127)
-    .join('')
-    .slice(0, 200)
 
 /** The name as a file name on disk: letters, digits, dots, dashes and underscores only, never a path. */
 const safeFileName = (name: string) => name.replace(/[^\w.-]/g, '_').replace(/^\.+/, '_') || 'upload'

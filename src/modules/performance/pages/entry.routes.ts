@@ -1,7 +1,8 @@
-import { basename } from 'node:path'
-import multipart, { type MultipartFile } from '@fastify/multipart'
+
+import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { idParams } from '../../../http/api.ts'
+import { cleanFileName, keepFile, type UploadedFile } from '../../../http/uploads.ts'
 import { ValidationError } from '../../../shared/errors.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import { formBody, withNotice } from '../../../web/forms.ts'
@@ -19,24 +20,7 @@ const UPLOAD = 'performance/views/upload.njk'
 const PREVIEW = 'performance/views/upload-preview.njk'
 const FIELDS = ['period', 'value', 'numerator', 'denominator', 'note', 'reason'] as const
 
-interface UploadedFile {
-  fileName: string
-  content: Buffer
-}
-
 const UPLOAD_LIMITS = { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 5, fieldSize: 10_000, parts: 6 }
-
-async function keepFile(part: MultipartFile) {
-  const content = await part.toBuffer()
-  ;(part as unknown as { value: UploadedFile }).value = { fileName: part.filename, content }
-}
-
-/** The name the browser gave, only ever shown: no folders, no control characters. */
-const cleanFileName = (name: string) =>
-  [...basename(name.replace(/\\/g, '/'))]
-    .filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127)
-    .join('')
-    .slice(0, 200)
 
 /** The rows the preview carries to the confirmation: re-checked in full there, so nothing here is trusted. */
 function rowsFromForm(text: string | undefined): string[][] | null {

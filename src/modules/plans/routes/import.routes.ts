@@ -1,8 +1,9 @@
-import { basename, join } from 'node:path'
-import multipart, { type MultipartFile } from '@fastify/multipart'
+import { join } from 'node:path'
+import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { can } from '../../../access/permissions.ts'
 import type { Config } from '../../../config.ts'
+import { cleanFileName, keepFile, type UploadedFile } from '../../../http/uploads.ts'
 import type { FieldErrors } from '../../../shared/errors.ts'
 import { formBody, withNotice } from '../../../web/forms.ts'
 import type { Services } from '../../module.ts'
@@ -19,26 +20,8 @@ import { createPendingImports, type PendingImport } from './pending-imports.ts'
 const FORM = 'plans/views/import.njk'
 const PREVIEW = 'plans/views/import-preview.njk'
 
-interface UploadedFile {
-  fileName: string
-  content: Buffer
-}
-
 // One more byte than the importer takes, so a larger file reaches it and gets its plain "over 20 MB" message.
 const UPLOAD_LIMITS = { fileSize: MAX_IMPORT_BYTES + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 12 }
-
-/** Keeps the uploaded file in memory with its name: the body then holds it as { fileName, content }. */
-async function keepFile(part: MultipartFile) {
-  const content = await part.toBuffer()
-  ;(part as unknown as { value: UploadedFile }).value = { fileName: part.filename, content }
-}
-
-/** The name the browser gave, without any folder or control characters: it is only ever shown, never a path. */
-const cleanFileName = (name: string) =>
-  [...basename(name.replace(/\\/g, '/'))]
-    .filter((c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127)
-    .join('')
-    .slice(0, 200)
 
 export async function importRoutes(
   app: FastifyInstance,
