@@ -89,6 +89,25 @@ describe('performance downloads and the VVRAP return', () => {
     expect(sheet?.getRow(3).getCell(2).value).toBe('2016')
   })
 
+  it('takes its own XLSX download back as an upload, reading the Values sheet rather than the fuller About sheet', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/performance/indicators/${indicatorId}/values.xlsx`,
+      headers: { cookie: viewer.jar.header() },
+    })
+    const back = await t.deps.services.indicatorImport.importValues(operator, {
+      fileName: 'feel-safe.xlsx',
+      content: response.rawPayload,
+      dryRun: true,
+    })
+    expect(back.errors).toEqual([])
+    expect(back.counts).toMatchObject({ rows: 2, indicators: 1, new: 0 })
+    expect(back.rows.map((r) => [r.period, r.value])).toEqual([
+      ['2011', 76],
+      ['2016', 89],
+    ])
+  })
+
   it('keeps formula-like text in the XLSX as text, as typed, under the quote-prefix style', async () => {
     const response = await t.app.inject({
       method: 'GET',

@@ -5,7 +5,7 @@ import {
   type SpreadsheetLimits,
   SpreadsheetRefusedError,
 } from './guard.ts'
-import { type SheetRows, UnusableWorkbookError, workbookRows } from './rows.ts'
+import { type SheetChoice, type SheetRows, UnusableWorkbookError, workbookRows } from './rows.ts'
 
 // Reading a workbook is CPU work for the whole of it: on the server's one thread a large one would
 // hold up every other request. Workbooks past this size are read on a worker thread instead;
@@ -36,12 +36,17 @@ interface WorkerAnswer {
   message?: string
 }
 
-async function rowsOffThread(buffer: Buffer, name: string, limits: SpreadsheetLimits): Promise<SheetRows> {
+async function rowsOffThread(
+  buffer: Buffer,
+  name: string,
+  limits: SpreadsheetLimits,
+  choice: SheetChoice,
+): Promise<SheetRows> {
   const done = await turn()
   try {
     const answer = await new Promise<WorkerAnswer>((resolve, reject) => {
       const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
-        workerData: { buffer: new Uint8Array(buffer), name, limits },
+        workerData: { buffer: new Uint8Array(buffer), name, limits, choice },
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       })
       worker.once('message', (message: WorkerAnswer) => {
@@ -78,11 +83,12 @@ export async function readWorkbook(
   buffer: Buffer,
   name: string,
   limits = SPREADSHEET_LIMITS,
+  choice: SheetChoice = {},
 ): Promise<SheetRows> {
   const { declaredBytes } = checkWorkbookDirectory(buffer, name, limits)
-  if (declaredBytes <= OFF_THREAD_BYTES) return workbookRows(buffer, name, limits)
-  return rowsOffThread(buffer, name, limits)
+  if (declaredBytes <= OFF_THREAD_BYTES) return workbookRows(buffer, name, limits, choice)
+  return rowsOffThread(buffer, name, limits, choice)
 }
 
 export { SPREADSHEET_LIMITS, type SpreadsheetLimits, SpreadsheetRefusedError } from './guard.ts'
-export { type SheetRows, UnusableWorkbookError } from './rows.ts'
+export { type SheetChoice, type SheetRows, UnusableWorkbookError } from './rows.ts'

@@ -27,14 +27,21 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(value)
 }
 
+/** Which sheet to read: by default the fullest; a reader may name the sheet its own downloads write. */
+export interface SheetChoice {
+  /** Read the sheet of this name when the workbook has one with rows (compared without case). */
+  preferSheet?: string
+}
+
 /**
- * The rows of the workbook's fullest sheet (cover sheets and notes have few rows), after the
- * guard has measured every part. Runs on the calling thread: see reader.ts for when that is.
+ * The rows of the workbook's fullest sheet (cover sheets and notes have few rows), or of the sheet
+ * asked for, after the guard has measured every part. Runs on the calling thread: see reader.ts for when that is.
  */
 export async function workbookRows(
   buffer: Buffer,
   name: string,
   limits?: SpreadsheetLimits,
+  choice: SheetChoice = {},
 ): Promise<SheetRows> {
   checkWorkbookContents(buffer, name, limits)
   // Loaded when a workbook is first read, not at start-up (exceljs is large).
@@ -48,7 +55,10 @@ export async function workbookRows(
     )
   }
   const sheets = workbook.worksheets.filter((s) => s.actualRowCount > 0)
-  const sheet = sheets.sort((a, b) => b.actualRowCount - a.actualRowCount)[0]
+  const wanted = choice.preferSheet?.toLowerCase()
+  const sheet =
+    sheets.find((s) => wanted !== undefined && s.name.toLowerCase() === wanted) ??
+    sheets.sort((a, b) => b.actualRowCount - a.actualRowCount)[0]
   if (!sheet) throw new UnusableWorkbookError(`${name} has no rows on any sheet`)
   const rows: SheetRows = []
   // exceljs works columnCount out afresh on every call by scanning the sheet: ask once.

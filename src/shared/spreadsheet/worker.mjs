@@ -14,7 +14,12 @@ else {
 }
 const { workbookRows } = rows
 try {
-  const rows = await workbookRows(Buffer.from(workerData.buffer), workerData.name, workerData.limits)
+  const rows = await workbookRows(
+    Buffer.from(workerData.buffer),
+    workerData.name,
+    workerData.limits,
+    workerData.choice,
+  )
   parentPort.postMessage({ rows })
 } catch (error) {
   parentPort.postMessage({

@@ -45,7 +45,8 @@ export async function readValuesFile(buffer: Buffer, name: string): Promise<stri
         `${name} is a compressed file, not a spreadsheet Safer can read (.xlsx, .csv, .tsv)`,
       )
     try {
-      rows = await readWorkbook(buffer, name)
+      // Safer's own indicator download puts its figures on "Values" beside an "About" sheet: read that one.
+      rows = await readWorkbook(buffer, name, undefined, { preferSheet: 'Values' })
     } catch (error) {
       if (error instanceof SpreadsheetRefusedError || error instanceof UnusableWorkbookError)
         throw new UnreadableValuesFileError(error.message)
