@@ -12,17 +12,12 @@ export const canManage = (request: FastifyRequest) =>
 
 export const noticeOf = (request: FastifyRequest) => (request.query as { notice?: string }).notice
 
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
+const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' })
 
-/** "Thursday 6 October 2011, 19:00" for a meeting's London time as stored. */
+/** "Thursday 6 October 2011, 18:30" for a meeting's London time as stored. */
 export function meetingWhen(startsAt: string): string {
-  return `${WHEN.format(new Date(`${startsAt.slice(0, 10)}T00:00:00Z`))}, ${startsAt.slice(11, 16)}`
+  const day = startsAt.slice(0, 10)
+  return `${WEEKDAY.format(new Date(`${day}T00:00:00Z`))} ${dayText(day)}, ${startsAt.slice(11, 16)}`
 }
 
 const DAY = new Intl.DateTimeFormat('en-GB', {

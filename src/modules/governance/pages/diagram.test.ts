@@ -30,3 +30,10 @@ describe('reporting-line diagram', () => {
     expect(reportingLinesSvg([other], [], 4, 'x')).toContain('Youth Crime')
   })
 })
+
+describe('meeting dates', () => {
+  it('reads a meeting’s time as the partnership writes it', async () => {
+    const { meetingWhen } = await import('./common.ts')
+    expect(meetingWhen('2011-10-06T18:30')).toBe('Thursday 6 October 2011, 18:30')
+  })
+})
