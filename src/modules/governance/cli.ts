@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { CLI_ACTOR, UsageError } from '../../shared/command-line.ts'
+import { NotFoundError } from '../../shared/errors.ts'
 import { command } from '../module.ts'
 import { MEETING_STATUS_LABELS } from './rules/meeting-status.ts'
 import { FREQUENCIES } from './schema.ts'
@@ -61,7 +62,7 @@ export const governanceCommands = [
         const above: number[] = []
         for (const ref of values['reports-to'] ?? []) {
           const id = /^\d+$/.test(ref) ? Number(ref) : await governance.findBoardByName(ref)
-          if (id === null) throw new UsageError(`There is no board called "${ref}": add it first`)
+          if (id === null) throw new NotFoundError(`The board "${ref}"`)
           above.push((await governance.getBoard(id)).id)
         }
         const id = await governance.createBoard(asOperator, {
@@ -98,7 +99,7 @@ export const governanceCommands = [
           boardId = /^\d+$/.test(values.board)
             ? Number(values.board)
             : await governance.findBoardByName(values.board)
-          if (boardId === null) throw new UsageError(`There is no board called "${values.board}"`)
+          if (boardId === null) throw new NotFoundError(`The board "${values.board}"`)
         }
         const meetings = await governance.listMeetings(boardId)
         if (values.json)
