@@ -20,7 +20,7 @@ import {
   toMember,
   toResolution,
 } from './records.ts'
-import { hasTakenPlace, nextStatuses, statusChangeRefusal } from './rules/meeting-status.ts'
+import { nextStatuses, statusChangeRefusal } from './rules/meeting-status.ts'
 import { quorumCheck } from './rules/quorum.ts'
 import { attendanceInput, meetingInput, statusInput } from './schema.ts'
 
@@ -182,6 +182,5 @@ export function createMeetingsService(db: Db, audit: AuditService, partners: Par
     /** Open actions from the board's meetings before the given time. */
     mattersArising: async (boardId: number, before: string): Promise<ActionArising[]> =>
       (await minutesRepo.listMattersArising(db, boardId, before)).map(toAction),
-    hasTakenPlace,
   }
 }

@@ -67,6 +67,7 @@ export function boardRoutes(
     const joined = connected(id, lines)
     const shown = joined.length ? joined : [{ id: board.id, name: board.name }]
     const boards = await governance.listBoards()
+    const manager = canManage(request)
     return {
       template: BOARD,
       pageTitle: board.name,
@@ -80,9 +81,12 @@ export function boardRoutes(
         when: meetingWhen(m.startsAt),
         statusText: MEETING_STATUS_LABELS[m.status],
       })),
-      canManage: canManage(request),
-      people: await peopleItems(),
-      organisations: (await partners.listOrganisations()).map((o) => ({ value: o.id, text: o.name })),
+      canManage: manager,
+      // The lists of people and organisations fill the managers' forms only.
+      people: manager ? await peopleItems() : [],
+      organisations: manager
+        ? (await partners.listOrganisations()).map((o) => ({ value: o.id, text: o.name }))
+        : [],
       otherBoards: boards.filter((b) => b.id !== id).map((b) => ({ value: b.id, text: b.name })),
       form: problem?.form,
       errors: problem?.errors,

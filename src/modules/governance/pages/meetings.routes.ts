@@ -23,6 +23,7 @@ export function meetingRoutes(
   async function meetingPage(request: FastifyRequest, id: number, problem?: FormProblem & { form: string }) {
     const meeting = await governance.getMeeting(id)
     const today = londonToday()
+    const manager = canManage(request)
     const action = <T extends { dueDate: string | null; status: string }>(a: T) => ({
       ...a,
       due: dayText(a.dueDate),
@@ -45,9 +46,12 @@ export function meetingRoutes(
         meetingWhen: meetingWhen(a.meetingStartsAt),
       })),
       minutesOpen: hasTakenPlace(meeting.status) && meeting.status !== 'minutes-approved',
-      canManage: canManage(request),
-      people: (await partners.listPeople()).map((p) => ({ value: p.id, text: p.name })),
-      organisations: (await partners.listOrganisations()).map((o) => ({ value: o.id, text: o.name })),
+      canManage: manager,
+      // The lists of people and organisations fill the managers' forms only.
+      people: manager ? (await partners.listPeople()).map((p) => ({ value: p.id, text: p.name })) : [],
+      organisations: manager
+        ? (await partners.listOrganisations()).map((o) => ({ value: o.id, text: o.name }))
+        : [],
       itemChoices: meeting.items.map((i) => ({ value: i.id, text: `Item ${i.number}: ${i.title}` })),
       form: problem?.form,
       errors: problem?.errors,
