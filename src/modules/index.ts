@@ -1,6 +1,7 @@
 import { auditModule } from './audit/module.ts'
 import { authModule } from './auth/module.ts'
 import { crimeModule } from './crime/module.ts'
+import { governanceModule } from './governance/module.ts'
 import { homeModule } from './home/module.ts'
 import { mergesModule } from './merges/module.ts'
 import { partnersModule } from './partners/module.ts'
@@ -23,6 +24,7 @@ export const MODULES = [
   crimeModule,
   plansModule,
   performanceModule,
+  governanceModule,
   remindersModule,
   mergesModule,
 ] as const
