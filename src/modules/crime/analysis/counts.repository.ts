@@ -183,7 +183,7 @@ export async function latestMonth(store: AnalyticsStore, source: Source): Promis
 /** Every month loaded from a source, as YYYY-MM. */
 export async function loadedMonths(store: AnalyticsStore, source: Source): Promise<Set<string>> {
   const rows = await store.all<{ m: string }>(
-    `SELECT DISTINCT strftime(month, '%Y-%m') AS m FROM ${FACTS[source]}`,
+    `SELECT strftime(month, '%Y-%m') AS m FROM (SELECT DISTINCT month FROM ${FACTS[source]})`,
   )
   return new Set(rows.map((r) => r.m))
 }
