@@ -20,7 +20,7 @@ import type { CrimeService } from '../src/modules/crime/service.ts'
 import { analyticsPath } from '../src/modules/crime/service.ts'
 import { openAnalyticsStore } from '../src/modules/crime/store/store.ts'
 import { testConfig } from '../test/helpers/app.ts'
-import { assessmentAggregates, bareRunner, timeIt } from './crime/aggregates.ts'
+import { assessmentAggregates, bareRunner, timeInTurns, timeIt } from './crime/aggregates.ts'
 import { bareDuckDbLoad, perFileDuckDbLoad, rowByRowSqlite } from './crime/baselines.ts'
 import { generateStreetFiles } from './crime/generate.ts'
 import { overviewPageBenchmark } from './crime/overview-page.ts'
@@ -38,6 +38,7 @@ const { values } = parseArgs({
   },
 })
 const ROWS = Number(values.rows ?? (values.quick ? 1_000_000 : 10_000_000))
+const RUNS = 9
 const PER_FILE = Number(values['per-file'] ?? 250_000)
 const SHARED = resolve(import.meta.dirname, '../../shared/data')
 const actor = { userId: null, label: 'bench', ip: null }
@@ -72,9 +73,8 @@ try {
   const aggregates = assessmentAggregates(crime, 'E09000028', '2024-01', '2024-12')
   const rows: string[][] = []
   for (const a of aggregates) {
-    const first = await timeIt(a.safer, 5, emptyCache)
-    const again = await timeIt(a.safer, 5)
-    const bare = await timeIt(bareRunner(store, a.bare), 5)
+    const [first, bare] = await timeInTurns(a.safer, bareRunner(store, a.bare), RUNS, emptyCache)
+    const again = await timeIt(a.safer, RUNS)
     rows.push([
       a.name,
       `${first.toFixed(1)} ms`,
@@ -84,7 +84,7 @@ try {
     ])
   }
   console.log(
-    `\nThe assessment's aggregates over ${rowsHeld.toLocaleString('en-GB')} rows (median of 5, after one warm-up)\n`,
+    `\nThe assessment's aggregates over ${rowsHeld.toLocaleString('en-GB')} rows (median of ${RUNS}, after one warm-up; first asked and bare SQL timed in turns)\n`,
   )
   console.log(
     table(['Aggregate', 'Safer, first asked', 'Safer, asked again', 'Bare SQL', 'First ÷ bare'], rows),
