@@ -95,6 +95,8 @@ try {
   await deps.database.close()
   // The server opens the store itself: one process at a time.
   if (!values['no-page']) {
+    // The page's server starts on a database of its own each run; an earlier run's would clash.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `bench-server.db${suffix}`), { force: true })
     await overviewPageBenchmark(dir, 'source=police-uk&area=E09000028&from=2024-01&to=2024-12', {
       quick: values.quick,
     })
