@@ -91,6 +91,35 @@ export async function timeIt(
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0
 }
 
+/**
+ * Medians of `runs` timings of two ways to the same answer, taken in turns (after one warm-up of
+ * each), so a burst of other work on a shared machine falls on both alike. `before` runs untimed
+ * ahead of each timing of the first (to empty a cache).
+ */
+export async function timeInTurns(
+  first: () => Promise<unknown>,
+  second: () => Promise<unknown>,
+  runs: number,
+  before?: () => Promise<unknown>,
+): Promise<[number, number]> {
+  await before?.()
+  await first()
+  await second()
+  const a: number[] = []
+  const b: number[] = []
+  for (let i = 0; i < runs; i++) {
+    await before?.()
+    let start = performance.now()
+    await first()
+    a.push(performance.now() - start)
+    start = performance.now()
+    await second()
+    b.push(performance.now() - start)
+  }
+  const median = (times: number[]) => times.sort((x, y) => x - y)[Math.floor(times.length / 2)] ?? 0
+  return [median(a), median(b)]
+}
+
 export function bareRunner(store: AnalyticsStore, sql: string) {
   return () => store.all(sql)
 }

@@ -39,15 +39,24 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
   const coverage = createCoverageService(store)
 
   async function resolveArea(text: string | undefined, type: Area['type'] | undefined): Promise<Area> {
+    return (await findArea(text, type)).area
+  }
+
+  /** The area, and whether the ONS lookups that place crimes in it are imported. */
+  async function findArea(
+    text: string | undefined,
+    type: Area['type'] | undefined,
+  ): Promise<{ area: Area; lookupsImported: () => Promise<boolean> }> {
     if (!text) {
       const home = await places.homeArea(store)
-      if (home) return home
+      if (home) return { area: home, lookupsImported: () => places.hasAreaLookups(store) }
       throw new ValidationError({
         area: 'Enter an area: a local authority, ward, LSOA or police force, by name or ONS code',
       })
     }
-    const found = await places.findAreas(store, text, type ?? null)
-    if (found.length === 1 && found[0]) return found[0]
+    const { areas: found, lookupsImported } = await places.findAreas(store, text, type ?? null)
+    if (found.length === 1 && found[0])
+      return { area: found[0], lookupsImported: async () => lookupsImported }
     if (found.length === 0) {
       throw new ValidationError({
         area: `No ${type ? AREA_TYPE_LABELS[type].toLowerCase() : 'area'} called "${text}". Use an ONS code (E09…, E05…, E01…) or a name as ONS writes it, and check the area lookups are imported`,
@@ -97,11 +106,11 @@ export function createAnalysisService(store: AnalyticsStore, definitions: Defini
   async function resolve(input: unknown, options: { dataset?: 'stop-search' } = {}): Promise<ResolvedQuery> {
     const v = parseInput(crimeQueryInput, input)
     const source = v.source ?? defaultSource(await hasRecordedCrime(store))
-    const area = await resolveArea(v.area, v.areaType)
+    const { area, lookupsImported } = await findArea(v.area, v.areaType)
     if (
       area.type !== 'force' &&
       (source === 'police-uk' || area.type !== 'lad') &&
-      !(await places.hasAreaLookups(store))
+      !(await lookupsImported())
     ) {
       throw new ValidationError({
         area: 'The ONS area lookups are not imported, so crimes cannot be placed in wards or local authorities: run safer areas import first',

@@ -24,9 +24,10 @@ export function streetScope(q: CrimeQuery, p: Params, joined = false): string {
   return where.join(' AND ')
 }
 
-const STREET_KEYS: Record<CountDimension, { key: string; names?: string }> = {
+const STREET_KEYS: Record<CountDimension, { key: string; group?: string; names?: string }> = {
   crime_type: { key: `coalesce(s.crime_type, 'Not stated')` },
-  month: { key: `strftime(s.month, '%Y-%m')` },
+  // Grouped on the date itself, as the bare query would, and written as text once per month after.
+  month: { key: `strftime(s.month, '%Y-%m')`, group: 's.month' },
   // Names are joined after counting, to a couple of hundred keys rather than millions of rows.
   ward: {
     key: 'm.ward_code',
@@ -54,7 +55,7 @@ export async function countStreet(
   if (!k.names) {
     return store.all<CountRow>(
       `SELECT ${k.key} AS key, ${k.key} AS label, count(*) AS count FROM street_crimes s WHERE ${streetScope(q, p)}
-       GROUP BY ${k.key} ORDER BY count DESC, key`,
+       GROUP BY ${k.group ?? k.key} ORDER BY count DESC, key`,
       p.values,
     )
   }
@@ -182,7 +183,7 @@ export async function latestMonth(store: AnalyticsStore, source: Source): Promis
 /** Every month loaded from a source, as YYYY-MM. */
 export async function loadedMonths(store: AnalyticsStore, source: Source): Promise<Set<string>> {
   const rows = await store.all<{ m: string }>(
-    `SELECT DISTINCT strftime(month, '%Y-%m') AS m FROM ${FACTS[source]}`,
+    `SELECT strftime(month, '%Y-%m') AS m FROM (SELECT DISTINCT month FROM ${FACTS[source]})`,
   )
   return new Set(rows.map((r) => r.m))
 }

@@ -12,15 +12,27 @@ function streetArea(area: Area, p: Params): string {
   return `s.lsoa_code IN (SELECT code FROM lsoa_map WHERE ${AREA_COLUMN[area.type]} = ${p.add(area.code)})`
 }
 
+/**
+ * Each police.uk force with any record in the area, and the latest month it holds there. One scan
+ * answers both the forces a figure rests on and the area's latest month: asked with the same SQL,
+ * the second question is answered from the result cache.
+ */
+async function streetForcesIn(
+  store: AnalyticsStore,
+  area: Area,
+): Promise<Array<{ force: string; m: string }>> {
+  const p = new Params()
+  return store.all<{ force: string; m: string }>(
+    `SELECT s.falls_within AS force, strftime(max(s.month), '%Y-%m') AS m FROM street_crimes s
+     WHERE ${streetArea(area, p)} GROUP BY 1 ORDER BY 1`,
+    p.values,
+  )
+}
+
 /** The police.uk forces with any record in the area, at any time: the forces its figures rest on. */
 export async function forcesIn(store: AnalyticsStore, area: Area): Promise<string[]> {
   if (area.type === 'force') return [area.code]
-  const p = new Params()
-  const rows = await store.all<{ force: string }>(
-    `SELECT DISTINCT s.falls_within AS force FROM street_crimes s WHERE ${streetArea(area, p)} ORDER BY 1`,
-    p.values,
-  )
-  return rows.map((r) => r.force)
+  return (await streetForcesIn(store, area)).map((r) => r.force)
 }
 
 /** For each month of the period, each force loaded (anywhere) and the crime types it holds. */
@@ -33,8 +45,11 @@ export async function streetTypesByMonth(
   if (forces.length === 0) return []
   const p = new Params()
   return store.all(
-    `SELECT DISTINCT strftime(month, '%Y-%m') AS m, falls_within AS force, crime_type AS type FROM street_crimes
-     WHERE month BETWEEN ${p.month(from)} AND ${p.month(to)} AND falls_within IN (${p.list(forces)}) ORDER BY 1, 2, 3`,
+    // Distinct on the date itself, written as text once per month after, not once per row.
+    `SELECT strftime(month, '%Y-%m') AS m, force, type FROM (
+       SELECT DISTINCT month, falls_within AS force, crime_type AS type FROM street_crimes
+       WHERE month BETWEEN ${p.month(from)} AND ${p.month(to)} AND falls_within IN (${p.list(forces)}))
+     ORDER BY 1, 2, 3`,
     p.values,
   )
 }
@@ -61,11 +76,14 @@ export async function latestMonthIn(
   source: Source | 'stop-search',
   area: Area,
 ): Promise<string | null> {
+  if (source === 'police-uk') {
+    // Months as YYYY-MM sort as they fall.
+    const latest = (await streetForcesIn(store, area)).map((r) => r.m).sort()
+    return latest.at(-1) ?? null
+  }
   const p = new Params()
   let sql: string
-  if (source === 'police-uk')
-    sql = `SELECT strftime(max(s.month), '%Y-%m') AS m FROM street_crimes s WHERE ${streetArea(area, p)}`
-  else if (source === 'stop-search') {
+  if (source === 'stop-search') {
     const where =
       area.type === 'force'
         ? `ss.force = ${p.add(area.code)}`

@@ -7,39 +7,71 @@ import type { AnalyticsStore } from '../store/store.ts'
 
 const BOROUGH_VALUES = `(VALUES ${LONDON_BOROUGHS.map(([c, n]) => `('${c}', '${n.replaceAll("'", "''")}')`).join(', ')}) AS b(code, name)`
 
-/** Every area whose code or name is the text given (names compared without case). */
-export async function findAreas(store: AnalyticsStore, text: string, type: AreaType | null): Promise<Area[]> {
+/** ONS (GSS) codes: a letter and eight digits, upper case as ONS publishes them. No area's name has this shape. */
+const ONS_CODE = /^[a-z]\d{8}$/i
+
+export interface FoundAreas {
+  areas: Area[]
+  /** Whether the ONS lookups are imported (asked in the same statement, to save a round trip). */
+  lookupsImported: boolean
+}
+
+/**
+ * Every area whose code or name is the text given (names compared without case). An ONS code is
+ * looked for among codes only, by equality: the first question of every analysis, and comparing
+ * names without case costs a pass over every LSOA name.
+ */
+export async function findAreas(
+  store: AnalyticsStore,
+  text: string,
+  type: AreaType | null,
+): Promise<FoundAreas> {
   const p = new Params()
-  const t = p.add(text.trim().toLowerCase())
-  const parts: Record<AreaType, string> = {
-    lad: `SELECT DISTINCT 'lad' AS type, code, name FROM (
-            SELECT lad_code AS code, lad_name AS name FROM lsoa_lookup UNION SELECT code, name FROM ${BOROUGH_VALUES}
-            UNION SELECT code, name FROM boundaries WHERE area_type = 'lad')
-          WHERE lower(code) = ${t} OR lower(name) = ${t}`,
-    ward: `SELECT DISTINCT 'ward' AS type, code, name FROM (
-            SELECT ward_code AS code, ward_name AS name FROM lsoa_lookup
-            UNION SELECT area_code, area_name FROM recorded_crimes WHERE area_type = 'ward')
-          WHERE lower(code) = ${t} OR lower(name) = ${t}`,
-    lsoa: `SELECT DISTINCT 'lsoa' AS type, lsoa21_code AS code, lsoa21_name AS name FROM lsoa_lookup WHERE lower(lsoa21_code) = ${t} OR lower(lsoa21_name) = ${t}`,
+  const typed = text.trim()
+  // A force is named as police.uk writes it, never by code.
+  const byCode = type !== 'force' && ONS_CODE.test(typed)
+  const t = p.add(byCode ? typed.toUpperCase() : typed.toLowerCase())
+  const matches = (code: string, name: string) =>
+    byCode ? `${code} = ${t}` : `(lower(${code}) = ${t} OR lower(${name}) = ${t})`
+  const parts: Record<AreaType, string | null> = {
+    lad: `SELECT 'lad', lad_code, lad_name FROM lsoa_lookup WHERE ${matches('lad_code', 'lad_name')}
+          UNION ALL SELECT 'lad', code, name FROM ${BOROUGH_VALUES} WHERE ${matches('code', 'name')}
+          UNION ALL SELECT 'lad', code, name FROM boundaries WHERE area_type = 'lad' AND ${matches('code', 'name')}`,
+    ward: `SELECT 'ward', ward_code, ward_name FROM lsoa_lookup WHERE ${matches('ward_code', 'ward_name')}
+           UNION ALL SELECT 'ward', area_code, area_name FROM recorded_crimes WHERE area_type = 'ward' AND ${matches('area_code', 'area_name')}`,
+    lsoa: `SELECT 'lsoa', lsoa21_code, lsoa21_name FROM lsoa_lookup WHERE ${matches('lsoa21_code', 'lsoa21_name')}`,
     // Force names come from source_files (a few rows), not from scanning millions of records.
-    force: `SELECT DISTINCT 'force' AS type, name AS code, name FROM (
+    force: byCode
+      ? null
+      : `SELECT 'force', name, name FROM (
             SELECT split_part(unnest(keys), '|', 1) AS name FROM source_files WHERE kind IN ('street', 'outcomes', 'stop-search')
             UNION SELECT 'Metropolitan Police Service' WHERE EXISTS (SELECT 1 FROM recorded_crimes))
           WHERE lower(name) = ${t}`,
   }
   const types = type ? [type] : (['lad', 'ward', 'lsoa', 'force'] as AreaType[])
-  // Ward names repeat across councils ("Abbey"), so one name can be several wards.
-  const rows = await store.all<{ type: AreaType; code: string; name: string }>(
-    `${types.map((k) => parts[k]).join(' UNION ALL ')} ORDER BY 1, 2`,
+  const wanted = types.flatMap((k) => parts[k] ?? [])
+  // Ward names repeat across councils ("Abbey"), so one name can be several wards. The lookups'
+  // presence rides along on a row of its own, so it is known even when no area matches.
+  const rows = await store.all<{ type: AreaType | null; code: string; name: string; lookups: boolean }>(
+    `SELECT DISTINCT type, code, name, NULL AS lookups FROM (${wanted.join(' UNION ALL ')}) AS found(type, code, name)
+     UNION ALL SELECT NULL, NULL, NULL, EXISTS (SELECT 1 FROM lsoa_map)
+     ORDER BY 1 NULLS LAST, 2`,
     p.values,
   )
   const seen = new Set<string>()
-  return rows.filter((r) => {
+  const areas: Area[] = []
+  let lookupsImported = false
+  for (const r of rows) {
+    if (r.type === null) {
+      lookupsImported = r.lookups
+      continue
+    }
     const key = `${r.type}:${r.code}`
-    if (seen.has(key)) return false
+    if (seen.has(key)) continue
     seen.add(key)
-    return true
-  })
+    areas.push({ type: r.type, code: r.code, name: r.name })
+  }
+  return { areas, lookupsImported }
 }
 
 /** True when the ONS lookups are imported, so crimes can be placed in wards and local authorities. */
