@@ -17,3 +17,13 @@ export function isUniqueViolation(error: unknown, table: string, column: string)
     return e.message === `UNIQUE constraint failed: ${table}.${column}`
   return false
 }
+
+/** Whether a write failed on any UNIQUE constraint of a table (one column or several), on either dialect. */
+export function isUniqueViolationOn(error: unknown, table: string): boolean {
+  if (!(error instanceof Error)) return false
+  const e = error as Error & { code?: unknown; table?: unknown }
+  if (e.code === '23505') return e.table === table
+  if (e.code === 'SQLITE_CONSTRAINT_UNIQUE')
+    return e.message.startsWith(`UNIQUE constraint failed: ${table}.`)
+  return false
+}

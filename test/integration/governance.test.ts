@@ -139,6 +139,18 @@ describe.each(DIALECTS)('governance on %s', (dialect) => {
     )
   })
 
+  it('gives items added at the same moment numbers of their own', async () => {
+    const meeting = await g().scheduleMeeting(operator, delivery, { startsAt: '2027-03-18T14:00' })
+    const ids = await Promise.all(
+      ['Knife crime update', 'Community tensions', 'Stop and search', 'Any other business'].map((title) =>
+        g().addItem(operator, meeting, { title }),
+      ),
+    )
+    expect(new Set(ids).size).toBe(4)
+    const numbers = (await g().getMeeting(meeting)).items.map((i) => i.number)
+    expect(new Set(numbers).size).toBe(numbers.length)
+  })
+
   it('lets only partnership managers and administrators change boards, meetings and minutes', async () => {
     for (const role of ['lead', 'board-member', 'analyst', 'caseworker', 'viewer'] as const) {
       await expect(

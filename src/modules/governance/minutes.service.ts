@@ -1,4 +1,6 @@
+import type { z } from 'zod'
 import type { Db } from '../../db/database.ts'
+import { isUniqueViolationOn } from '../../db/errors.ts'
 import { NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { londonToday } from '../../shared/london-day.ts'
 import { parseInput } from '../../shared/validation.ts'
@@ -11,6 +13,8 @@ import { type ActionArising, toAction } from './records.ts'
 import { hasTakenPlace, type MeetingStatus } from './rules/meeting-status.ts'
 import { isResolutionNumber, nextResolutionNumber, normaliseResolutionNumber } from './rules/resolutions.ts'
 import { actionInput, actionStatusInput, itemInput, minutesInput, resolutionInput } from './schema.ts'
+
+type ItemInput = z.infer<typeof itemInput>
 
 /** Agenda items, the minutes of each, their numbered resolutions and the actions arising. */
 export function createMinutesService(db: Db, audit: AuditService, partners: PartnersService) {
@@ -42,6 +46,18 @@ export function createMinutesService(db: Db, audit: AuditService, partners: Part
     requireMayManage(who, 'change an agenda')
     const v = parseInput(itemInput, input)
     await checkPerson(v.presenterPersonId, 'presenterPersonId')
+    // Two people adding an item at once (PostgreSQL runs both) would take the same next number;
+    // the later one then meets the agenda's unique number and simply takes the one after.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await addItemOnce(who, meetingId, v)
+      } catch (error) {
+        if (!isUniqueViolationOn(error, 'agenda_items') || attempt >= 5) throw error
+      }
+    }
+  }
+
+  async function addItemOnce(who: Who, meetingId: number, v: ItemInput): Promise<number> {
     return db.transaction().execute(async (trx) => {
       const meeting = await meetingsRepo.findMeeting(trx, meetingId)
       if (!meeting) throw new NotFoundError('Meeting')
