@@ -62,21 +62,25 @@ function check(result: MigrationResultSet): string[] {
   )
 }
 
+/** SQLSTATEs of a catalogue read that met a schema or table dropped while it ran. */
+const VANISHED = new Set(['3F000', '42P01'])
+
 export async function migrateToLatest(
   db: Db,
   dialect: DatabaseDialect,
   modules: readonly SaferModule[] = MODULES,
 ): Promise<string[]> {
   // Kysely finds its migration tables by reading the catalogue of every schema, resolving each
-  // table's name as it goes; a schema dropped by someone else in that instant (another install
-  // being removed, another test file finishing) fails the read with "schema … does not exist"
-  // (SQLSTATE 3F000). Nothing was written, so trying again is safe; our own missing schema
-  // still fails, on the last try.
+  // table's name as it goes; a schema or table dropped by someone else in that instant (another
+  // install being removed, another test file finishing) fails the read with "schema … does not
+  // exist" (SQLSTATE 3F000) or "relation … does not exist" (42P01). Migrations run in one
+  // transaction on PostgreSQL, so trying again is safe; a fault of our own still fails, on the last try.
   for (let attempt = 1; ; attempt++) {
     try {
       return check(await (await migrator(db, dialect, modules)).migrateToLatest())
     } catch (error) {
-      if (dialect !== 'postgres' || (error as { code?: string }).code !== '3F000' || attempt >= 5) throw error
+      if (dialect !== 'postgres' || !VANISHED.has(String((error as { code?: string }).code)) || attempt >= 5)
+        throw error
     }
   }
 }
