@@ -7,7 +7,7 @@ import {
   clickAndCheck,
   type E2E,
   errorSummaryItems,
-  expectNoSidewaysScroll,
+  expectTablesInside,
   signIn,
   startE2E,
   visit,
@@ -135,15 +135,7 @@ describe('crime analyses and the strategic assessment in a real browser', () => 
       await signIn(page, 'analyst@test.example')
       await visit(page, '/crime/data')
       expect(await page.getByRole('heading', { name: 'Recent loads' }).isVisible()).toBe(true)
-      await expectNoSidewaysScroll(page)
-      // Each table stays within the page's column (or scrolls in its own box): none spills over.
-      const spills = await page.evaluate(() => {
-        const main = document.querySelector('main')?.getBoundingClientRect().right ?? 0
-        return [...document.querySelectorAll('main table')]
-          .map((t) => (t.closest('.safer-table-scroll') ?? t).getBoundingClientRect().right - main)
-          .filter((over) => over > 1)
-      })
-      expect(spills).toEqual([])
+      await expectTablesInside(page, { scrollBox: '.safer-table-scroll' })
     } finally {
       await context.close()
     }

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadGovernanceDemo } from '../../src/modules/governance/demo.ts'
 import { loadPartnersDemo } from '../../src/modules/partners/demo.ts'
@@ -9,7 +8,7 @@ import {
   clickAndCheck,
   type E2E,
   errorSummaryItems,
-  expectNoSidewaysScroll,
+  expectTablesInside,
   heading,
   signIn,
   startE2E,
@@ -21,17 +20,6 @@ vi.setConfig(BROWSER_TIMEOUTS)
 // Boards and meetings in a real browser, on the demo's boards (seed 003) and seed 004's meeting:
 // every page checked with axe on arrival, with JavaScript on and off, and at 1280 pixels no table
 // spills out of the page.
-
-async function tablesStayInside(page: Page) {
-  await expectNoSidewaysScroll(page)
-  const spills = await page.evaluate(() => {
-    const main = document.querySelector('main')?.getBoundingClientRect().right ?? 0
-    return [...document.querySelectorAll('main table, main svg')]
-      .map((t) => (t.closest('.safer-table-container') ?? t).getBoundingClientRect().right - main)
-      .filter((over) => over > 1)
-  })
-  expect(spills).toEqual([])
-}
 
 describe('governance in a real browser', () => {
   let e: E2E
@@ -55,7 +43,7 @@ describe('governance in a real browser', () => {
         page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Boards' }),
       )
       expect(await heading(page)).toBe('Boards')
-      await tablesStayInside(page)
+      await expectTablesInside(page, { elements: 'main table, main svg' })
       await clickAndCheck(page, page.getByRole('link', { name: 'Safer Communities Delivery Group' }))
       expect(await heading(page)).toBe('Safer Communities Delivery Group')
 
@@ -72,7 +60,7 @@ describe('governance in a real browser', () => {
       ])
       expect(await page.getByText('Habitual knife carriers').isVisible()).toBe(true)
       expect(await page.getByText('Schedule a meeting').count()).toBe(0)
-      await tablesStayInside(page)
+      await expectTablesInside(page, { elements: 'main table, main svg' })
 
       await clickAndCheck(page, page.getByRole('link', { name: 'Thursday 6 October 2011, 18:30' }))
       expect(await heading(page)).toBe('Meeting: Thursday 6 October 2011, 18:30')
@@ -86,14 +74,14 @@ describe('governance in a real browser', () => {
       expect(await page.getByText('4 of 3 voting members needed were present: quorate').isVisible()).toBe(
         true,
       )
-      await tablesStayInside(page)
+      await expectTablesInside(page, { elements: 'main table, main svg' })
 
       await clickAndCheck(page, page.getByRole('link', { name: 'Back' }))
       await clickAndCheck(page, page.getByRole('link', { name: 'Thursday 8 December 2011, 18:30' }))
       const arising = page.getByRole('table', { name: 'Open actions from earlier meetings' })
       expect(await arising.getByRole('row').count()).toBe(3)
       expect(await arising.getByText('Overdue').count()).toBe(2)
-      await tablesStayInside(page)
+      await expectTablesInside(page, { elements: 'main table, main svg' })
     } finally {
       await context.close()
     }
@@ -126,7 +114,7 @@ describe('governance in a real browser', () => {
           .getByRole('row')
           .count(),
       ).toBe(3)
-      await tablesStayInside(page)
+      await expectTablesInside(page, { elements: 'main table, main svg' })
 
       await page.getByLabel('Change the status to').selectOption('agenda-published')
       await clickAndCheck(page, page.getByRole('button', { name: 'Change status' }))

@@ -156,6 +156,28 @@ export async function expectNoSidewaysScroll(page: Page) {
   expect(scrollWidth, `${page.url()} is wider than the window`).toBeLessThanOrEqual(clientWidth)
 }
 
+/**
+ * No sideways scroll, and every table (or other wide element) stays within the page's column or
+ * scrolls in its own box: none spills over the main column's right edge.
+ */
+export async function expectTablesInside(
+  page: Page,
+  options: { elements?: string; scrollBox?: string } = {},
+) {
+  await expectNoSidewaysScroll(page)
+  const { elements = 'main table', scrollBox = '.safer-table-container' } = options
+  const spills = await page.evaluate(
+    ([elements, scrollBox]) => {
+      const main = document.querySelector('main')?.getBoundingClientRect().right ?? 0
+      return [...document.querySelectorAll(elements)]
+        .map((t) => (t.closest(scrollBox) ?? t).getBoundingClientRect().right - main)
+        .filter((over) => over > 1)
+    },
+    [elements, scrollBox] as const,
+  )
+  expect(spills).toEqual([])
+}
+
 /** Goes to a page, expects the status, and checks it with axe. */
 export async function visit(page: Page, url: string, status = 200) {
   const response = await page.goto(url)

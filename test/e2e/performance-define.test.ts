@@ -7,6 +7,7 @@ import {
   type E2E,
   errorSummaryItems,
   expectNoSidewaysScroll,
+  expectTablesInside,
   signIn,
   startE2E,
   visit,
@@ -20,17 +21,6 @@ vi.setConfig(BROWSER_TIMEOUTS)
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent()
-
-async function tablesStayInside(page: Page) {
-  await expectNoSidewaysScroll(page)
-  const spills = await page.evaluate(() => {
-    const main = document.querySelector('main')?.getBoundingClientRect().right ?? 0
-    return [...document.querySelectorAll('main table')]
-      .map((t) => (t.closest('.safer-table-container') ?? t).getBoundingClientRect().right - main)
-      .filter((over) => over > 1)
-  })
-  expect(spills).toEqual([])
-}
 
 /** Adds an indicator through the form, from the dashboard's button, and sets a target for one period. */
 async function addIndicatorWithTarget(
@@ -73,7 +63,7 @@ async function addIndicatorWithTarget(
   await clickAndCheck(page, page.getByRole('button', { name: 'Save target' }))
   expect(await banner(page)).toContain(`Target for ${indicator.period} saved`)
   expect(await page.getByRole('table', { name: 'Targets set, newest first' }).isVisible()).toBe(true)
-  await tablesStayInside(page)
+  await expectTablesInside(page)
 }
 
 describe('defining indicators in a real browser', () => {
@@ -114,7 +104,7 @@ describe('defining indicators in a real browser', () => {
       const tile = page.locator('.govuk-summary-card', { hasText: 'Knife injury victims under 25' })
       expect(await tile.locator('.govuk-tag').textContent()).toMatch(/^Amber/)
       expect(await tile.getByText('Target: 30').isVisible()).toBe(true)
-      await tablesStayInside(page)
+      await expectTablesInside(page)
 
       // Changing it: the form holds what was saved.
       await clickAndCheck(page, page.getByRole('link', { name: 'Knife injury victims under 25' }))

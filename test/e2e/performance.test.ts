@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadCrimeDemo } from '../../src/modules/crime/demo.ts'
 import { loadPerformanceDemo } from '../../src/modules/performance/demo.ts'
@@ -12,7 +11,7 @@ import {
   clickAndCheck,
   type E2E,
   errorSummaryItems,
-  expectNoSidewaysScroll,
+  expectTablesInside,
   heading,
   signIn,
   startE2E,
@@ -24,17 +23,6 @@ vi.setConfig(BROWSER_TIMEOUTS)
 // The performance framework in a real browser, on the demo's indicators (seed 002's figures and
 // those computed from the demo crime extract): every page checked with axe on arrival, with
 // JavaScript on and off, and at 1280 pixels no table spills out of the page.
-
-async function tablesStayInside(page: Page) {
-  await expectNoSidewaysScroll(page)
-  const spills = await page.evaluate(() => {
-    const main = document.querySelector('main')?.getBoundingClientRect().right ?? 0
-    return [...document.querySelectorAll('main table')]
-      .map((t) => (t.closest('.safer-table-container') ?? t).getBoundingClientRect().right - main)
-      .filter((over) => over > 1)
-  })
-  expect(spills).toEqual([])
-}
 
 describe('performance in a real browser', () => {
   let e: E2E
@@ -79,7 +67,7 @@ describe('performance in a real browser', () => {
           .isVisible(),
       ).toBe(true)
       expect(await page.locator('#shown').textContent()).toBe('14 of 14 indicators')
-      await tablesStayInside(page)
+      await expectTablesInside(page)
 
       await page.getByLabel('RAG status').selectOption('red')
       await clickAndCheck(page, page.getByRole('button', { name: 'Filter' }))
@@ -93,7 +81,7 @@ describe('performance in a real browser', () => {
       expect(await page.getByText('Red – off target').first().isVisible()).toBe(true)
       expect(await page.locator('svg.safer-chart').count()).toBe(1)
       expect(await page.getByRole('table', { name: 'Values by period, newest first' }).isVisible()).toBe(true)
-      await tablesStayInside(page)
+      await expectTablesInside(page)
 
       await visit(page, '/performance')
       await clickAndCheck(page, page.getByRole('link', { name: 'Robbery, Southwark' }))
@@ -101,7 +89,7 @@ describe('performance in a real browser', () => {
         true,
       )
       expect(await page.getByRole('columnheader', { name: 'Rolling 12 months' }).isVisible()).toBe(true)
-      await tablesStayInside(page)
+      await expectTablesInside(page)
 
       await clickAndCheck(page, page.getByRole('link', { name: 'Back' }))
       await clickAndCheck(page, page.getByRole('link', { name: 'See the exception report' }))
@@ -114,7 +102,7 @@ describe('performance in a real browser', () => {
       expect(
         await page.getByText('Never updated: no progress update since it was added').first().isVisible(),
       ).toBe(true)
-      await tablesStayInside(page)
+      await expectTablesInside(page)
     } finally {
       await context.close()
     }
