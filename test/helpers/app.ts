@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { asCurrentUser } from '../../src/access/current-user.ts'
 import { ROLES, type Role } from '../../src/access/roles.ts'
 import { createApp } from '../../src/app.ts'
 import { type DatabaseDialect, loadConfig } from '../../src/config.ts'
@@ -95,4 +96,11 @@ export async function countRows(
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
+}
+
+/** An API token for the test user of a role, made as that user makes one: the API tests' bearer. */
+export async function apiTokenFor(t: TestApp, role: Role): Promise<string> {
+  const { auth, users } = t.deps.services
+  const u = await users.get(t.userIds[role])
+  return (await auth.createToken(asCurrentUser(u), 'tests', { userId: u.id, label: u.email, ip: null })).token
 }

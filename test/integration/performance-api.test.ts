@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '../../src/access/roles.ts'
-import { buildTestApp, countRows, type TestApp } from '../helpers/app.ts'
+import { apiTokenFor, buildTestApp, countRows, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 
 // The performance API with personal API tokens, as a script would use it.
@@ -27,22 +26,8 @@ describe.each(DIALECTS)('performance API on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect)
-    const { auth, users } = t.deps.services
-    for (const role of ['partnership-manager', 'lead', 'viewer'] as const) {
-      const u = await users.get(t.userIds[role])
-      const current = {
-        id: u.id,
-        email: u.email,
-        name: u.name,
-        role: u.role as Role,
-        organisationId: u.organisationId,
-        organisationName: u.organisationName,
-        personId: u.personId,
-      }
-      tokens[role] = (
-        await auth.createToken(current, 'tests', { userId: u.id, label: u.email, ip: null })
-      ).token
-    }
+    for (const role of ['partnership-manager', 'lead', 'viewer'] as const)
+      tokens[role] = await apiTokenFor(t, role)
   })
   afterAll(() => t.close())
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { asCurrentUser } from '../../src/access/current-user.ts'
-import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
+import { apiTokenFor, buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 
 // The plan-structure API: a script builds a plan, reshapes it and removes parts of it, with the
@@ -28,7 +27,7 @@ describe.each(DIALECTS)('plan structure API on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect)
-    const { auth, users, partners } = t.deps.services
+    const { users, partners } = t.deps.services
     helen = await partners.createPerson(TEST_ACTOR, { name: 'Helen Lyons' })
     const lead = await users.get(t.userIds.lead)
     await users.update(TEST_ACTOR, lead.id, {
@@ -39,12 +38,8 @@ describe.each(DIALECTS)('plan structure API on %s', (dialect) => {
       personId: helen,
       version: lead.version,
     })
-    for (const role of ['admin', 'partnership-manager', 'lead', 'viewer'] as const) {
-      const u = await users.get(t.userIds[role])
-      tokens[role] = (
-        await auth.createToken(asCurrentUser(u), 'tests', { userId: u.id, label: u.email, ip: null })
-      ).token
-    }
+    for (const role of ['admin', 'partnership-manager', 'lead', 'viewer'] as const)
+      tokens[role] = await apiTokenFor(t, role)
   })
   afterAll(() => t?.close())
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '../../src/access/roles.ts'
 import type { PlanView } from '../../src/modules/plans/plan-view.ts'
-import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
+import { apiTokenFor, buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { seed003 } from '../helpers/seeds.ts'
 
@@ -30,7 +29,7 @@ describe.each(DIALECTS)('delivery-plans API on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await buildTestApp(dialect)
-    const { auth, users, planImport, plans } = t.deps.services
+    const { users, planImport, plans } = t.deps.services
     planId = (
       await planImport.importPlan(TEST_ACTOR, { fileName: 'knife-crime-plan.txt', content: seed003() })
     ).planId as number
@@ -49,23 +48,8 @@ describe.each(DIALECTS)('delivery-plans API on %s', (dialect) => {
       personId: helens.leadPersonIds[0],
       version: lead.version,
     })
-    for (const role of Object.keys({ admin: 1, 'partnership-manager': 1, lead: 1, viewer: 1 }) as Array<
-      keyof typeof tokens
-    >) {
-      const u = await users.get(t.userIds[role])
-      const current = {
-        id: u.id,
-        email: u.email,
-        name: u.name,
-        role: u.role as Role,
-        organisationId: u.organisationId,
-        organisationName: u.organisationName,
-        personId: u.personId,
-      }
-      tokens[role] = (
-        await auth.createToken(current, 'tests', { userId: u.id, label: u.email, ip: null })
-      ).token
-    }
+    for (const role of ['admin', 'partnership-manager', 'lead', 'viewer'] as const)
+      tokens[role] = await apiTokenFor(t, role)
   })
   afterAll(() => t.close())
 
