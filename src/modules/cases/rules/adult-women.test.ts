@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { FIXTURES, fixture } from '../../../../test/helpers/fixtures.ts'
 import { adultWomenFromSape, readAdultWomen } from './adult-women.ts'
 
-const SOUTHWARK = 'population/ons_sape_lsoa11_southwark_mid2020.csv'
+const SOUTHWARK = 'adult-women/ons_sape_lsoa11_southwark_mid2020.csv'
 
 /** Women 16+ added up the other way: the four adult bands, rather than all ages less children. */
 function adultBands(path: string, code: string): number {
