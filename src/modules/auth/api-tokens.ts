@@ -40,7 +40,7 @@ export function createApiTokens(db: Db, audit: AuditService) {
         action: 'api-token.create',
         entityType: 'api_token',
         entityId: tokenId,
-        after: { name, expires_at: expiresAt },
+        after: { user_id: user.id, name, expires_at: expiresAt },
       })
       return tokenId
     })

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util'
+import { asCurrentUser } from '../../access/current-user.ts'
 import { CLI_ACTOR, readStdin, UsageError } from '../../shared/command-line.ts'
 import { ValidationError } from '../../shared/errors.ts'
 import { newSecret } from '../../shared/secrets.ts'
 import { command } from '../module.ts'
+import { DEFAULT_TOKEN_DAYS, newTokenInput, TOKEN_DAYS } from './schema.ts'
 
 const actor = CLI_ACTOR
 
@@ -13,6 +15,15 @@ function fieldProblems(error: unknown): string | undefined {
       .join('\n')
   }
   return undefined
+}
+
+/** --expires-days as typed: one of the lengths a token may have (ADR 0009). */
+function tokenDays(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TOKEN_DAYS
+  const days = Number(value)
+  if (!(TOKEN_DAYS as readonly number[]).includes(days))
+    throw new UsageError(`--expires-days takes ${TOKEN_DAYS.join(', ')} (days), not "${value}"`)
+  return days
 }
 
 /** A person's id as typed after --person: a number, or "none" to unlink. */
@@ -225,6 +236,55 @@ export const userCommands = [
           `New password set for ${user.email}; their sessions have ended and their API tokens have been revoked.`,
         )
         if (!values['password-stdin']) out(`Password: ${password}`)
+        return 0
+      })
+    },
+  }),
+  command({
+    name: 'user token',
+    usage: `safer user token EMAIL --name NAME [--expires-days ${TOKEN_DAYS.join('|')}]`,
+    summary: 'Make an API token for a user, for a script: printed once, on its own line',
+    help: [
+      'Standard output is the token alone, so a script can keep it: TOKEN=$(safer user token …).',
+      `It lasts ${DEFAULT_TOKEN_DAYS} days unless --expires-days says otherwise; the user sees and can revoke it`,
+      'on their account page. Refused for an unknown or disabled user.',
+    ].join('\n'),
+    needs: ['users', 'auth'],
+    async run({ args, out, err, withServices }) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { name: { type: 'string' }, 'expires-days': { type: 'string' } },
+      })
+      const email = positionals[0]
+      if (!email || positionals.length > 1) throw new UsageError('Give the email address of one user')
+      if (values.name === undefined)
+        throw new UsageError('--name is required: what the token is for, such as the script that uses it')
+      const input = newTokenInput.safeParse({
+        name: values.name,
+        expiresInDays: tokenDays(values['expires-days']),
+      })
+      if (!input.success) {
+        err(`No token was made: ${input.error.issues.map((i) => i.message).join('; ')}`)
+        return 1
+      }
+      const { name, expiresInDays } = input.data
+      return withServices(async (s) => {
+        const user = await s.users.findByEmail(email)
+        if (!user) {
+          err(`No user with the email address ${email}: no token was made`)
+          return 1
+        }
+        // Their tokens would answer 401 anyway (ADR 0009); making one would only mislead the script's owner.
+        if (user.disabledAt) {
+          err(`${user.email} is disabled: no token was made. An administrator re-enables the user first.`)
+          return 1
+        }
+        const made = await s.auth.createToken(asCurrentUser(user), name, actor, expiresInDays)
+        out(made.token)
+        err(
+          `API token "${name}" made for ${user.email}, good until ${made.expiresAt.slice(0, 10)}. It is not shown again: keep it as a password.`,
+        )
         return 0
       })
     },
