@@ -1,5 +1,6 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { governance as governanceMigration } from '../../db/migrations/0016_governance.ts'
+import { governanceDutiesPublishing } from '../../db/migrations/0020_governance_duties_publishing.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { governanceApi } from './api.ts'
@@ -27,7 +28,10 @@ const permissions = {
 export const governanceModule: SaferModule<typeof permissions> = {
   name: 'governance',
   permissions,
-  migrations: { '0016_governance': governanceMigration },
+  migrations: {
+    '0016_governance': governanceMigration,
+    '0020_governance_duties_publishing': governanceDutiesPublishing,
+  },
   services: provides(['audit', 'partners'], ({ db }, { audit, partners }) => ({
     governance: createGovernanceService(db, audit, partners),
   })),
