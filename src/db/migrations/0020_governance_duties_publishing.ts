@@ -35,12 +35,16 @@ export function governanceDutiesPublishing(dialect: DatabaseDialect) {
         .execute()
 
       await withId(db.schema.createTable('public_meetings'), dialect)
-        .addColumn('meeting_id', 'integer', (c) => c.notNull().unique().references('meetings.id').onDelete('cascade'))
+        .addColumn('meeting_id', 'integer', (c) =>
+          c.notNull().unique().references('meetings.id').onDelete('cascade'),
+        )
         .addColumn('marked_at', 'text', (c) => c.notNull())
         .execute()
 
       await withId(db.schema.createTable('meeting_publications'), dialect)
-        .addColumn('meeting_id', 'integer', (c) => c.notNull().unique().references('meetings.id').onDelete('cascade'))
+        .addColumn('meeting_id', 'integer', (c) =>
+          c.notNull().unique().references('meetings.id').onDelete('cascade'),
+        )
         .addColumn('published_at', 'text', (c) => c.notNull())
         .addColumn('published_by', 'text', (c) => c.notNull())
         .execute()

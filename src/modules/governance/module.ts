@@ -5,10 +5,13 @@ import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { governanceApi } from './api.ts'
 import { governanceCommands } from './cli.ts'
-import { governanceDemoMissing, loadGovernanceDemo } from './demo.ts'
+import { governanceDemoMissing, loadGovernanceDemoYear } from './demo.ts'
+import { dutiesRoutes } from './duties/duties.routes.ts'
 import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
 import { paths } from './paths.ts'
+import { publicRoutes } from './publishing/public.routes.ts'
+import { publishingRoutes } from './publishing/publishing.routes.ts'
 import { createGovernanceService, type GovernanceService } from './service.ts'
 import './tables.ts'
 
@@ -38,6 +41,9 @@ export const governanceModule: SaferModule<typeof permissions> = {
   pages: [
     pages(['governance', 'partners'], boardRoutes),
     pages(['governance', 'partners', 'audit'], meetingRoutes),
+    pages(['governance'], dutiesRoutes),
+    pages(['governance'], publishingRoutes),
+    pages(['governance'], publicRoutes),
   ],
   api: [api(['governance', 'audit'], governanceApi)],
   commands: governanceCommands,
@@ -51,9 +57,16 @@ export const governanceModule: SaferModule<typeof permissions> = {
       needs: 'governance:view',
       order: 17,
     },
+    {
+      title: 'Statutory duties',
+      text: 'This partnership year’s statutory duties, their due dates and evidence, green, amber or red.',
+      href: paths.governance.duties(),
+      needs: 'governance:view',
+      order: 18,
+    },
   ],
   paths,
-  demo: demo(['governance', 'partners'], loadGovernanceDemo, governanceDemoMissing),
+  demo: demo(['governance', 'partners'], loadGovernanceDemoYear, governanceDemoMissing),
   // A board with a meeting already held, whose one item has an action arising: every route reaches a record.
   samples: samples(['governance'], async ({ governance }, made, actor) => {
     const who = { actor, user: null }
@@ -73,6 +86,13 @@ export const governanceModule: SaferModule<typeof permissions> = {
       description: 'Sample action',
       ownerPersonId: made.person,
     })
-    return { board, meeting, actionArising }
+    await governance.publishMeeting(who, meeting, { confirm: 'yes' })
+    const dutyEvidence = await governance.recordDutyEvidence(who, {
+      duty: 'public-meeting',
+      kind: 'decision',
+      decisionReference: 'Sample decision',
+      evidencedOn: '2020-01-15',
+    })
+    return { board, meeting, actionArising, dutyEvidence }
   }),
 }

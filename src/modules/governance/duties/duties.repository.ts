@@ -76,8 +76,11 @@ export async function listPublicMeetingsHeld(db: Executor, from: string, to: str
 
 export async function isPublicMeeting(db: Executor, meetingId: number) {
   return (
-    (await db.selectFrom('public_meetings').select('id').where('meeting_id', '=', meetingId).executeTakeFirst()) !==
-    undefined
+    (await db
+      .selectFrom('public_meetings')
+      .select('id')
+      .where('meeting_id', '=', meetingId)
+      .executeTakeFirst()) !== undefined
   )
 }
 

@@ -7,8 +7,7 @@ import { DUTIES } from './rules.ts'
 
 export const EVIDENCE_KINDS = ['meeting', 'document', 'decision'] as const
 
-const day = (message: string) =>
-  optionalDay(message).refine((v): v is string => v !== null, message)
+const day = (message: string) => optionalDay(message).refine((v): v is string => v !== null, message)
 
 const year = z.coerce
   .number({ error: 'Enter the partnership year as its first year, such as 2026' })
@@ -26,7 +25,9 @@ const duty = z.enum(DUTIES, { error: 'Select the duty' })
 export const evidenceInput = z
   .object({
     duty,
-    kind: z.enum(EVIDENCE_KINDS, { error: 'Select what the evidence is: a meeting, a document or a decision' }),
+    kind: z.enum(EVIDENCE_KINDS, {
+      error: 'Select what the evidence is: a meeting, a document or a decision',
+    }),
     year: optionalYear,
     meetingId: z
       .union([z.literal(''), z.null(), idField('Select the meeting from the list')])
@@ -37,7 +38,10 @@ export const evidenceInput = z
       .string()
       .trim()
       .max(500)
-      .refine((v) => v === '' || /^https:\/\/\S+$/.test(v), 'Enter the link as a web address starting https://')
+      .refine(
+        (v) => v === '' || /^https:\/\/\S+$/.test(v),
+        'Enter the link as a web address starting https://',
+      )
       .optional()
       .nullable()
       .transform((v) => (v ? v : null)),
@@ -66,5 +70,7 @@ export const dueDateInput = z.object({
 
 /** A tick box or radio ('yes'/'no') or a JSON boolean. */
 export const publicMeetingInput = z.object({
-  public: z.union([z.boolean(), z.enum(['yes', 'no'])], { error: 'Select yes or no' }).transform((v) => v === true || v === 'yes'),
+  public: z
+    .union([z.boolean(), z.enum(['yes', 'no'])], { error: 'Select yes or no' })
+    .transform((v) => v === true || v === 'yes'),
 })

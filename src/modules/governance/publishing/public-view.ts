@@ -8,7 +8,12 @@ import { MEETING_STATUS_LABELS, type MeetingStatus } from '../rules/meeting-stat
 // apologies, and minutes only once approved. Names appear only as members' and presenters'.
 
 /** Statuses in which a published meeting stays on the public page: its agenda is out. */
-export const PUBLIC_STATUSES: readonly MeetingStatus[] = ['agenda-published', 'held', 'minutes-draft', 'minutes-approved']
+export const PUBLIC_STATUSES: readonly MeetingStatus[] = [
+  'agenda-published',
+  'held',
+  'minutes-draft',
+  'minutes-approved',
+]
 
 export const mayBePublished = (status: MeetingStatus) => PUBLIC_STATUSES.includes(status)
 
@@ -94,7 +99,10 @@ export function publicMeeting(
         title: i.title,
         presenterName: i.presenterName,
         minutes: minutesApproved
-          ? { discussion: i.discussion, resolutions: i.resolutions.map((r) => ({ number: r.number, text: r.text })) }
+          ? {
+              discussion: i.discussion,
+              resolutions: i.resolutions.map((r) => ({ number: r.number, text: r.text })),
+            }
           : null,
       })),
     decisions: [...decisions],

@@ -2,7 +2,11 @@ import type { Executor } from '../../../db/database.ts'
 import './tables.ts'
 
 export async function findPublication(db: Executor, meetingId: number) {
-  return db.selectFrom('meeting_publications').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst()
+  return db
+    .selectFrom('meeting_publications')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst()
 }
 
 export async function insertPublication(db: Executor, meetingId: number, publishedBy: string, now: string) {
@@ -13,7 +17,10 @@ export async function insertPublication(db: Executor, meetingId: number, publish
 }
 
 export async function deletePublication(db: Executor, meetingId: number) {
-  const result = await db.deleteFrom('meeting_publications').where('meeting_id', '=', meetingId).executeTakeFirst()
+  const result = await db
+    .deleteFrom('meeting_publications')
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst()
   return Number(result.numDeletedRows) === 1
 }
 
