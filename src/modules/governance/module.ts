@@ -6,10 +6,12 @@ import { api, demo, pages, provides, type SaferModule, samples } from '../module
 import { governanceApi } from './api.ts'
 import { governanceCommands } from './cli.ts'
 import { governanceDemoMissing, loadGovernanceDemoYear } from './demo.ts'
+import { dutiesApi } from './duties/api.ts'
 import { dutiesRoutes } from './duties/duties.routes.ts'
 import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
 import { paths } from './paths.ts'
+import { publishingApi } from './publishing/api.ts'
 import { publicRoutes } from './publishing/public.routes.ts'
 import { publishingRoutes } from './publishing/publishing.routes.ts'
 import { createGovernanceService, type GovernanceService } from './service.ts'
@@ -45,7 +47,11 @@ export const governanceModule: SaferModule<typeof permissions> = {
     pages(['governance'], publishingRoutes),
     pages(['governance'], publicRoutes),
   ],
-  api: [api(['governance', 'audit'], governanceApi)],
+  api: [
+    api(['governance', 'audit'], governanceApi),
+    api(['governance'], dutiesApi),
+    api(['governance'], publishingApi),
+  ],
   commands: governanceCommands,
   commandErrors: [NotFoundError],
   navigation: [{ text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 }],
