@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../../src/access/roles.ts'
-import type { DemoYear } from '../../src/modules/governance/demo-year.ts'
 import { loadGovernanceDemoYear } from '../../src/modules/governance/demo.ts'
+import type { DemoYear } from '../../src/modules/governance/demo-year.ts'
 import { loadPartnersDemo } from '../../src/modules/partners/demo.ts'
 import { ForbiddenError, ValidationError } from '../../src/shared/errors.ts'
 import { buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
