@@ -47,6 +47,9 @@ describe('statutory duties and the public pages in a real browser', () => {
       const duties = page.getByRole('table', { name: /^Duties in/ })
       expect(await duties.getByRole('row').count()).toBe(7)
       await expectTablesInside(page)
+      await page.setViewportSize({ width: 320, height: 640 })
+      await expectNoSidewaysScroll(page)
+      await page.setViewportSize({ width: 1280, height: 900 })
 
       await page.getByLabel('Duty', { exact: true }).first().selectOption('sv-strategy')
       await page.getByRole('radio', { name: 'A document' }).check()

@@ -7,6 +7,7 @@ import { governanceApi } from './api.ts'
 import { governanceCommands } from './cli.ts'
 import { governanceDemoMissing, loadGovernanceDemoYear } from './demo.ts'
 import { dutiesApi } from './duties/api.ts'
+import { dutiesCommands } from './duties/cli.ts'
 import { dutiesRoutes } from './duties/duties.routes.ts'
 import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
@@ -52,7 +53,7 @@ export const governanceModule: SaferModule<typeof permissions> = {
     api(['governance'], dutiesApi),
     api(['governance'], publishingApi),
   ],
-  commands: governanceCommands,
+  commands: [...governanceCommands, ...dutiesCommands],
   commandErrors: [NotFoundError],
   navigation: [{ text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 }],
   home: [

@@ -108,7 +108,8 @@ export function createPublishingService(db: Db, audit: AuditService, partners: P
 
   /** One published meeting as the public sees it; not found unless published and showable. */
   async function getPublicMeeting(meetingId: number): Promise<PublicMeeting> {
-    if (!(await publication(meetingId).catch(() => null))?.visible) throw new NotFoundError('Meeting')
+    // Not found covers a meeting that does not exist and one not shown, alike.
+    if (!(await publication(meetingId)).visible) throw new NotFoundError('Meeting')
     const meeting = await meetings.getMeeting(meetingId)
     const board = await boards.getBoard(meeting.boardId)
     return publicMeeting(meeting, board.members)
