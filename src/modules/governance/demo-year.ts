@@ -1,5 +1,6 @@
 import type { Actor } from '../audit/service.ts'
 import type { Services } from '../module.ts'
+import { addDays, later, secondThursday } from './demo-dates.ts'
 import { partnershipYearOf, partnershipYearSpan, partnershipYearText } from './duties/rules.ts'
 
 // A year of the demo's meetings, dated from the day the demo is loaded so that it always reads as
@@ -8,20 +9,6 @@ import { partnershipYearOf, partnershipYearSpan, partnershipYearText } from './d
 // Some actions arising are closed, one is overdue and one still open, so the next agenda carries
 // matters arising. The last quarterly meeting is published, with an exempt item the public page
 // leaves out; some statutory duties are evidenced, so the tracker shows green, amber and red.
-
-const DAY = 86_400_000
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-const addDays = (day: string, days: number) => dayOf(Date.parse(`${day}T00:00:00Z`) + days * DAY)
-
-/** The second Thursday of the month `months` from the month of `day`: boards meet on a set weekday. */
-export function secondThursday(day: string, months: number): string {
-  const month = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + months
-  const first = new Date(Date.UTC(Math.floor(month / 12), month % 12, 1))
-  const toThursday = (4 - first.getUTCDay() + 7) % 7
-  return dayOf(first.getTime() + (toThursday + 7) * DAY)
-}
-
-const later = (a: string, b: string) => (a > b ? a : b)
 
 interface HeldMeeting {
   board: number

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { secondThursday } from './demo-year.ts'
+import { secondThursday } from './demo-dates.ts'
 
 describe('the demo’s meeting days', () => {
   it('fall on the second Thursday of the month, counted across years', () => {
