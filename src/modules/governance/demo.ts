@@ -1,5 +1,7 @@
+import { londonToday } from '../../shared/london-day.ts'
 import type { Actor } from '../audit/service.ts'
 import type { Services } from '../module.ts'
+import { loadGovernanceYear } from './demo-year.ts'
 
 // The demo's boards are seed 003's: the Safer Communities Delivery Group (the statutory Community
 // Safety Partnership) reports to the Safeguarding Adults Board, and both to the Safeguarding
@@ -160,6 +162,16 @@ export async function loadGovernanceDemo(
 
   // The next meeting: its agenda carries matters arising (the two open actions) and the standing items.
   await governance.scheduleMeeting(who, delivery, { startsAt: '2011-12-08T18:30', place: 'Civic Centre' })
+}
+
+/** The demo as `npm start` loads it: seed 003's boards and seed 004's meeting, then a year of meetings to today. */
+export async function loadGovernanceDemoYear(
+  services: Pick<Services, 'governance' | 'partners'>,
+  actor: Actor,
+  today = londonToday(),
+) {
+  await loadGovernanceDemo(services, actor)
+  return loadGovernanceYear(services, actor, today)
 }
 
 /** A database made before the governance module existed has no boards yet. */

@@ -1,13 +1,20 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { governance as governanceMigration } from '../../db/migrations/0016_governance.ts'
+import { governanceDutiesPublishing } from '../../db/migrations/0020_governance_duties_publishing.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { governanceApi } from './api.ts'
 import { governanceCommands } from './cli.ts'
-import { governanceDemoMissing, loadGovernanceDemo } from './demo.ts'
+import { governanceDemoMissing, loadGovernanceDemoYear } from './demo.ts'
+import { dutiesApi } from './duties/api.ts'
+import { dutiesCommands } from './duties/cli.ts'
+import { dutiesRoutes } from './duties/duties.routes.ts'
 import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
 import { paths } from './paths.ts'
+import { publishingApi } from './publishing/api.ts'
+import { publicRoutes } from './publishing/public.routes.ts'
+import { publishingRoutes } from './publishing/publishing.routes.ts'
 import { createGovernanceService, type GovernanceService } from './service.ts'
 import './tables.ts'
 
@@ -27,16 +34,26 @@ const permissions = {
 export const governanceModule: SaferModule<typeof permissions> = {
   name: 'governance',
   permissions,
-  migrations: { '0016_governance': governanceMigration },
+  migrations: {
+    '0016_governance': governanceMigration,
+    '0020_governance_duties_publishing': governanceDutiesPublishing,
+  },
   services: provides(['audit', 'partners'], ({ db }, { audit, partners }) => ({
     governance: createGovernanceService(db, audit, partners),
   })),
   pages: [
     pages(['governance', 'partners'], boardRoutes),
     pages(['governance', 'partners', 'audit'], meetingRoutes),
+    pages(['governance'], dutiesRoutes),
+    pages(['governance'], publishingRoutes),
+    pages(['governance'], publicRoutes),
   ],
-  api: [api(['governance', 'audit'], governanceApi)],
-  commands: governanceCommands,
+  api: [
+    api(['governance', 'audit'], governanceApi),
+    api(['governance'], dutiesApi),
+    api(['governance'], publishingApi),
+  ],
+  commands: [...governanceCommands, ...dutiesCommands],
   commandErrors: [NotFoundError],
   navigation: [{ text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 }],
   home: [
@@ -47,9 +64,16 @@ export const governanceModule: SaferModule<typeof permissions> = {
       needs: 'governance:view',
       order: 17,
     },
+    {
+      title: 'Statutory duties',
+      text: 'This partnership year’s statutory duties, their due dates and evidence, green, amber or red.',
+      href: paths.governance.duties(),
+      needs: 'governance:view',
+      order: 18,
+    },
   ],
   paths,
-  demo: demo(['governance', 'partners'], loadGovernanceDemo, governanceDemoMissing),
+  demo: demo(['governance', 'partners'], loadGovernanceDemoYear, governanceDemoMissing),
   // A board with a meeting already held, whose one item has an action arising: every route reaches a record.
   samples: samples(['governance'], async ({ governance }, made, actor) => {
     const who = { actor, user: null }
@@ -69,6 +93,13 @@ export const governanceModule: SaferModule<typeof permissions> = {
       description: 'Sample action',
       ownerPersonId: made.person,
     })
-    return { board, meeting, actionArising }
+    await governance.publishMeeting(who, meeting, { confirm: 'yes' })
+    const dutyEvidence = await governance.recordDutyEvidence(who, {
+      duty: 'public-meeting',
+      kind: 'decision',
+      decisionReference: 'Sample decision',
+      evidencedOn: '2020-01-15',
+    })
+    return { board, meeting, actionArising, dutyEvidence }
   }),
 }

@@ -15,5 +15,16 @@ export const paths = {
     meetingResolutions: (id: number | string) => `/governance/meetings/${id}/resolutions`,
     meetingActions: (id: number | string) => `/governance/meetings/${id}/actions`,
     actionStatus: (id: number | string) => `/governance/actions/${id}/status`,
+    duties: (year?: number | string) =>
+      year === undefined ? '/governance/duties' : `/governance/duties?year=${year}`,
+    dutyEvidence: () => '/governance/duties/evidence',
+    removeDutyEvidence: (id: number | string) => `/governance/duties/evidence/${id}/remove`,
+    dutyDueDates: () => '/governance/duties/due-dates',
+    meetingPublicMeeting: (id: number | string) => `/governance/meetings/${id}/public-meeting`,
+    meetingPublishing: (id: number | string) => `/governance/meetings/${id}/publishing`,
+    meetingPublish: (id: number | string) => `/governance/meetings/${id}/publish`,
+    meetingWithdraw: (id: number | string) => `/governance/meetings/${id}/withdraw`,
+    publicMeetings: () => '/public/meetings',
+    publicMeeting: (id: number | string) => `/public/meetings/${id}`,
   },
 } as const

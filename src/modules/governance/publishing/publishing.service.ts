@@ -1,0 +1,119 @@
+import type { Db } from '../../../db/database.ts'
+import { NotFoundError, ValidationError } from '../../../shared/errors.ts'
+import { parseInput } from '../../../shared/validation.ts'
+import type { AuditService } from '../../audit/service.ts'
+import type { PartnersService } from '../../partners/service.ts'
+import { createBoardsService } from '../boards.service.ts'
+import * as meetingsRepo from '../meetings.repository.ts'
+import { createMeetingsService } from '../meetings.service.ts'
+import { requireMayManage, type Who } from '../policy.ts'
+import { MEETING_STATUS_LABELS, type MeetingStatus } from '../rules/meeting-status.ts'
+import {
+  mayBePublished,
+  PUBLIC_STATUSES,
+  type PublicMeeting,
+  type PublicMeetingSummary,
+  publicMeeting,
+} from './public-view.ts'
+import * as repo from './publishing.repository.ts'
+import { publishInput, withdrawInput } from './schema.ts'
+
+export interface Publication {
+  meetingId: number
+  published: boolean
+  publishedAt: string | null
+  publishedBy: string | null
+  /** Published and in a status the public page shows: what anyone, signed in or not, can see now. */
+  visible: boolean
+}
+
+/**
+ * Publishing meetings to the public page: a deliberate, audited step per meeting, and the public
+ * view of what is published. An unpublished meeting, or one whose agenda is withdrawn or which is
+ * cancelled after publishing, is not found.
+ */
+export function createPublishingService(db: Db, audit: AuditService, partners: PartnersService) {
+  const meetings = createMeetingsService(db, audit, partners)
+  const boards = createBoardsService(db, audit, partners)
+
+  async function publication(meetingId: number): Promise<Publication> {
+    const meeting = await meetingsRepo.findMeeting(db, meetingId)
+    if (!meeting) throw new NotFoundError('Meeting')
+    const row = await repo.findPublication(db, meetingId)
+    return {
+      meetingId,
+      published: row !== undefined,
+      publishedAt: row?.published_at ?? null,
+      publishedBy: row?.published_by ?? null,
+      visible: row !== undefined && mayBePublished(meeting.status as MeetingStatus),
+    }
+  }
+
+  async function publishMeeting(who: Who, meetingId: number, input: unknown): Promise<void> {
+    requireMayManage(who, 'publish a meeting')
+    parseInput(publishInput, input)
+    await db.transaction().execute(async (trx) => {
+      const meeting = await meetingsRepo.findMeeting(trx, meetingId)
+      if (!meeting) throw new NotFoundError('Meeting')
+      if (!mayBePublished(meeting.status as MeetingStatus))
+        throw new ValidationError({
+          confirm:
+            meeting.status === 'cancelled'
+              ? 'The meeting was cancelled: there is nothing to publish'
+              : 'Publish the agenda first (change the status to agenda published), then publish the meeting',
+        })
+      if (await repo.findPublication(trx, meetingId))
+        throw new ValidationError({ confirm: 'The meeting is already published' })
+      const now = new Date().toISOString()
+      await repo.insertPublication(trx, meetingId, who.actor.label, now)
+      await audit.record(trx, who.actor, {
+        action: 'meeting.publish',
+        entityType: 'meeting',
+        entityId: meetingId,
+        after: { published_at: now, status: meeting.status },
+      })
+    })
+  }
+
+  async function withdrawMeeting(who: Who, meetingId: number, input: unknown): Promise<void> {
+    requireMayManage(who, 'withdraw a meeting from the public page')
+    const { reason } = parseInput(withdrawInput, input)
+    await db.transaction().execute(async (trx) => {
+      if (!(await meetingsRepo.findMeeting(trx, meetingId))) throw new NotFoundError('Meeting')
+      const row = await repo.findPublication(trx, meetingId)
+      if (!row || !(await repo.deletePublication(trx, meetingId)))
+        throw new ValidationError({ reason: 'The meeting is not published' })
+      await audit.record(trx, who.actor, {
+        action: 'meeting.withdraw',
+        entityType: 'meeting',
+        entityId: meetingId,
+        before: { published_at: row.published_at, published_by: row.published_by },
+        detail: { reason },
+      })
+    })
+  }
+
+  /** The published meetings anyone may see, latest first. */
+  async function listPublicMeetings(): Promise<PublicMeetingSummary[]> {
+    return (await repo.listPublished(db, PUBLIC_STATUSES)).map((m) => ({
+      id: m.id,
+      boardId: m.board_id,
+      boardName: m.board_name,
+      startsAt: m.starts_at,
+      status: m.status as MeetingStatus,
+      statusText: MEETING_STATUS_LABELS[m.status as MeetingStatus],
+      minutesApproved: m.status === 'minutes-approved',
+    }))
+  }
+
+  /** One published meeting as the public sees it; not found unless published and showable. */
+  async function getPublicMeeting(meetingId: number): Promise<PublicMeeting> {
+    // Not found covers a meeting that does not exist and one not shown, alike.
+    if (!(await publication(meetingId)).visible) throw new NotFoundError('Meeting')
+    const meeting = await meetings.getMeeting(meetingId)
+    const board = await boards.getBoard(meeting.boardId)
+    return publicMeeting(meeting, board.members)
+  }
+
+  return { publication, publishMeeting, withdrawMeeting, listPublicMeetings, getPublicMeeting }
+}
