@@ -1,5 +1,6 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { governance as governanceMigration } from '../../db/migrations/0016_governance.ts'
+import { governancePapers as governancePapersMigration } from '../../db/migrations/0017_governance_papers.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { governanceApi } from './api.ts'
@@ -7,6 +8,11 @@ import { governanceCommands } from './cli.ts'
 import { governanceDemoMissing, loadGovernanceDemo } from './demo.ts'
 import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
+import { papersApi } from './papers/api.ts'
+import { myActionsArisingRoutes } from './papers/my-actions.routes.ts'
+import { paperRoutes } from './papers/papers.routes.ts'
+import { planLinkRoutes } from './papers/plan-links.routes.ts'
+import { createGovernancePapersService, type GovernancePapersService } from './papers/service.ts'
 import { paths } from './paths.ts'
 import { createGovernanceService, type GovernanceService } from './service.ts'
 import './tables.ts'
@@ -14,6 +20,7 @@ import './tables.ts'
 declare module '../module.ts' {
   interface Services {
     governance: GovernanceService
+    governancePapers: GovernancePapersService
   }
 }
 
@@ -27,18 +34,36 @@ const permissions = {
 export const governanceModule: SaferModule<typeof permissions> = {
   name: 'governance',
   permissions,
-  migrations: { '0016_governance': governanceMigration },
-  services: provides(['audit', 'partners'], ({ db }, { audit, partners }) => ({
-    governance: createGovernanceService(db, audit, partners),
-  })),
+  migrations: { '0016_governance': governanceMigration, '0017_governance_papers': governancePapersMigration },
+  services: provides(
+    ['audit', 'partners', 'plans', 'planStructure', 'deliverables', 'strategies'],
+    ({ db }, { audit, partners, ...plans }) => ({
+      governance: createGovernanceService(db, audit, partners),
+      governancePapers: createGovernancePapersService(db, audit, plans),
+    }),
+  ),
   pages: [
     pages(['governance', 'partners'], boardRoutes),
-    pages(['governance', 'partners', 'audit'], meetingRoutes),
+    pages(['governance', 'partners', 'audit', 'governancePapers'], meetingRoutes),
+    pages(['governance', 'governancePapers', 'plans', 'strategies', 'audit'], paperRoutes),
+    pages(['governance', 'governancePapers'], planLinkRoutes),
+    pages(['governance', 'governancePapers'], myActionsArisingRoutes),
   ],
-  api: [api(['governance', 'audit'], governanceApi)],
+  api: [
+    api(['governance', 'audit'], governanceApi),
+    api(['governance', 'governancePapers', 'audit'], papersApi),
+  ],
   commands: governanceCommands,
   commandErrors: [NotFoundError],
-  navigation: [{ text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 }],
+  navigation: [
+    { text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 },
+    {
+      text: 'My actions arising',
+      href: paths.governance.myActionsArising(),
+      needs: 'governance:view',
+      order: 23,
+    },
+  ],
   home: [
     {
       title: 'Boards and meetings',
@@ -47,11 +72,18 @@ export const governanceModule: SaferModule<typeof permissions> = {
       needs: 'governance:view',
       order: 17,
     },
+    {
+      title: 'My actions arising',
+      text: 'The actions boards have given you, with those overdue flagged, and the plan deliverable each follows.',
+      href: paths.governance.myActionsArising(),
+      needs: 'governance:view',
+      order: 12,
+    },
   ],
   paths,
   demo: demo(['governance', 'partners'], loadGovernanceDemo, governanceDemoMissing),
   // A board with a meeting already held, whose one item has an action arising: every route reaches a record.
-  samples: samples(['governance'], async ({ governance }, made, actor) => {
+  samples: samples(['governance', 'governancePapers'], async ({ governance, ...s }, made, actor) => {
     const who = { actor, user: null }
     const board = await governance.createBoard(who, {
       name: 'Sample board',
@@ -69,6 +101,10 @@ export const governanceModule: SaferModule<typeof permissions> = {
       description: 'Sample action',
       ownerPersonId: made.person,
     })
-    return { board, meeting, actionArising }
+    const paper = await s.governancePapers.addPaperLink(who, meeting, {
+      itemId: item,
+      target: 'exception-report',
+    })
+    return { board, meeting, actionArising, paper }
   }),
 }
