@@ -152,7 +152,7 @@ describe('governance papers in a real browser', () => {
         await signIn(page, 'lead@test.example')
         await clickAndCheck(
           page,
-          page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My actions arising' }),
+          page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actions arising' }),
         )
         expect(await heading(page)).toBe('My actions arising')
         const table = page.getByRole('table', { name: 'Your actions arising, open ones first' })

@@ -58,7 +58,8 @@ export const governanceModule: SaferModule<typeof permissions> = {
   navigation: [
     { text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 },
     {
-      text: 'My actions arising',
+      // Not "My actions arising": beside the plans' "My actions", the two names would read alike.
+      text: 'Actions arising',
       href: paths.governance.myActionsArising(),
       needs: 'governance:view',
       order: 23,
