@@ -77,7 +77,9 @@ describe.each(DIALECTS)('governance papers on %s', (dialect) => {
     const download = await viewer.get(href as string)
     expect(download.statusCode).toBe(200)
     expect(download.headers['content-type']).toBe('application/pdf')
-    expect(download.headers['content-disposition']).toBe('attachment; filename="Needs assessment.pdf"')
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="Needs assessment.pdf"; filename*=UTF-8''Needs%20assessment.pdf`,
+    )
     expect(download.rawPayload.equals(content)).toBe(true)
     const audit = await t.deps.database.db
       .selectFrom('audit_log')
@@ -88,6 +90,20 @@ describe.each(DIALECTS)('governance papers on %s', (dialect) => {
       true,
     )
     expect(audit.some((a) => a.action === 'viewed' && a.detail.includes(href as string))).toBe(true)
+  })
+
+  it('downloads a paper whose name is not plain ASCII under that name', async () => {
+    const id = await papers().addPaperFile(
+      operator,
+      meeting,
+      { itemId },
+      { fileName: 'Plan – "2026" é.pdf', content: pdfPaper() },
+    )
+    const download = await manager.get(`/governance/papers/${id}`)
+    expect(download.statusCode).toBe(200)
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="Plan _ 2026 _.pdf"; filename*=UTF-8''Plan%20%E2%80%93%20%222026%22%20%C3%A9.pdf`,
+    )
   })
 
   it('refuses a disguised file, one over 20 MB and a zip bomb, naming the file and writing nothing', async () => {

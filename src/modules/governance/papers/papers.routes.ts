@@ -17,6 +17,16 @@ const PAPER_FORM = 'governance/papers/views/paper-form.njk'
 // One byte over the limit is enough to know a file is too large, without reading the rest.
 const UPLOAD_LIMITS = { fileSize: MAX_PAPER_BYTES + 1, files: 1, fields: 5, fieldSize: 10_000, parts: 6 }
 
+/**
+ * A paper keeps the name it was uploaded with, which may be any language's: an ASCII fallback for
+ * old clients and the name itself as RFC 6266 allows (a header may carry only Latin-1 bytes).
+ */
+const rfc5987 = (name: string) =>
+  encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+export const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '')}"; filename*=UTF-8''${rfc5987(name)}`
+
 type Deps = Pick<Services, 'governance' | 'governancePapers' | 'plans' | 'strategies' | 'audit'>
 
 /** Adding a paper to an item (a file or a link), downloading one, and taking one off. */
@@ -132,7 +142,7 @@ export async function paperRoutes(app: FastifyInstance, deps: Deps) {
     const file = await governancePapers.getPaperFile(id)
     await auditRead(audit, sensitiveReads, request, { what: 'meeting', entityId: file.meetingId })
     return reply
-      .header('Content-Disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '')}"`)
+      .header('Content-Disposition', attachment(file.fileName))
       .header('X-Content-Type-Options', 'nosniff')
       .type(file.contentType)
       .send(file.content)
