@@ -137,6 +137,14 @@ describe.each(DIALECTS)('governance papers on %s', (dialect) => {
     })
     expect(none.statusCode).toBe(400)
     expect(none.body).toContain('Select the paper to upload')
+    const forged = await postMultipart(
+      t.app,
+      manager,
+      `/governance/meetings/${meeting}/papers`,
+      { itemId: String(itemId) },
+      { name: 'Forged.pdf', content: pdfPaper() },
+    )
+    expect(forged.statusCode).toBe(403)
     expect(await written()).toEqual(before)
   })
 
