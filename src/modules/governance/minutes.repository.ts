@@ -81,6 +81,16 @@ export async function listMattersArising(db: Executor, boardId: number, startsAt
     .execute()
 }
 
+/** The actions arising a person owns, from every board's meetings: open ones first, then by due date. */
+export async function listActionsOwnedBy(db: Executor, personId: number) {
+  return actionsWithOwners(db)
+    .where('a.owner_person_id', '=', personId)
+    .orderBy('a.status', 'desc')
+    .orderBy('a.due_date')
+    .orderBy('a.id')
+    .execute()
+}
+
 export async function findAction(db: Executor, id: number) {
   return actionsWithOwners(db).where('a.id', '=', id).executeTakeFirst()
 }

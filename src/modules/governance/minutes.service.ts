@@ -1,14 +1,14 @@
 import type { z } from 'zod'
 import type { Db } from '../../db/database.ts'
 import { isUniqueViolationOn } from '../../db/errors.ts'
-import { NotFoundError, ValidationError } from '../../shared/errors.ts'
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { londonToday } from '../../shared/london-day.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { AuditService } from '../audit/service.ts'
 import type { PartnersService } from '../partners/service.ts'
 import * as meetingsRepo from './meetings.repository.ts'
 import * as repo from './minutes.repository.ts'
-import { requireMayManage, type Who } from './policy.ts'
+import { mayManageGovernance, requireMayManage, type Who } from './policy.ts'
 import { type ActionArising, toAction } from './records.ts'
 import { hasTakenPlace, type MeetingStatus } from './rules/meeting-status.ts'
 import { isResolutionNumber, nextResolutionNumber, normaliseResolutionNumber } from './rules/resolutions.ts'
@@ -157,10 +157,40 @@ export function createMinutesService(db: Db, audit: AuditService, partners: Part
   /** Closing an action takes it off the next agenda's matters arising; reopening puts it back. */
   async function setActionStatus(who: Who, id: number, input: unknown, today = londonToday()): Promise<void> {
     requireMayManage(who, 'close or reopen an action arising')
+    await changeActionStatus(who, id, parseInput(actionStatusInput, input).status, today, null)
+  }
+
+  /**
+   * The owner of an action arising closes or reopens it themself (from "My actions arising"); a
+   * partnership manager may change anyone's. personId is the signed-in user's linked person.
+   */
+  async function setOwnActionStatus(
+    who: Who,
+    personId: number | null,
+    id: number,
+    input: unknown,
+    today = londonToday(),
+  ): Promise<void> {
     const { status } = parseInput(actionStatusInput, input)
+    await changeActionStatus(who, id, status, today, mayManageGovernance(who.user) ? null : (personId ?? -1))
+  }
+
+  async function changeActionStatus(
+    who: Who,
+    id: number,
+    status: 'open' | 'closed',
+    today: string,
+    mustOwn: number | null,
+  ) {
     await db.transaction().execute(async (trx) => {
       const action = await repo.findAction(trx, id)
       if (!action) throw new NotFoundError('Action arising')
+      if (mustOwn !== null && action.owner_person_id !== mustOwn)
+        throw new ForbiddenError(
+          'change this action arising',
+          'Only its owner, a partnership manager or an administrator can close or reopen it.',
+          'If it is yours, ask an administrator to link your account to you as a person.',
+        )
       if (action.status === status) return
       const closedOn = status === 'closed' ? today : null
       await repo.setActionStatus(trx, id, status, closedOn, new Date().toISOString())
@@ -180,6 +210,10 @@ export function createMinutesService(db: Db, audit: AuditService, partners: Part
     addResolution,
     addAction,
     setActionStatus,
+    setOwnActionStatus,
+    /** The actions arising a person owns, open ones first. */
+    actionsOwnedBy: async (personId: number): Promise<ActionArising[]> =>
+      (await repo.listActionsOwnedBy(db, personId)).map(toAction),
     getAction: async (id: number): Promise<ActionArising> => {
       const row = await repo.findAction(db, id)
       if (!row) throw new NotFoundError('Action arising')

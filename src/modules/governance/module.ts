@@ -1,5 +1,6 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { governance as governanceMigration } from '../../db/migrations/0016_governance.ts'
+import { governancePapers as governancePapersMigration } from '../../db/migrations/0017_governance_papers.ts'
 import { governanceDutiesPublishing } from '../../db/migrations/0020_governance_duties_publishing.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
@@ -11,6 +12,11 @@ import { dutiesCommands } from './duties/cli.ts'
 import { dutiesRoutes } from './duties/duties.routes.ts'
 import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
+import { papersApi } from './papers/api.ts'
+import { myActionsArisingRoutes } from './papers/my-actions.routes.ts'
+import { paperRoutes } from './papers/papers.routes.ts'
+import { planLinkRoutes } from './papers/plan-links.routes.ts'
+import { createGovernancePapersService, type GovernancePapersService } from './papers/service.ts'
 import { paths } from './paths.ts'
 import { publishingApi } from './publishing/api.ts'
 import { publicRoutes } from './publishing/public.routes.ts'
@@ -21,6 +27,7 @@ import './tables.ts'
 declare module '../module.ts' {
   interface Services {
     governance: GovernanceService
+    governancePapers: GovernancePapersService
   }
 }
 
@@ -36,26 +43,44 @@ export const governanceModule: SaferModule<typeof permissions> = {
   permissions,
   migrations: {
     '0016_governance': governanceMigration,
+    '0017_governance_papers': governancePapersMigration,
     '0020_governance_duties_publishing': governanceDutiesPublishing,
   },
-  services: provides(['audit', 'partners'], ({ db }, { audit, partners }) => ({
-    governance: createGovernanceService(db, audit, partners),
-  })),
+  services: provides(
+    ['audit', 'partners', 'plans', 'planStructure', 'deliverables', 'strategies'],
+    ({ db }, { audit, partners, ...plans }) => ({
+      governance: createGovernanceService(db, audit, partners),
+      governancePapers: createGovernancePapersService(db, audit, plans),
+    }),
+  ),
   pages: [
     pages(['governance', 'partners'], boardRoutes),
-    pages(['governance', 'partners', 'audit'], meetingRoutes),
+    pages(['governance', 'partners', 'audit', 'governancePapers'], meetingRoutes),
+    pages(['governance', 'governancePapers', 'plans', 'strategies', 'audit'], paperRoutes),
+    pages(['governance', 'governancePapers'], planLinkRoutes),
+    pages(['governance', 'governancePapers'], myActionsArisingRoutes),
     pages(['governance'], dutiesRoutes),
     pages(['governance'], publishingRoutes),
     pages(['governance'], publicRoutes),
   ],
   api: [
     api(['governance', 'audit'], governanceApi),
+    api(['governance', 'governancePapers', 'audit'], papersApi),
     api(['governance'], dutiesApi),
     api(['governance'], publishingApi),
   ],
   commands: [...governanceCommands, ...dutiesCommands],
   commandErrors: [NotFoundError],
-  navigation: [{ text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 }],
+  navigation: [
+    { text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 },
+    {
+      // Not "My actions arising": beside the plans' "My actions", the two names would read alike.
+      text: 'Actions arising',
+      href: paths.governance.myActionsArising(),
+      needs: 'governance:view',
+      order: 23,
+    },
+  ],
   home: [
     {
       title: 'Boards and meetings',
@@ -71,11 +96,18 @@ export const governanceModule: SaferModule<typeof permissions> = {
       needs: 'governance:view',
       order: 18,
     },
+    {
+      title: 'My actions arising',
+      text: 'The actions boards have given you, with those overdue flagged, and the plan deliverable each follows.',
+      href: paths.governance.myActionsArising(),
+      needs: 'governance:view',
+      order: 12,
+    },
   ],
   paths,
   demo: demo(['governance', 'partners'], loadGovernanceDemoYear, governanceDemoMissing),
   // A board with a meeting already held, whose one item has an action arising: every route reaches a record.
-  samples: samples(['governance'], async ({ governance }, made, actor) => {
+  samples: samples(['governance', 'governancePapers'], async ({ governance, ...s }, made, actor) => {
     const who = { actor, user: null }
     const board = await governance.createBoard(who, {
       name: 'Sample board',
@@ -100,6 +132,10 @@ export const governanceModule: SaferModule<typeof permissions> = {
       decisionReference: 'Sample decision',
       evidencedOn: '2020-01-15',
     })
-    return { board, meeting, actionArising, dutyEvidence }
+    const paper = await s.governancePapers.addPaperLink(who, meeting, {
+      itemId: item,
+      target: 'exception-report',
+    })
+    return { board, meeting, actionArising, dutyEvidence, paper }
   }),
 }

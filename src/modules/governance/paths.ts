@@ -1,3 +1,5 @@
+import { papersPaths } from './papers/paths.ts'
+
 export const paths = {
   governance: {
     boards: () => '/governance/boards',
@@ -26,5 +28,6 @@ export const paths = {
     meetingWithdraw: (id: number | string) => `/governance/meetings/${id}/withdraw`,
     publicMeetings: () => '/public/meetings',
     publicMeeting: (id: number | string) => `/public/meetings/${id}`,
+    ...papersPaths,
   },
 } as const

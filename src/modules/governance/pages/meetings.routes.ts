@@ -5,6 +5,7 @@ import { parseInput } from '../../../shared/validation.ts'
 import { type FormProblem, formBody, submitForm, withNotice } from '../../../web/forms.ts'
 import { auditRead } from '../../audit/read-audit.ts'
 import type { Services } from '../../module.ts'
+import { papersOnPage } from '../papers/view.ts'
 import { paths } from '../paths.ts'
 import { hasTakenPlace, MEETING_STATUS_LABELS } from '../rules/meeting-status.ts'
 import { resolvedHeading } from '../rules/resolutions.ts'
@@ -15,7 +16,12 @@ const MEETING = 'governance/views/meeting.njk'
 
 export function meetingRoutes(
   app: FastifyInstance,
-  { governance, partners, audit }: Pick<Services, 'governance' | 'partners' | 'audit'>,
+  {
+    governance,
+    partners,
+    audit,
+    governancePapers,
+  }: Pick<Services, 'governance' | 'partners' | 'audit' | 'governancePapers'>,
 ) {
   const view = { permission: 'governance:view' as const }
   const manage = { permission: 'governance:manage' as const }
@@ -58,6 +64,7 @@ export function meetingRoutes(
       values: problem ? formBody(request.body) : {},
       notice: noticeOf(request),
       backLink: paths.governance.board(meeting.boardId),
+      ...(await papersOnPage(governancePapers, meeting)),
     }
   }
 
