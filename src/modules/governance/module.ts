@@ -1,9 +1,14 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { governance as governanceMigration } from '../../db/migrations/0016_governance.ts'
+import { governanceDecisions } from '../../db/migrations/0018_governance_decisions.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { governanceApi } from './api.ts'
 import { governanceCommands } from './cli.ts'
+import { decisionsApi } from './decisions/api.ts'
+import { decisionRoutes } from './decisions/pages/decisions.routes.ts'
+import { decisionSamples } from './decisions/samples.ts'
+import './decisions/tables.ts'
 import { governanceDemoMissing, loadGovernanceDemo } from './demo.ts'
 import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
@@ -27,18 +32,22 @@ const permissions = {
 export const governanceModule: SaferModule<typeof permissions> = {
   name: 'governance',
   permissions,
-  migrations: { '0016_governance': governanceMigration },
-  services: provides(['audit', 'partners'], ({ db }, { audit, partners }) => ({
-    governance: createGovernanceService(db, audit, partners),
+  migrations: { '0016_governance': governanceMigration, '0018_governance_decisions': governanceDecisions },
+  services: provides(['audit', 'partners'], ({ db, config }, { audit, partners }) => ({
+    governance: createGovernanceService(db, audit, partners, { callInWorkingDays: config.callInWorkingDays }),
   })),
   pages: [
     pages(['governance', 'partners'], boardRoutes),
     pages(['governance', 'partners', 'audit'], meetingRoutes),
+    pages(['governance'], decisionRoutes),
   ],
-  api: [api(['governance', 'audit'], governanceApi)],
+  api: [api(['governance', 'audit'], governanceApi), api(['governance'], decisionsApi)],
   commands: governanceCommands,
   commandErrors: [NotFoundError],
-  navigation: [{ text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 }],
+  navigation: [
+    { text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 },
+    { text: 'Decisions', href: paths.governance.decisions(), needs: 'governance:view', order: 27.5 },
+  ],
   home: [
     {
       title: 'Boards and meetings',
@@ -69,6 +78,6 @@ export const governanceModule: SaferModule<typeof permissions> = {
       description: 'Sample action',
       ownerPersonId: made.person,
     })
-    return { board, meeting, actionArising }
+    return { board, meeting, actionArising, ...(await decisionSamples(governance, who, { board, meeting })) }
   }),
 }

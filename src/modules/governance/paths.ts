@@ -1,3 +1,5 @@
+import { decisionPaths } from './decisions/paths.ts'
+
 export const paths = {
   governance: {
     boards: () => '/governance/boards',
@@ -15,5 +17,6 @@ export const paths = {
     meetingResolutions: (id: number | string) => `/governance/meetings/${id}/resolutions`,
     meetingActions: (id: number | string) => `/governance/meetings/${id}/actions`,
     actionStatus: (id: number | string) => `/governance/actions/${id}/status`,
+    ...decisionPaths,
   },
 } as const
