@@ -55,7 +55,7 @@ const tidy = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u00a0\u20
 
 const MEETING_LINE = /^(.+?)\s+-\s+(.+?)(?:\s*\(item\s+(\d+)\))?$/i
 const MINUTES_OF = /^minutes of (?:the )?(?:meeting of (?:the )?)?(.+?),?\s+held on\s+(.+)$/i
-const ITEM_HEADING = /^(?:item\s+)?(\d{1,4})[.:]?\s+([A-Z].{2,})$/
+const ITEM_HEADING = /^(?:[Ii]tem\s+)?(\d{1,4})[.:]?\s+([A-Z].{2,})$/
 
 export function readGovernanceText(raw: string): ReadDocument {
   const lines = tidy(raw)
@@ -92,7 +92,10 @@ export function readGovernanceText(raw: string): ReadDocument {
     if (head) {
       section = head.section
       sections[section] ??= []
-      if (head.rest) take(head.rest.trim())
+      // Each "RESOLVED that …" paragraph is a resolution of its own, numbered or not.
+      if (head.rest && head.resolved && !numbered(head.rest))
+        decisions.push({ number: null, text: head.rest })
+      else if (head.rest) take(head.rest.trim())
       continue
     }
     if (section === null) preamble.push(line.trim())
@@ -141,12 +144,14 @@ export function readGovernanceText(raw: string): ReadDocument {
   const body = meetingField?.[2]?.trim() ?? minutesOf?.body ?? null
   let itemNumber = meetingField?.[3] ? Number(meetingField[3]) : null
   let title = fields.title ?? null
-  for (const line of preamble) {
+  let headingAt = -1
+  for (const [at, line] of preamble.entries()) {
     if (title) break
     const item = ITEM_HEADING.exec(line)
     if (item && !isDecision) {
       itemNumber ??= Number(item[1])
       title = (item[2] as string).trim()
+      headingAt = at
     }
   }
   title ??= titleFromPreamble(preamble, lines, fields.meeting)
@@ -155,7 +160,11 @@ export function readGovernanceText(raw: string): ReadDocument {
     const text = sections[s]?.join(separator).trim()
     return text ? text : null
   }
-  const discussion = join('minutes', '\n\n')
+  // Minutes without a "Minutes:" heading run from the item's heading to its RESOLVED.
+  const discussion =
+    'minutes' in sections || isDecision || headingAt < 0
+      ? join('minutes', '\n\n')
+      : preamble.slice(headingAt + 1).join('\n\n') || null
   return {
     kind: isDecision ? 'decision' : 'minutes',
     title,

@@ -171,14 +171,15 @@ function splitColon(line: string): [string, string] {
 }
 
 /** A heading that starts a section, with any text after it on the same line ("RESOLVED: That …"). */
-export function heading(line: string): { section: Section; rest: string } | null {
+export function heading(line: string): { section: Section; rest: string; resolved: boolean } | null {
   const resolved = /^RESOLVED\b[\s:,-]*(.*)$/i.exec(line)
-  if (resolved) return { section: 'decisions', rest: capitalise((resolved[1] as string).trim()) }
+  if (resolved)
+    return { section: 'decisions', rest: capitalise((resolved[1] as string).trim()), resolved: true }
   const whole = SECTIONS[labelKey(line)]
-  if (whole) return { section: whole, rest: '' }
+  if (whole) return { section: whole, rest: '', resolved: false }
   const [label, rest] = splitColon(line)
   const section = SECTIONS[labelKey(label)]
-  return section ? { section, rest } : null
+  return section ? { section, rest, resolved: false } : null
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
