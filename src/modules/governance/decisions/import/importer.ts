@@ -212,6 +212,11 @@ async function importMinutes(
     const itemId = await governance.addItem(who, meetingId, {
       title: read.title,
       presenterPersonId: presenter,
+      // The number the minutes give, unless the meeting already uses it.
+      number:
+        read.itemNumber !== null && !meeting.items.some((i) => i.number === read.itemNumber)
+          ? read.itemNumber
+          : undefined,
     })
     item = (await governance.getMeeting(meetingId)).items.find((i) => i.id === itemId)
     if (!item) throw new NotFoundError('Agenda item')
