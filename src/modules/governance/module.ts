@@ -46,7 +46,7 @@ export const governanceModule: SaferModule<typeof permissions> = {
   commandErrors: [NotFoundError],
   navigation: [
     { text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 },
-    { text: 'Decisions', href: paths.governance.decisions(), needs: 'governance:view', order: 27.5 },
+    { text: 'Decisions', href: paths.governance.decisions(), needs: 'governance:view', order: 28 },
   ],
   home: [
     {
