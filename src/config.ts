@@ -42,6 +42,8 @@ export interface Config {
   readonly reminderSchedule: string | null
   /** Safer's own address as people reach it (`https://safer.example.gov.uk`), for links in e-mails. */
   readonly publicUrl: string | null
+  /** Working days after publication that a decision subject to call-in may be called in. */
+  readonly callInWorkingDays: number
 }
 
 export class ConfigError extends Error {}
@@ -152,5 +154,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderFrom: env.REMINDER_FROM || 'Safer <safer@localhost>',
     reminderSchedule: env.REMINDER_SCHEDULE?.trim() || null,
     publicUrl: publicUrlOf(env.PUBLIC_URL),
+    callInWorkingDays: integer(env, 'CALL_IN_WORKING_DAYS', 5),
   })
 }

@@ -14,7 +14,8 @@ import { Browser } from '../helpers/session.ts'
 
 const DENIED = new Set([401, 403])
 
-describe('permission matrix', () => {
+// Every route as every role: minutes on a busy machine, and more with each module's routes.
+describe('permission matrix', { timeout: 300_000 }, () => {
   let t: TestApp
   const browsers = new Map<Role, Browser>()
   let ids: Record<string, number>

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { CLI_ACTOR, UsageError } from '../../shared/command-line.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { command } from '../module.ts'
+import { decisionCommands } from './decisions/cli.ts'
 import { MEETING_STATUS_LABELS } from './rules/meeting-status.ts'
 import { FREQUENCIES } from './schema.ts'
 
@@ -124,4 +125,5 @@ export const governanceCommands = [
       })
     },
   }),
+  ...decisionCommands,
 ]

@@ -63,9 +63,14 @@ export function createMinutesService(db: Db, audit: AuditService, partners: Part
       if (!meeting) throw new NotFoundError('Meeting')
       if (meeting.status === 'minutes-approved' || meeting.status === 'cancelled')
         throw new ValidationError({ title: 'This meeting’s agenda can no longer change' })
+      if (
+        v.number !== undefined &&
+        (await meetingsRepo.listItems(trx, meetingId)).some((i) => i.number === v.number)
+      )
+        throw new ValidationError({ number: `This agenda already has an item ${v.number}` })
       const values = {
         meeting_id: meetingId,
-        number: (await meetingsRepo.highestItemNumber(trx, meeting.board_id)) + 1,
+        number: v.number ?? (await meetingsRepo.highestItemNumber(trx, meeting.board_id)) + 1,
         title: v.title,
         kind: 'item',
         presenter_person_id: v.presenterPersonId,

@@ -1,11 +1,16 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { governance as governanceMigration } from '../../db/migrations/0016_governance.ts'
 import { governancePapers as governancePapersMigration } from '../../db/migrations/0017_governance_papers.ts'
+import { governanceDecisions } from '../../db/migrations/0018_governance_decisions.ts'
 import { governanceDutiesPublishing } from '../../db/migrations/0020_governance_duties_publishing.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { governanceApi } from './api.ts'
 import { governanceCommands } from './cli.ts'
+import { decisionsApi } from './decisions/api.ts'
+import { decisionRoutes } from './decisions/pages/decisions.routes.ts'
+import { decisionSamples } from './decisions/samples.ts'
+import './decisions/tables.ts'
 import { governanceDemoMissing, loadGovernanceDemoYear } from './demo.ts'
 import { dutiesApi } from './duties/api.ts'
 import { dutiesCommands } from './duties/cli.ts'
@@ -44,12 +49,15 @@ export const governanceModule: SaferModule<typeof permissions> = {
   migrations: {
     '0016_governance': governanceMigration,
     '0017_governance_papers': governancePapersMigration,
+    '0018_governance_decisions': governanceDecisions,
     '0020_governance_duties_publishing': governanceDutiesPublishing,
   },
   services: provides(
     ['audit', 'partners', 'plans', 'planStructure', 'deliverables', 'strategies'],
-    ({ db }, { audit, partners, ...plans }) => ({
-      governance: createGovernanceService(db, audit, partners),
+    ({ db, config }, { audit, partners, ...plans }) => ({
+      governance: createGovernanceService(db, audit, partners, {
+        callInWorkingDays: config.callInWorkingDays,
+      }),
       governancePapers: createGovernancePapersService(db, audit, plans),
     }),
   ),
@@ -62,17 +70,20 @@ export const governanceModule: SaferModule<typeof permissions> = {
     pages(['governance'], dutiesRoutes),
     pages(['governance'], publishingRoutes),
     pages(['governance'], publicRoutes),
+    pages(['governance'], decisionRoutes),
   ],
   api: [
     api(['governance', 'audit'], governanceApi),
     api(['governance', 'governancePapers', 'audit'], papersApi),
     api(['governance'], dutiesApi),
     api(['governance'], publishingApi),
+    api(['governance'], decisionsApi),
   ],
   commands: [...governanceCommands, ...dutiesCommands],
   commandErrors: [NotFoundError],
   navigation: [
     { text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 },
+    { text: 'Decisions', href: paths.governance.decisions(), needs: 'governance:view', order: 28 },
     {
       // Not "My actions arising": beside the plans' "My actions", the two names would read alike.
       text: 'Actions arising',
@@ -136,6 +147,13 @@ export const governanceModule: SaferModule<typeof permissions> = {
       itemId: item,
       target: 'exception-report',
     })
-    return { board, meeting, actionArising, dutyEvidence, paper }
+    return {
+      board,
+      meeting,
+      actionArising,
+      dutyEvidence,
+      paper,
+      ...(await decisionSamples(governance, who, { board, meeting })),
+    }
   }),
 }

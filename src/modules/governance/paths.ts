@@ -1,3 +1,4 @@
+import { decisionPaths } from './decisions/paths.ts'
 import { papersPaths } from './papers/paths.ts'
 
 export const paths = {
@@ -29,5 +30,6 @@ export const paths = {
     publicMeetings: () => '/public/meetings',
     publicMeeting: (id: number | string) => `/public/meetings/${id}`,
     ...papersPaths,
+    ...decisionPaths,
   },
 } as const

@@ -138,6 +138,14 @@ export const attendanceInput = z.object({
 export const itemInput = z
   .object({
     title: requiredText('Enter the item’s title'),
+    /** The number the board gave it (minutes carried over from paper); else the board's next. */
+    number: z.coerce
+      .number({ error: 'Enter the item number as a whole number' })
+      .int('Enter the item number as a whole number')
+      .min(1, 'Item numbers start at 1')
+      .max(100_000, 'Item numbers go up to 100,000')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     presenterPersonId: optionalId('Select the presenter from the list'),
     exempt: yesNo,
     exemptReason: optionalText(500),
