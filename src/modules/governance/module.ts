@@ -1,10 +1,15 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { governance as governanceMigration } from '../../db/migrations/0016_governance.ts'
+import { governancePacks } from '../../db/migrations/0019_governance_packs.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
+import { api, demo, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
 import { governanceApi } from './api.ts'
 import { governanceCommands } from './cli.ts'
 import { governanceDemoMissing, loadGovernanceDemo } from './demo.ts'
+import { packApi } from './pack/pack.api.ts'
+import { packCommands } from './pack/pack.cli.ts'
+import { packRoutes } from './pack/pack.routes.ts'
+import { type BoardPackService, createBoardPackService } from './pack/pack.service.ts'
 import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
 import { paths } from './paths.ts'
@@ -14,6 +19,7 @@ import './tables.ts'
 declare module '../module.ts' {
   interface Services {
     governance: GovernanceService
+    boardPacks: BoardPackService
   }
 }
 
@@ -27,16 +33,25 @@ const permissions = {
 export const governanceModule: SaferModule<typeof permissions> = {
   name: 'governance',
   permissions,
-  migrations: { '0016_governance': governanceMigration },
-  services: provides(['audit', 'partners'], ({ db }, { audit, partners }) => ({
-    governance: createGovernanceService(db, audit, partners),
-  })),
+  migrations: { '0016_governance': governanceMigration, '0019_governance_packs': governancePacks },
+  // The board pack reads the performance module when it is installed, and says so when it is not.
+  services: providesWithOptional(
+    ['audit', 'partners', 'plans', 'strategies'],
+    ['performanceReports'],
+    ({ db }, { audit, partners, plans, strategies }, optional) => {
+      const governance = createGovernanceService(db, audit, partners)
+      const performance = () => optional().performanceReports
+      const boardPacks = createBoardPackService(db, audit, { governance, plans, strategies, performance })
+      return { governance, boardPacks }
+    },
+  ),
   pages: [
     pages(['governance', 'partners'], boardRoutes),
-    pages(['governance', 'partners', 'audit'], meetingRoutes),
+    pages(['governance', 'partners', 'audit', 'boardPacks'], meetingRoutes),
+    pages(['boardPacks', 'audit'], packRoutes),
   ],
-  api: [api(['governance', 'audit'], governanceApi)],
-  commands: governanceCommands,
+  api: [api(['governance', 'audit'], governanceApi), api(['boardPacks', 'audit'], packApi)],
+  commands: [...governanceCommands, ...packCommands],
   commandErrors: [NotFoundError],
   navigation: [{ text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 }],
   home: [
@@ -51,7 +66,7 @@ export const governanceModule: SaferModule<typeof permissions> = {
   paths,
   demo: demo(['governance', 'partners'], loadGovernanceDemo, governanceDemoMissing),
   // A board with a meeting already held, whose one item has an action arising: every route reaches a record.
-  samples: samples(['governance'], async ({ governance }, made, actor) => {
+  samples: samples(['governance', 'boardPacks'], async ({ governance, boardPacks }, made, actor) => {
     const who = { actor, user: null }
     const board = await governance.createBoard(who, {
       name: 'Sample board',
@@ -69,6 +84,7 @@ export const governanceModule: SaferModule<typeof permissions> = {
       description: 'Sample action',
       ownerPersonId: made.person,
     })
-    return { board, meeting, actionArising }
+    const boardPack = (await boardPacks.build(who, meeting)).id
+    return { board, meeting, actionArising, boardPack }
   }),
 }

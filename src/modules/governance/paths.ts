@@ -15,5 +15,10 @@ export const paths = {
     meetingResolutions: (id: number | string) => `/governance/meetings/${id}/resolutions`,
     meetingActions: (id: number | string) => `/governance/meetings/${id}/actions`,
     actionStatus: (id: number | string) => `/governance/actions/${id}/status`,
+    meetingPacks: (id: number | string) => `/governance/meetings/${id}/packs`,
+    pack: (id: number | string) => `/governance/packs/${id}`,
+    packCirculated: (id: number | string) => `/governance/packs/${id}/circulated`,
+    annualReport: () => '/governance/annual-report',
+    annualReportDownload: () => '/governance/annual-report/download',
   },
 } as const

@@ -15,7 +15,12 @@ const MEETING = 'governance/views/meeting.njk'
 
 export function meetingRoutes(
   app: FastifyInstance,
-  { governance, partners, audit }: Pick<Services, 'governance' | 'partners' | 'audit'>,
+  {
+    governance,
+    partners,
+    audit,
+    boardPacks,
+  }: Pick<Services, 'governance' | 'partners' | 'audit' | 'boardPacks'>,
 ) {
   const view = { permission: 'governance:view' as const }
   const manage = { permission: 'governance:manage' as const }
@@ -58,6 +63,7 @@ export function meetingRoutes(
       values: problem ? formBody(request.body) : {},
       notice: noticeOf(request),
       backLink: paths.governance.board(meeting.boardId),
+      boardPack: await boardPacks.meetingPacks(id),
     }
   }
 
