@@ -33,7 +33,7 @@ export function packRoutes(
       const { id } = parseInput(idParams, request.params)
       const version = await boardPacks.build(whoOf(request), id)
       return reply.redirect(
-        withNotice(`${paths.governance.meeting(id)}#board-pack`, `Board pack version ${version.number} made`),
+        `${withNotice(paths.governance.meeting(id), `Board pack version ${version.number} made`)}#board-pack`,
         303,
       )
     },
@@ -60,10 +60,8 @@ export function packRoutes(
         reply,
         async () => {
           await boardPacks.markCirculated(whoOf(request), id)
-          return withNotice(
-            `${paths.governance.meeting(version.meetingId)}#board-pack`,
-            `Version ${version.number} marked as circulated`,
-          )
+          const notice = `Version ${version.number} marked as circulated`
+          return `${withNotice(paths.governance.meeting(version.meetingId), notice)}#board-pack`
         },
         (problem) => ({
           template: PROBLEM,
