@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../shared/errors.ts'
-import { londonToday } from '../../../shared/london-day.ts'
 import type { WordPart, WordReport, WordSection } from '../../../shared/word.ts'
+import { formatDateTime } from '../../../web/view-helpers.ts'
 import { dayText } from '../pages/common.ts'
 import { PERFORMANCE_ABSENT } from './pack-sections.ts'
 import { planSummaryParts } from './plan-summary.ts'
@@ -97,7 +97,7 @@ export async function buildAnnualReport(
       ...(strategy.adoptedOn
         ? [`Adopted ${dayText(strategy.adoptedOn)}${strategy.adoptedBy ? ` by ${strategy.adoptedBy}` : ''}`]
         : []),
-      `Made ${dayText(made.madeAt.slice(0, 10) || londonToday())} by ${made.madeBy}, from the figures and plans held in Safer that day.`,
+      `Made ${formatDateTime(made.madeAt)} by ${made.madeBy}, from the figures and plans held in Safer at that moment.`,
     ],
     description: `Annual report on ${strategy.title}, ${year}`,
     sections: [

@@ -1,5 +1,6 @@
 import { londonToday } from '../../../shared/london-day.ts'
 import type { WordReport, WordSection } from '../../../shared/word.ts'
+import { formatDateTime } from '../../../web/view-helpers.ts'
 import { dayText, meetingWhen } from '../pages/common.ts'
 import type { Meeting } from '../records.ts'
 import { agendaSection, minutesSection, papersSection, performanceSection } from './pack-sections.ts'
@@ -69,7 +70,7 @@ export async function buildPack(
       `Meeting: ${meetingWhen(meeting.startsAt)}`,
       `Date: ${dayText(meeting.startsAt.slice(0, 10))}`,
       `Place: ${[meeting.place, meeting.link].filter(Boolean).join(', ') || 'Not recorded'}`,
-      `Version ${stamp.number}, made ${dayText(stamp.madeAt.slice(0, 10))} at ${stamp.madeAt.slice(11, 16)} UTC by ${stamp.madeBy}`,
+      `Version ${stamp.number}, made ${formatDateTime(stamp.madeAt)} by ${stamp.madeBy}`,
       'Made from the figures and plans held in Safer at that moment.',
     ],
     description: `Board pack for ${meeting.boardName}, ${meetingWhen(meeting.startsAt)}, version ${stamp.number}`,
