@@ -166,6 +166,31 @@ export function provides<K extends ServiceName, R extends Partial<Services>>(
   }
 }
 
+/**
+ * As `provides`, for a part that also uses services of modules an installation may leave out
+ * (`optional`): it works without them. They are looked up each time `optional()` is called, not
+ * when the part is made, since the module providing one may be made after this one.
+ */
+export function providesWithOptional<
+  K extends ServiceName,
+  O extends ServiceName,
+  R extends Partial<Services>,
+>(
+  needs: readonly K[],
+  optional: readonly O[],
+  make: (base: ServiceBase, services: Pick<Services, K>, optional: () => Partial<Pick<Services, O>>) => R,
+): ServiceProvider {
+  return {
+    needs,
+    make: (base, services) =>
+      make(base, only(services, needs), () => {
+        const present: Partial<Pick<Services, O>> = {}
+        for (const name of optional) if (name in services) Object.assign(present, { [name]: services[name] })
+        return present
+      }),
+  }
+}
+
 export function pages<K extends ServiceName>(
   needs: readonly K[],
   register: (app: FastifyInstance, services: Pick<Services, K>, context: PageContext) => void | Promise<void>,

@@ -2,9 +2,10 @@ import { EVERYONE } from '../../access/roles.ts'
 import { governance as governanceMigration } from '../../db/migrations/0016_governance.ts'
 import { governancePapers as governancePapersMigration } from '../../db/migrations/0017_governance_papers.ts'
 import { governanceDecisions } from '../../db/migrations/0018_governance_decisions.ts'
+import { governancePacks } from '../../db/migrations/0019_governance_packs.ts'
 import { governanceDutiesPublishing } from '../../db/migrations/0020_governance_duties_publishing.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
+import { api, demo, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
 import { governanceApi } from './api.ts'
 import { governanceCommands } from './cli.ts'
 import { decisionsApi } from './decisions/api.ts'
@@ -15,6 +16,10 @@ import { governanceDemoMissing, loadGovernanceDemoYear } from './demo.ts'
 import { dutiesApi } from './duties/api.ts'
 import { dutiesCommands } from './duties/cli.ts'
 import { dutiesRoutes } from './duties/duties.routes.ts'
+import { packApi } from './pack/pack.api.ts'
+import { packCommands } from './pack/pack.cli.ts'
+import { packRoutes } from './pack/pack.routes.ts'
+import { type BoardPackService, createBoardPackService } from './pack/pack.service.ts'
 import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
 import { papersApi } from './papers/api.ts'
@@ -33,6 +38,7 @@ declare module '../module.ts' {
   interface Services {
     governance: GovernanceService
     governancePapers: GovernancePapersService
+    boardPacks: BoardPackService
   }
 }
 
@@ -50,20 +56,31 @@ export const governanceModule: SaferModule<typeof permissions> = {
     '0016_governance': governanceMigration,
     '0017_governance_papers': governancePapersMigration,
     '0018_governance_decisions': governanceDecisions,
+    '0019_governance_packs': governancePacks,
     '0020_governance_duties_publishing': governanceDutiesPublishing,
   },
-  services: provides(
+  // The board pack reads the performance module when it is installed, and says so when it is not.
+  services: providesWithOptional(
     ['audit', 'partners', 'plans', 'planStructure', 'deliverables', 'strategies'],
-    ({ db, config }, { audit, partners, ...plans }) => ({
-      governance: createGovernanceService(db, audit, partners, {
+    ['performanceReports'],
+    ({ db, config }, { audit, partners, ...planServices }, optional) => {
+      const governance = createGovernanceService(db, audit, partners, {
         callInWorkingDays: config.callInWorkingDays,
-      }),
-      governancePapers: createGovernancePapersService(db, audit, plans),
-    }),
+      })
+      const governancePapers = createGovernancePapersService(db, audit, planServices)
+      const performance = () => optional().performanceReports
+      const boardPacks = createBoardPackService(db, audit, {
+        governance,
+        plans: planServices.plans,
+        strategies: planServices.strategies,
+        performance,
+      })
+      return { governance, governancePapers, boardPacks }
+    },
   ),
   pages: [
     pages(['governance', 'partners'], boardRoutes),
-    pages(['governance', 'partners', 'audit', 'governancePapers'], meetingRoutes),
+    pages(['governance', 'partners', 'audit', 'governancePapers', 'boardPacks'], meetingRoutes),
     pages(['governance', 'governancePapers', 'plans', 'strategies', 'audit'], paperRoutes),
     pages(['governance', 'governancePapers'], planLinkRoutes),
     pages(['governance', 'governancePapers'], myActionsArisingRoutes),
@@ -71,6 +88,7 @@ export const governanceModule: SaferModule<typeof permissions> = {
     pages(['governance'], publishingRoutes),
     pages(['governance'], publicRoutes),
     pages(['governance'], decisionRoutes),
+    pages(['boardPacks', 'audit'], packRoutes),
   ],
   api: [
     api(['governance', 'audit'], governanceApi),
@@ -78,8 +96,9 @@ export const governanceModule: SaferModule<typeof permissions> = {
     api(['governance'], dutiesApi),
     api(['governance'], publishingApi),
     api(['governance'], decisionsApi),
+    api(['boardPacks', 'audit'], packApi),
   ],
-  commands: [...governanceCommands, ...dutiesCommands],
+  commands: [...governanceCommands, ...dutiesCommands, ...packCommands],
   commandErrors: [NotFoundError],
   navigation: [
     { text: 'Boards', href: paths.governance.boards(), needs: 'governance:view', order: 27 },
@@ -118,42 +137,46 @@ export const governanceModule: SaferModule<typeof permissions> = {
   paths,
   demo: demo(['governance', 'partners'], loadGovernanceDemoYear, governanceDemoMissing),
   // A board with a meeting already held, whose one item has an action arising: every route reaches a record.
-  samples: samples(['governance', 'governancePapers'], async ({ governance, ...s }, made, actor) => {
-    const who = { actor, user: null }
-    const board = await governance.createBoard(who, {
-      name: 'Sample board',
-      purpose: 'A board for the permission matrix',
-      frequency: 'quarterly',
-      quorum: 1,
-      standingItems: ['Sample standing item'],
-    })
-    const meeting = await governance.scheduleMeeting(who, board, { startsAt: '2020-01-15T10:00' })
-    await governance.changeStatus(who, meeting, { status: 'agenda-published' })
-    await governance.changeStatus(who, meeting, { status: 'held' })
-    const item = await governance.addItem(who, meeting, { title: 'Sample item' })
-    const actionArising = await governance.addAction(who, meeting, {
-      itemId: item,
-      description: 'Sample action',
-      ownerPersonId: made.person,
-    })
-    await governance.publishMeeting(who, meeting, { confirm: 'yes' })
-    const dutyEvidence = await governance.recordDutyEvidence(who, {
-      duty: 'public-meeting',
-      kind: 'decision',
-      decisionReference: 'Sample decision',
-      evidencedOn: '2020-01-15',
-    })
-    const paper = await s.governancePapers.addPaperLink(who, meeting, {
-      itemId: item,
-      target: 'exception-report',
-    })
-    return {
-      board,
-      meeting,
-      actionArising,
-      dutyEvidence,
-      paper,
-      ...(await decisionSamples(governance, who, { board, meeting })),
-    }
-  }),
+  samples: samples(
+    ['governance', 'governancePapers', 'boardPacks'],
+    async ({ governance, ...s }, made, actor) => {
+      const who = { actor, user: null }
+      const board = await governance.createBoard(who, {
+        name: 'Sample board',
+        purpose: 'A board for the permission matrix',
+        frequency: 'quarterly',
+        quorum: 1,
+        standingItems: ['Sample standing item'],
+      })
+      const meeting = await governance.scheduleMeeting(who, board, { startsAt: '2020-01-15T10:00' })
+      await governance.changeStatus(who, meeting, { status: 'agenda-published' })
+      await governance.changeStatus(who, meeting, { status: 'held' })
+      const item = await governance.addItem(who, meeting, { title: 'Sample item' })
+      const actionArising = await governance.addAction(who, meeting, {
+        itemId: item,
+        description: 'Sample action',
+        ownerPersonId: made.person,
+      })
+      await governance.publishMeeting(who, meeting, { confirm: 'yes' })
+      const dutyEvidence = await governance.recordDutyEvidence(who, {
+        duty: 'public-meeting',
+        kind: 'decision',
+        decisionReference: 'Sample decision',
+        evidencedOn: '2020-01-15',
+      })
+      const paper = await s.governancePapers.addPaperLink(who, meeting, {
+        itemId: item,
+        target: 'exception-report',
+      })
+      return {
+        board,
+        meeting,
+        actionArising,
+        dutyEvidence,
+        paper,
+        boardPack: (await s.boardPacks.build(who, meeting)).id,
+        ...(await decisionSamples(governance, who, { board, meeting })),
+      }
+    },
+  ),
 }

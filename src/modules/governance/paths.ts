@@ -31,5 +31,10 @@ export const paths = {
     publicMeeting: (id: number | string) => `/public/meetings/${id}`,
     ...papersPaths,
     ...decisionPaths,
+    meetingPacks: (id: number | string) => `/governance/meetings/${id}/packs`,
+    pack: (id: number | string) => `/governance/packs/${id}`,
+    packCirculated: (id: number | string) => `/governance/packs/${id}/circulated`,
+    annualReport: () => '/governance/annual-report',
+    annualReportDownload: () => '/governance/annual-report/download',
   },
 } as const

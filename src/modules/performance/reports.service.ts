@@ -6,6 +6,7 @@ import { type Download, indicatorCsv, indicatorXlsx, type VvrapCover, vvrapXlsx 
 import { formatValue } from './indicator.ts'
 import type { IndicatorRef, IndicatorsService } from './indicators.service.ts'
 import { parsePeriod, periodLabel } from './rules/periods.ts'
+import { DIRECTION_WORDS, RATING_LABELS } from './rules/rules.ts'
 
 // The exception report (indicators and plan deliverables, each line saying why it is there) and
 // the downloads: an indicator's figures and the London VVRAP quarterly return.
@@ -29,6 +30,21 @@ export interface DeliverableException {
   outcome: string
   rag: string
   reasons: string[]
+}
+
+/** One indicator as a board's dashboard shows it: the latest figure against its target, in words. */
+export interface DashboardLine {
+  id: number
+  key: string
+  name: string
+  priorityIds: number[]
+  /** "October 2025"; "No value yet" when there is none. */
+  period: string
+  value: string
+  target: string
+  rag: string
+  ragText: string
+  directionText: string
 }
 
 export interface ExceptionReport {
@@ -82,6 +98,25 @@ export function createReportsService(
     return report
   }
 
+  /** Every indicator's latest status, in words, for documents made outside the performance pages. */
+  async function dashboard(): Promise<DashboardLine[]> {
+    return (await indicators.list()).map(({ indicator, status }) => {
+      const period = status.period ? parsePeriod(status.period, indicator.frequency) : null
+      return {
+        id: indicator.id,
+        key: indicator.key,
+        name: indicator.name,
+        priorityIds: indicator.priorityIds,
+        period: period ? periodLabel(period) : 'No value yet',
+        value: formatValue(indicator, status.value),
+        target: status.target === null ? 'No target' : formatValue(indicator, status.target),
+        rag: status.rag,
+        ragText: RATING_LABELS[status.rag],
+        directionText: DIRECTION_WORDS[status.direction],
+      }
+    })
+  }
+
   async function download(actor: Actor, ref: IndicatorRef, format: 'csv' | 'xlsx'): Promise<Download> {
     const view = await indicators.get(ref)
     const file = format === 'csv' ? indicatorCsv(view) : await indicatorXlsx(view)
@@ -123,7 +158,7 @@ export function createReportsService(
     return file
   }
 
-  return { exceptions, download, vvrapReturn }
+  return { exceptions, dashboard, download, vvrapReturn }
 }
 
 function currentQuarter(now = new Date()): string {

@@ -1,91 +1,13 @@
-import { Resvg } from '@resvg/resvg-js'
-import {
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx'
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import { type Block, chartBlocks, tableBlocks } from '../../../shared/word.ts'
 import { formatDateTime } from '../../../web/view-helpers.ts'
-import type { Assessment, AssessmentChart, AssessmentTable } from './model.ts'
+import type { Assessment } from './model.ts'
 
-// The strategic assessment as a Word document, the form councils circulate board papers in.
-// Charts go in as SVG with a PNG fallback (Word 2016 and later show the SVG), each followed by
-// its table; headings use Word's own styles so the navigation pane and contents work.
-
-const CHART_WIDTH_PX = 600
-const border = { style: BorderStyle.SINGLE, size: 4, color: 'B1B4B6' }
-const borders = { top: border, bottom: border, left: border, right: border }
-
-function svgSize(svg: string): { width: number; height: number } {
-  const [, , w = '600', h = '300'] =
-    svg.match(/viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"/)?.slice(1) ?? []
-  return { width: Number(w), height: Number(h) }
-}
-
-function chart(c: AssessmentChart): Paragraph[] {
-  const { width, height } = svgSize(c.svg)
-  const png = new Resvg(c.svg, {
-    fitTo: { mode: 'width', value: width * 2 },
-    background: '#ffffff',
-    font: { loadSystemFonts: true, defaultFontFamily: 'Arial' },
-  })
-    .render()
-    .asPng()
-  const scaled = { width: CHART_WIDTH_PX, height: Math.round((height / width) * CHART_WIDTH_PX) }
-  return [
-    new Paragraph({ text: c.title, heading: HeadingLevel.HEADING_3 }),
-    new Paragraph({
-      children: [
-        new ImageRun({
-          type: 'svg',
-          data: Buffer.from(c.svg),
-          fallback: { type: 'png', data: png },
-          transformation: scaled,
-          altText: {
-            name: c.title,
-            title: c.title,
-            description: `${c.title}. The figures are in the table that follows.`,
-          },
-        }),
-      ],
-    }),
-  ]
-}
-
-function table(t: AssessmentTable): Array<Paragraph | Table> {
-  const cell = (text: string, header: boolean, numeric: boolean) =>
-    new TableCell({
-      borders,
-      children: [
-        new Paragraph({
-          alignment: numeric ? 'right' : 'left',
-          children: [new TextRun({ text, bold: header, size: 18 })],
-        }),
-      ],
-    })
-  const rows = [
-    new TableRow({ tableHeader: true, children: t.head.map((h, i) => cell(h, true, i > 0)) }),
-    ...t.rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, i === 0, i > 0)) })),
-  ]
-  return [
-    new Paragraph({
-      children: [new TextRun({ text: t.caption, bold: true })],
-      spacing: { before: 120, after: 60 },
-    }),
-    new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }),
-    new Paragraph({ text: '' }),
-  ]
-}
+// The strategic assessment as a Word document, the form councils circulate board papers in: the
+// charts and tables are drawn as every Safer report draws them (src/shared/word.ts).
 
 export async function assessmentDocx(a: Assessment): Promise<Buffer> {
-  const children: Array<Paragraph | Table> = [
+  const children: Block[] = [
     new Paragraph({ text: a.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: a.period, bold: true })] }),
     new Paragraph({ text: `Prepared with Safer on ${formatDateTime(a.generatedAt)} from published data.` }),
@@ -94,8 +16,8 @@ export async function assessmentDocx(a: Assessment): Promise<Buffer> {
     children.push(new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_1 }))
     for (const p of section.paragraphs) children.push(new Paragraph({ text: p, spacing: { after: 120 } }))
     for (const b of section.bullets ?? []) children.push(new Paragraph({ text: b, bullet: { level: 0 } }))
-    for (const c of section.charts) children.push(...chart(c), ...table(c.table))
-    for (const t of section.tables) children.push(...table(t))
+    for (const c of section.charts) children.push(...chartBlocks(c), ...tableBlocks(c.table))
+    for (const t of section.tables) children.push(...tableBlocks(t))
   }
   const doc = new Document({
     creator: 'Safer',

@@ -1,10 +1,10 @@
 // The assessment's sections, one function each: what each says about the area and period.
 
+import { barChart } from '../../../shared/charts/bar.ts'
 import { formatNumber } from '../../../shared/svg.ts'
 import type { ResolvedQuery } from '../analysis/analysis.service.ts'
 import { comparisonPeriods, monthLabel, periodLabel } from '../analysis/months.ts'
 import { compareCounts } from '../analysis/statistics.ts'
-import { barChart } from '../charts/bar.ts'
 import { lineChart } from '../charts/line.ts'
 import { deprivationView, hotspotsView, stopSearchView } from '../pages/insights.view.ts'
 import { categoryName } from '../pages/names.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { barChart } from '../../../shared/charts/bar.ts'
 import { topShare } from '../pages/insights.view.ts'
-import { barChart } from './bar.ts'
 import { choropleth } from './choropleth.ts'
 
 // Arial's advance widths (in 1/1000 em) for the capitals of the longest Home Office category.

@@ -1,6 +1,6 @@
+import { barChart } from '../../../shared/charts/bar.ts'
 import { formatNumber } from '../../../shared/svg.ts'
 import type { InsightsService } from '../analysis/insights.service.ts'
-import { barChart } from '../charts/bar.ts'
 import { choropleth } from '../charts/choropleth.ts'
 import { lineChart } from '../charts/line.ts'
 import { fmt, formatRate } from './page-data.ts'

@@ -1,6 +1,6 @@
+import { barChart } from '../../../shared/charts/bar.ts'
 import { formatNumber } from '../../../shared/svg.ts'
 import { monthLabel } from '../analysis/months.ts'
-import { barChart } from '../charts/bar.ts'
 import { lineChart } from '../charts/line.ts'
 import { SOURCE_LABELS } from '../query-types.ts'
 import { categoryName } from './names.ts'

@@ -21,7 +21,8 @@ export function meetingRoutes(
     partners,
     audit,
     governancePapers,
-  }: Pick<Services, 'governance' | 'partners' | 'audit' | 'governancePapers'>,
+    boardPacks,
+  }: Pick<Services, 'governance' | 'partners' | 'audit' | 'governancePapers' | 'boardPacks'>,
 ) {
   const view = { permission: 'governance:view' as const }
   const manage = { permission: 'governance:manage' as const }
@@ -65,6 +66,7 @@ export function meetingRoutes(
       notice: noticeOf(request),
       backLink: paths.governance.board(meeting.boardId),
       ...(await papersOnPage(governancePapers, meeting)),
+      boardPack: await boardPacks.meetingPacks(id),
     }
   }
 

@@ -1,4 +1,4 @@
-import { COLOURS, formatNumber, niceMax, svgOpen, text, textWidth } from '../../../shared/svg.ts'
+import { COLOURS, formatNumber, niceMax, svgOpen, text, textWidth } from '../svg.ts'
 
 export interface Bar {
   label: string
