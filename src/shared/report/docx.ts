@@ -38,6 +38,8 @@ export interface ReportSection {
   bullets?: string[]
   charts: ReportChart[]
   tables: ReportTable[]
+  /** Paragraphs after the charts and tables, under their own heading (an analyst's commentary). */
+  closing?: { title: string; paragraphs: string[] }
 }
 
 export interface ReportDocument {
@@ -131,6 +133,11 @@ export async function reportDocx(a: ReportDocument): Promise<Buffer> {
     for (const b of section.bullets ?? []) children.push(new Paragraph({ text: b, bullet: { level: 0 } }))
     for (const c of section.charts) children.push(...chart(c), ...table(c.table))
     for (const t of section.tables) children.push(...table(t))
+    if (section.closing) {
+      children.push(new Paragraph({ text: section.closing.title, heading: HeadingLevel.HEADING_3 }))
+      for (const p of section.closing.paragraphs)
+        children.push(new Paragraph({ text: p, spacing: { after: 120 } }))
+    }
   }
   const doc = new Document({
     creator: 'Safer',
