@@ -6,9 +6,9 @@ import { loadPartnersDemo } from '../../src/modules/partners/demo.ts'
 import type { BriefingFigures } from '../../src/modules/tasking/briefing/model.ts'
 import { ForbiddenError, ValidationError } from '../../src/shared/errors.ts'
 import { poissonComparisonPValue } from '../../src/shared/statistics.ts'
-import { inflateEntry, readDirectory } from '../../src/shared/zip.ts'
 import { apiTokenFor, buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
+import { docxText } from '../helpers/docx.ts'
 import { Browser } from '../helpers/session.ts'
 
 // Tasking on the real database and the real crime store, loaded with the demo extract (Southwark's
@@ -18,16 +18,6 @@ import { Browser } from '../helpers/session.ts'
 
 const SOUTHWARK = 'E09000028'
 const VIOLENCE = ['VIOLENCE AGAINST THE PERSON', 'SEXUAL OFFENCES', 'ROBBERY', 'POSSESSION OF WEAPONS']
-
-/** The text of a Word document's body. */
-export function docxText(file: Buffer): string {
-  const entry = readDirectory(file).find((e) => e.name === 'word/document.xml')
-  if (!entry) throw new Error('No word/document.xml')
-  return inflateEntry(file, entry, 50_000_000)
-    .toString('utf8')
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-}
 
 /** Southwark's recorded crimes by LSOA, straight from the store, for the months and categories given. */
 async function directLsoaCounts(store: AnalyticsStore, from: string, to: string, categories?: string[]) {
