@@ -37,7 +37,7 @@ describe('tasking in a real browser', () => {
     await e?.close()
   })
 
-  it('shows the meetings, a briefing with its charts and tables, and records commentary, a tasking and an outcome, with JavaScript on', async () => {
+  it('shows the meetings, a briefing with its charts and tables, and records commentary and a tasking, with JavaScript on', async () => {
     const { context, page } = await e.newPage()
     try {
       await page.setViewportSize({ width: 1280, height: 900 })
@@ -112,6 +112,9 @@ describe('tasking in a real browser', () => {
         await page.getByRole('heading', { name: /London Fire Brigade: .*51\.47350, -0\.06900/ }).isVisible(),
       ).toBe(true)
       await expectTablesInside(page, { elements: 'main table, main svg' })
+      await visit(page, '/tasking/settings')
+      expect(await heading(page)).toBe('Tasking settings')
+      expect(await page.getByLabel('Recorded-crime categories, one a line').inputValue()).toContain('ROBBERY')
     } finally {
       await context.close()
     }
@@ -194,6 +197,22 @@ describe('tasking in a real browser', () => {
             hasText: 'Sweeps done on three estates; two knives recovered',
           })
           .isVisible(),
+      ).toBe(true)
+
+      await visit(page, `/tasking/meetings/${february}/taskings/new`)
+      await page.getByLabel('Organisation tasked').selectOption({ label: 'Southwark Council' })
+      await page.getByLabel('A ward (by name or ONS code)').check()
+      await page.getByLabel('The LSOA, ward or street').fill('Nowhere Ward')
+      await page.getByLabel('What the organisation is tasked to do').fill('Street lighting survey')
+      await page.getByLabel('Expected result').fill('Faults reported')
+      await page.getByLabel('Due date').fill('2026-04-30')
+      await clickAndCheck(page, page.getByRole('button', { name: 'Record tasking' }))
+      expect((await errorSummaryItems(page))[0]).toMatch(/^No ward called "Nowhere Ward"/)
+      await page.getByLabel('The LSOA, ward or street').fill('Peckham')
+      await clickAndCheck(page, page.getByRole('button', { name: 'Record tasking' }))
+      expect(await banner(page)).toContain('Tasking recorded')
+      expect(
+        await page.getByRole('heading', { name: /Southwark Council: Ward: Peckham \(E05/ }).isVisible(),
       ).toBe(true)
 
       await visit(page, '/tasking/settings')
