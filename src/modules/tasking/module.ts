@@ -1,0 +1,66 @@
+import { EVERYONE } from '../../access/roles.ts'
+import { tasking as taskingMigration } from '../../db/migrations/0025_tasking.ts'
+import { NotFoundError } from '../../shared/errors.ts'
+import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
+import { taskingApi } from './api.ts'
+import { taskingCommands } from './cli.ts'
+import { loadTaskingDemo, taskingDemoMissing } from './demo.ts'
+import { taskingRoutes } from './pages/routes.ts'
+import { paths } from './paths.ts'
+import { createTaskingService, type TaskingService } from './service.ts'
+import './tables.ts'
+
+declare module '../module.ts' {
+  interface Services {
+    tasking: TaskingService
+  }
+}
+
+const permissions = {
+  // Every partner signed in reads the meetings and their taskings: they carry them out.
+  'tasking:view': EVERYONE,
+  // The analyst writes the briefing; managers and administrators run the meeting (ADR 0032).
+  'tasking:manage': ['admin', 'partnership-manager', 'analyst'],
+} as const
+
+/** The monthly tasking meeting: the intelligence briefing from the crime data, and taskings with carry-over. */
+export const taskingModule: SaferModule<typeof permissions> = {
+  name: 'tasking',
+  permissions,
+  migrations: { '0025_tasking': taskingMigration },
+  // The events tracker's upcoming events join the agenda here once that module exists: add it to
+  // the needs and pass its lookup as the last argument (events.ts). Until then the agenda says so.
+  services: provides(['audit', 'partners', 'crime'], ({ db }, { audit, partners, crime }) => ({
+    tasking: createTaskingService(db, audit, partners, crime),
+  })),
+  pages: [pages(['tasking', 'partners', 'audit'], taskingRoutes)],
+  api: [api(['tasking', 'audit'], taskingApi)],
+  commands: taskingCommands,
+  commandErrors: [NotFoundError],
+  navigation: [{ text: 'Tasking', href: paths.tasking.meetings(), needs: 'tasking:view', order: 28 }],
+  home: [
+    {
+      title: 'Tasking meetings',
+      text: 'The monthly violence tasking meeting: the intelligence briefing from the crime data, and taskings to partners against hotspots, reviewed until done.',
+      href: paths.tasking.meetings(),
+      needs: 'tasking:view',
+      order: 18,
+    },
+  ],
+  paths,
+  demo: demo(['tasking', 'partners', 'crime'], loadTaskingDemo, taskingDemoMissing),
+  // A meeting with a tasking against a street: neither needs crime data loaded.
+  samples: samples(['tasking'], async ({ tasking }, made, actor) => {
+    const who = { actor, user: null }
+    const taskingMeeting = await tasking.scheduleMeeting(who, { month: '2020-01', meetingDate: '2020-02-10' })
+    const sample = await tasking.raiseTasking(who, taskingMeeting, {
+      organisationId: made.organisation,
+      placeKind: 'street',
+      place: 'Sample Street',
+      action: 'Sample tasking',
+      expectedResult: 'Sample result',
+      dueDate: '2020-03-01',
+    })
+    return { taskingMeeting, tasking: sample }
+  }),
+}

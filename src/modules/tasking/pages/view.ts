@@ -1,0 +1,74 @@
+import type { FastifyRequest } from 'fastify'
+import { can } from '../../../access/permissions.ts'
+import { briefingReport } from '../briefing/report.ts'
+import { monthText } from '../briefing/months.ts'
+import type { Who } from '../policy.ts'
+import type { Tasking, TaskingMeeting } from '../records.ts'
+import { TASKING_STATUS_LABELS } from '../rules/carry-over.ts'
+import { TASKING_MEETING_STATUS_LABELS } from '../rules/meeting-status.ts'
+
+// Shapes the tasking service's objects for the pages: words and dates for display only.
+
+export const whoOf = (request: FastifyRequest): Who => ({ actor: request.actor, user: request.user })
+
+export const canManage = (request: FastifyRequest) =>
+  request.user ? can(request.user.role, 'tasking:manage') : false
+
+export const noticeOf = (request: FastifyRequest) => (request.query as { notice?: string }).notice
+
+const DAY = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+export const dayText = (day: string | null) => (day ? DAY.format(new Date(`${day}T00:00:00Z`)) : '')
+
+export { monthText }
+
+export const STATUS_TAGS: Record<string, string> = {
+  open: 'govuk-tag--blue',
+  done: 'govuk-tag--green',
+  'not-done': 'govuk-tag--red',
+  'carried-over': 'govuk-tag--yellow',
+  scheduled: 'govuk-tag--blue',
+  held: 'govuk-tag--green',
+  cancelled: 'govuk-tag--grey',
+}
+
+const PLACE_WORDS = { lsoa: 'LSOA', ward: 'Ward', street: 'Street', point: 'Point' } as const
+
+export function placeText(t: Tasking): string {
+  const p = t.place
+  if (p.kind === 'point') return `${p.name} (${p.latitude?.toFixed(5)}, ${p.longitude?.toFixed(5)})`
+  return `${PLACE_WORDS[p.kind]}: ${p.name}${p.code ? ` (${p.code})` : ''}`
+}
+
+export function taskingView(t: Tasking, today: string) {
+  return {
+    ...t,
+    placeText: placeText(t),
+    due: dayText(t.dueDate),
+    raised: monthText(t.raisedMonth),
+    statusText: TASKING_STATUS_LABELS[t.status],
+    statusTag: STATUS_TAGS[t.status],
+    overdue: (t.status === 'open' || t.status === 'carried-over') && t.dueDate < today,
+  }
+}
+
+export function meetingView(meeting: TaskingMeeting, today: string) {
+  return {
+    meeting,
+    title: `Tasking meeting: ${monthText(meeting.month)}`,
+    meetingDay: dayText(meeting.meetingDate),
+    statusText: TASKING_MEETING_STATUS_LABELS[meeting.status],
+    statusTag: STATUS_TAGS[meeting.status],
+    statusItems: meeting.nextStatuses.map((s) => ({ value: s, text: TASKING_MEETING_STATUS_LABELS[s] })),
+    report: meeting.briefing ? briefingReport(meeting.briefing.figures, meeting.commentary) : null,
+    taskings: meeting.taskings.map((t) => taskingView(t, today)),
+    forReview: meeting.forReview.map((t) => taskingView(t, today)),
+    events: meeting.upcomingEvents.available
+      ? meeting.upcomingEvents.events.map((e) => [dayText(e.date), e.title, e.place, e.riskLevel])
+      : null,
+  }
+}

@@ -1,0 +1,145 @@
+import type { Db } from '../../db/database.ts'
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
+import { parseInput } from '../../shared/validation.ts'
+import type { AuditService } from '../audit/service.ts'
+import type { CrimeService } from '../crime/service.ts'
+import type { PartnersService } from '../partners/service.ts'
+import * as meetingsRepo from './meetings.repository.ts'
+import { requireMayManage, type Who } from './policy.ts'
+import { type Place, type Tasking, toTasking } from './records.ts'
+import { isUnfinished, reviewingMeeting } from './rules/carry-over.ts'
+import type { TaskingMeetingStatus } from './rules/meeting-status.ts'
+import { outcomeInput, taskingInput } from './schema.ts'
+import * as repo from './taskings.repository.ts'
+
+const STALE =
+  'Someone else changed this tasking after you opened it. Check their changes, then make yours again.'
+
+/**
+ * Taskings to partner organisations against a place, and their outcomes. A tasking against a cohort
+ * (through the risk panels) is to come: it will be another place kind, checked by that module's service.
+ */
+export function createTaskingsService(
+  db: Db,
+  audit: AuditService,
+  partners: PartnersService,
+  crime: CrimeService,
+) {
+  async function checkPartner(kind: 'person' | 'organisation', id: number | null, field: string) {
+    if (id === null) return
+    const found = kind === 'person' ? partners.getPerson(id) : partners.getOrganisation(id)
+    await found.catch((error) => {
+      if (error instanceof NotFoundError)
+        throw new ValidationError({ [field]: `Select a ${kind} from the list` })
+      throw error
+    })
+  }
+
+  /** An LSOA or ward must be one the crime store knows: it is stored by its ONS code and name. */
+  async function placeOf(v: ReturnType<typeof taskingInput.parse>): Promise<Place> {
+    if (v.placeKind === 'point')
+      return {
+        kind: 'point',
+        code: null,
+        name: v.place ?? `${v.latitude}, ${v.longitude}`,
+        latitude: v.latitude,
+        longitude: v.longitude,
+      }
+    if (v.placeKind === 'street')
+      return { kind: 'street', code: null, name: v.place as string, latitude: null, longitude: null }
+    const area = await crime.analysis.resolveArea(v.place as string, v.placeKind).catch((error) => {
+      if (error instanceof ValidationError)
+        throw new ValidationError({ place: Object.values(error.fieldErrors)[0] ?? 'No such area' })
+      throw error
+    })
+    return { kind: v.placeKind, code: area.code, name: area.name, latitude: null, longitude: null }
+  }
+
+  async function getTasking(id: number): Promise<Tasking> {
+    const row = await repo.findTasking(db, id)
+    if (!row) throw new NotFoundError('Tasking')
+    return toTasking(row)
+  }
+
+  async function listTaskings(filter: { status?: string } = {}): Promise<Tasking[]> {
+    const all = (await repo.listTaskings(db)).map(toTasking)
+    return filter.status ? all.filter((t) => t.status === filter.status) : all
+  }
+
+  async function raiseTasking(who: Who, meetingId: number, input: unknown): Promise<number> {
+    requireMayManage(who, 'record a tasking')
+    const v = parseInput(taskingInput, input)
+    const meeting = await meetingsRepo.findMeeting(db, meetingId)
+    if (!meeting) throw new NotFoundError('Tasking meeting')
+    if (meeting.status === 'cancelled')
+      throw new ValidationError({
+        form: 'This meeting was cancelled: record taskings at a meeting that takes place',
+      })
+    await checkPartner('organisation', v.organisationId, 'organisationId')
+    await checkPartner('person', v.officerPersonId, 'officerPersonId')
+    const place = await placeOf(v)
+    const values: repo.TaskingValues = {
+      raised_at_meeting_id: meetingId,
+      organisation_id: v.organisationId,
+      officer_person_id: v.officerPersonId,
+      place_kind: place.kind,
+      place_code: place.code,
+      place_name: place.name,
+      latitude: place.latitude,
+      longitude: place.longitude,
+      action: v.action,
+      expected_result: v.expectedResult,
+      due_date: v.dueDate,
+    }
+    return db.transaction().execute(async (trx) => {
+      const id = await repo.insertTasking(trx, values, new Date().toISOString())
+      await audit.record(trx, who.actor, {
+        action: 'tasking.create',
+        entityType: 'tasking',
+        entityId: id,
+        after: values,
+      })
+      return id
+    })
+  }
+
+  /**
+   * Records a tasking's outcome (or sets it open again). The outcome belongs to the meeting that is
+   * reviewing the tasking: the next one scheduled after the meeting that raised it (rules/carry-over.ts).
+   */
+  async function recordOutcome(who: Who, id: number, input: unknown): Promise<void> {
+    requireMayManage(who, 'record a tasking’s outcome')
+    const v = parseInput(outcomeInput, input)
+    const before = await getTasking(id)
+    const meetings = (await repo.meetingRefs(db)).map((m) => ({
+      ...m,
+      status: m.status as TaskingMeetingStatus,
+    }))
+    const reviewing = reviewingMeeting(before, meetings)
+    const unfinished = isUnfinished(v.status)
+    const values: repo.OutcomeValues = {
+      status: v.status,
+      actual_result: v.actualResult,
+      not_done_reason: v.status === 'not-done' ? v.notDoneReason : null,
+      resolved_at_meeting_id: unfinished ? null : (reviewing?.id ?? null),
+    }
+    await db.transaction().execute(async (trx) => {
+      if (!(await repo.setOutcome(trx, id, v.version, values, new Date().toISOString())))
+        throw new ConflictError(STALE, before)
+      await audit.record(trx, who.actor, {
+        action: 'tasking.outcome',
+        entityType: 'tasking',
+        entityId: id,
+        before: {
+          status: before.status,
+          actual_result: before.actualResult,
+          not_done_reason: before.notDoneReason,
+          resolved_at_meeting_id: before.resolvedAtMeetingId,
+        },
+        after: values,
+      })
+    })
+  }
+
+  return { getTasking, listTaskings, raiseTasking, recordOutcome }
+}
