@@ -42,6 +42,10 @@ export interface Config {
   readonly reminderSchedule: string | null
   /** Safer's own address as people reach it (`https://safer.example.gov.uk`), for links in e-mails. */
   readonly publicUrl: string | null
+  /** Encrypts case data and keys its blind index: 32 bytes as base64 or hex (a named development key outside production). */
+  readonly caseDataKey: string
+  /** How long a break-glass opening of a case lasts. */
+  readonly breakGlassHours: number
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +55,30 @@ export class ConfigError extends Error {}
 const DEVELOPMENT_SECRET = 'development-only-secret-never-use-in-production'
 // The same for the audit key: a development log verifies across restarts, and production has its own.
 export const DEVELOPMENT_AUDIT_KEY = 'development-only-audit-key-never-use-in-production'
+// And for case data: anything sealed under it is readable by anyone with this source code.
+export const DEVELOPMENT_CASE_DATA_KEY = 'development-only-case-data-key-never-use-in-production'
+
+/** 32 bytes written as hex (64 characters) or base64 / base64url (43 or 44). */
+function isCaseDataKey(raw: string): boolean {
+  const text = raw.trim()
+  if (/^[0-9a-f]{64}$/i.test(text)) return true
+  return /^[A-Za-z0-9+/_-]{43}={0,1}$/.test(text) && Buffer.from(text, 'base64').length === 32
+}
+
+function caseDataKeyOf(raw: string | undefined, production: boolean): string {
+  if (!raw) {
+    if (production)
+      throw new ConfigError(
+        'CASE_DATA_KEY must be set to 32 random bytes (base64 or hex) when NODE_ENV=production: see docs/operator-guide.md',
+      )
+    return DEVELOPMENT_CASE_DATA_KEY
+  }
+  if (!isCaseDataKey(raw))
+    throw new ConfigError(
+      'CASE_DATA_KEY must be 32 random bytes written as base64 or hex (make one with: openssl rand -base64 32)',
+    )
+  return raw.trim()
+}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name]
@@ -122,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && auditKey.length < 32) {
     throw new ConfigError('AUDIT_KEY must be set to at least 32 random characters when NODE_ENV=production')
   }
+  const caseDataKey = caseDataKeyOf(env.CASE_DATA_KEY, production)
   const auditPreviousKeys = (env.AUDIT_PREVIOUS_KEYS || '')
     .split(',')
     .map((k) => k.trim())
@@ -152,5 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderFrom: env.REMINDER_FROM || 'Safer <safer@localhost>',
     reminderSchedule: env.REMINDER_SCHEDULE?.trim() || null,
     publicUrl: publicUrlOf(env.PUBLIC_URL),
+    caseDataKey,
+    breakGlassHours: integer(env, 'CASE_BREAK_GLASS_HOURS', 4),
   })
 }
