@@ -1,6 +1,5 @@
 import type { DatabaseDialect } from '../../src/config.ts'
 import type { ChairNotice } from '../../src/modules/cases/access/chair-notice.ts'
-import { casesModuleWith } from '../../src/modules/cases/module.ts'
 import type { Who } from '../../src/modules/cases/policy.ts'
 import { MODULES } from '../../src/modules/index.ts'
 import { buildTestApp, TEST_ACTOR, TEST_PASSWORD, type TestApp } from './app.ts'
@@ -54,6 +53,8 @@ export async function casesFixture(
     },
   }
   const notices: ChairNotice[] = []
+  // Loaded after the module list, which the cases module's policy reaches through the permission table.
+  const { casesModuleWith } = await import('../../src/modules/cases/module.ts')
   const modules = MODULES.map((m) =>
     m.name === 'cases'
       ? casesModuleWith({
