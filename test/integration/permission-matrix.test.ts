@@ -162,11 +162,18 @@ describe('permission matrix', () => {
         }),
       ],
     }
-    // In place of the real cases module, whose /cases/:id has its sample.
+    // Beside the real cases module's services, without its routes (whose /cases/:id has its sample).
     const withCases = await buildTestApp(
       'sqlite',
       {},
-      { modules: [...MODULES.filter((m) => m.name !== 'cases'), cases] },
+      {
+        modules: [
+          ...MODULES.map((m) =>
+            m.name === 'cases' ? { ...m, name: 'cases-services', pages: [], api: [], samples: undefined } : m,
+          ),
+          cases,
+        ],
+      },
     )
     try {
       const samples = await makeSamples(withCases.deps.modules, withCases.deps.services)

@@ -1,5 +1,4 @@
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
-import { NotFoundError } from '../../shared/errors.ts'
 import { api, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
 import { panelsApi } from './api/panels.api.ts'
@@ -39,7 +38,6 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases'], casePageRoutes),
     ],
     api: [api(['cases'], panelsApi), api(['cases'], casesApi)],
-    commandErrors: [NotFoundError],
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
     home: [
       {
