@@ -2,6 +2,8 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config.ts'
 
+const CASE_KEY = Buffer.alloc(32, 7).toString('base64')
+
 describe('configuration', () => {
   it('defaults to an embedded SQLite database in ./data on 127.0.0.1:3000', () => {
     const config = loadConfig({})
@@ -27,12 +29,13 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(32),
       AUDIT_KEY: 'k'.repeat(32),
+      CASE_DATA_KEY: CASE_KEY,
     })
     expect(config.cookieSecure).toBe(true)
   })
 
   it('refuses to start in production without a real AUDIT_KEY, and names the development key as such', () => {
-    const secret = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }
+    const secret = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), CASE_DATA_KEY: CASE_KEY }
     expect(() => loadConfig(secret)).toThrow(
       'AUDIT_KEY must be set to at least 32 random characters when NODE_ENV=production',
     )
@@ -86,5 +89,24 @@ describe('configuration', () => {
     expect(() => loadConfig({ PLAN_STALE_DAYS: '0' })).toThrow(
       'PLAN_STALE_DAYS must be a whole number above 0 (got "0")',
     )
+  })
+
+  it('refuses to start in production without CASE_DATA_KEY, and takes only 32 bytes as base64 or hex', () => {
+    const keys = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), AUDIT_KEY: 'k'.repeat(32) }
+    expect(() => loadConfig(keys)).toThrow(
+      'CASE_DATA_KEY must be set to 32 random bytes (base64 or hex) when NODE_ENV=production',
+    )
+    expect(() => loadConfig({ ...keys, CASE_DATA_KEY: 'k'.repeat(40) })).toThrow(/CASE_DATA_KEY must be 32/)
+    expect(() => loadConfig({ CASE_DATA_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/CASE_DATA_KEY/)
+    expect(loadConfig({ ...keys, CASE_DATA_KEY: CASE_KEY }).caseDataKey).toBe(CASE_KEY)
+    const hex = Buffer.alloc(32, 9).toString('hex')
+    expect(loadConfig({ ...keys, CASE_DATA_KEY: hex }).caseDataKey).toBe(hex)
+    expect(loadConfig({}).caseDataKey).toMatch(/^development-only-.*never-use-in-production$/)
+  })
+
+  it('opens a case by break glass for 4 hours unless told otherwise', () => {
+    expect(loadConfig({}).breakGlassHours).toBe(4)
+    expect(loadConfig({ CASE_BREAK_GLASS_HOURS: '1' }).breakGlassHours).toBe(1)
+    expect(() => loadConfig({ CASE_BREAK_GLASS_HOURS: '0' })).toThrow(/CASE_BREAK_GLASS_HOURS/)
   })
 })

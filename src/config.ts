@@ -44,6 +44,10 @@ export interface Config {
   readonly publicUrl: string | null
   /** Working days after publication that a decision subject to call-in may be called in. */
   readonly callInWorkingDays: number
+  /** Encrypts case data and keys its blind index: 32 bytes as base64 or hex (a named development key outside production). */
+  readonly caseDataKey: string
+  /** How long a break-glass opening of a case lasts. */
+  readonly breakGlassHours: number
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +57,30 @@ export class ConfigError extends Error {}
 const DEVELOPMENT_SECRET = 'development-only-secret-never-use-in-production'
 // The same for the audit key: a development log verifies across restarts, and production has its own.
 export const DEVELOPMENT_AUDIT_KEY = 'development-only-audit-key-never-use-in-production'
+// And for case data: anything sealed under it is readable by anyone with this source code.
+export const DEVELOPMENT_CASE_DATA_KEY = 'development-only-case-data-key-never-use-in-production'
+
+/** 32 bytes written as hex (64 characters) or base64 / base64url (43 or 44). */
+function isCaseDataKey(raw: string): boolean {
+  const text = raw.trim()
+  if (/^[0-9a-f]{64}$/i.test(text)) return true
+  return /^[A-Za-z0-9+/_-]{43}={0,1}$/.test(text) && Buffer.from(text, 'base64').length === 32
+}
+
+function caseDataKeyOf(raw: string | undefined, production: boolean): string {
+  if (!raw) {
+    if (production)
+      throw new ConfigError(
+        'CASE_DATA_KEY must be set to 32 random bytes (base64 or hex) when NODE_ENV=production: see docs/operator-guide.md',
+      )
+    return DEVELOPMENT_CASE_DATA_KEY
+  }
+  if (!isCaseDataKey(raw))
+    throw new ConfigError(
+      'CASE_DATA_KEY must be 32 random bytes written as base64 or hex (make one with: openssl rand -base64 32)',
+    )
+  return raw.trim()
+}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name]
@@ -124,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && auditKey.length < 32) {
     throw new ConfigError('AUDIT_KEY must be set to at least 32 random characters when NODE_ENV=production')
   }
+  const caseDataKey = caseDataKeyOf(env.CASE_DATA_KEY, production)
   const auditPreviousKeys = (env.AUDIT_PREVIOUS_KEYS || '')
     .split(',')
     .map((k) => k.trim())
@@ -155,5 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderSchedule: env.REMINDER_SCHEDULE?.trim() || null,
     publicUrl: publicUrlOf(env.PUBLIC_URL),
     callInWorkingDays: integer(env, 'CALL_IN_WORKING_DAYS', 5),
+    caseDataKey,
+    breakGlassHours: integer(env, 'CASE_BREAK_GLASS_HOURS', 4),
   })
 }

@@ -1,5 +1,6 @@
 import { auditModule } from './audit/module.ts'
 import { authModule } from './auth/module.ts'
+import { casesModule } from './cases/module.ts'
 import { crimeModule } from './crime/module.ts'
 import { governanceModule } from './governance/module.ts'
 import { homeModule } from './home/module.ts'
@@ -26,6 +27,7 @@ export const MODULES = [
   plansModule,
   performanceModule,
   governanceModule,
+  casesModule,
   remindersModule,
   mergesModule,
   taskingModule,

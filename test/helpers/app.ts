@@ -13,6 +13,8 @@ import type { SaferModule } from '../../src/modules/module.ts'
 import { createTestDatabase, type TestDatabase } from './databases.ts'
 
 export const TEST_PASSWORD = 'testing-password-long-enough'
+/** 32 bytes as base64: the tests' case data key, so production-mode test apps start. */
+export const TEST_CASE_DATA_KEY = Buffer.alloc(32, 'safer-test-case-key').toString('base64')
 export const TEST_ACTOR: Actor = { userId: null, label: 'test setup', ip: null }
 
 export interface TestApp {
@@ -33,6 +35,7 @@ export function testConfig(url: string, overrides: Record<string, string> = {}) 
     NODE_ENV: 'test',
     SESSION_SECRET: 'test-secret-'.padEnd(40, 'x'),
     AUDIT_KEY: 'test-audit-key-'.padEnd(40, 'x'),
+    CASE_DATA_KEY: TEST_CASE_DATA_KEY,
     SIGN_IN_RATE_LIMIT: '10000',
     ...overrides,
   })

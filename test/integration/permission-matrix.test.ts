@@ -164,7 +164,19 @@ describe('permission matrix', { timeout: 300_000 }, () => {
         }),
       ],
     }
-    const withCases = await buildTestApp('sqlite', {}, { modules: [...MODULES, cases] })
+    // Beside the real cases module's services, without its routes (whose /cases/:id has its sample).
+    const withCases = await buildTestApp(
+      'sqlite',
+      {},
+      {
+        modules: [
+          ...MODULES.map((m) =>
+            m.name === 'cases' ? { ...m, name: 'cases-services', pages: [], api: [], samples: undefined } : m,
+          ),
+          cases,
+        ],
+      },
+    )
     try {
       const samples = await makeSamples(withCases.deps.modules, withCases.deps.services)
       const route = withCases.routes.find((r) => r.url === '/cases/:id')

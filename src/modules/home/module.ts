@@ -15,7 +15,7 @@ export const homeModule: SaferModule<typeof permissions> = {
   name: 'home',
   permissions,
   pages: [
-    pages(['deliverables', 'plans'], (app, services, { modules, config }) => {
+    pages(['deliverables', 'plans', 'cases'], (app, services, { modules, config }) => {
       const cards: HomeCard[] = modules.flatMap((m) => m.home ?? []).sort((a, b) => a.order - b.order)
       homeRoutes(app, services, cards, config.planStaleDays)
     }),

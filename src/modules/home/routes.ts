@@ -12,7 +12,7 @@ import { yourWork } from './your-work.ts'
  */
 export function homeRoutes(
   app: FastifyInstance,
-  { deliverables, plans }: Pick<Services, 'deliverables' | 'plans'>,
+  { deliverables, plans, cases }: Pick<Services, 'deliverables' | 'plans' | 'cases'>,
   cards: readonly HomeCard[],
   staleDays: number,
 ) {
@@ -20,9 +20,11 @@ export function homeRoutes(
     const user = request.user
     if (!user) return reply.redirect(paths.signIn())
     const linked = user.personId !== null
-    const [mine, attention] = await Promise.all([
+    const [mine, attention, breakGlass] = await Promise.all([
       linked ? deliverables.needingAttention(user) : Promise.resolve({ led: 0, groups: [] }),
       can(user.role, 'plans:manage') ? plans.attention() : Promise.resolve(null),
+      // A panel chair is shown at once any case of theirs opened by break glass.
+      can(user.role, 'cases:view') ? cases.breakGlassAlerts(user) : Promise.resolve([]),
     ])
     return reply.page('home/views/home.njk', {
       pageTitle: 'Home',
@@ -33,6 +35,7 @@ export function homeRoutes(
       overview: attention && plansOverview(attention),
       measures: Object.values(MEASURES),
       staleDays,
+      breakGlass,
       cards: cards.filter((c) => can(user.role, c.needs as Action)),
     })
   })

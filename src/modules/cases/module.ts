@@ -1,0 +1,103 @@
+import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
+import { api, pages, provides, type SaferModule, samples } from '../module.ts'
+import { casesApi } from './api/cases.api.ts'
+import { riskCommands } from './cli/risk-dash.ts'
+import { panelsApi } from './api/panels.api.ts'
+import { casePageRoutes } from './pages/cases.routes.ts'
+import { panelRoutes } from './pages/panels.routes.ts'
+import { referralRoutes } from './pages/referrals.routes.ts'
+import { paths } from './paths.ts'
+import { type CasesOptions, type CasesService, createCasesService } from './service.ts'
+import './tables.ts'
+
+declare module '../module.ts' {
+  interface Services {
+    cases: CasesService
+  }
+}
+
+// Roles open the door to the risk panels; membership of a panel, and nothing else, opens its cases
+// (policy.ts, ADR 0027). Administrators are here to set panels up and read nothing by that.
+const permissions = {
+  'cases:view': ['admin', 'partnership-manager', 'caseworker', 'lead'],
+  'cases:refer': ['partnership-manager', 'caseworker', 'lead'],
+  'cases:manage-panels': ['admin', 'partnership-manager'],
+} as const
+
+/** The risk panels' case system, made with the clock and chair notices given (tests give their own). */
+export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof permissions> {
+  return {
+    name: 'cases',
+    permissions,
+    migrations: { '0021_cases': casesMigration },
+    services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
+      cases: createCasesService(db, config, audit, users, partners, options),
+    })),
+    pages: [
+      pages(['cases', 'users', 'partners'], panelRoutes),
+      pages(['cases', 'partners'], referralRoutes),
+      pages(['cases'], casePageRoutes),
+    ],
+    api: [api(['cases'], panelsApi), api(['cases'], casesApi)],
+    // The Dash check stores nothing and reads no case: it needs no service.
+    commands: riskCommands,
+    navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
+    home: [
+      {
+        title: 'Risk panels',
+        text: 'MARAC and the partnership’s other risk panels: refer a case, search and signpost, and your panels’ cases.',
+        href: paths.cases.panels(),
+        needs: 'cases:view',
+        order: 18,
+      },
+    ],
+    paths,
+    // A panel chaired by one sample user, with one case and a break glass by another: every route reaches a record.
+    samples: samples(['cases', 'users'], async ({ cases, users }, made, actor) => {
+      const person = (n: string) =>
+        users.create(actor, {
+          email: `sample-${n}@sample.example`,
+          name: `Sample ${n}`,
+          organisationId: made.organisation as number,
+          role: 'caseworker',
+          password: 'amber-kettle-orchard',
+        })
+      const chair = await person('chair')
+      const outsider = await person('outsider')
+      const system = { actor, user: null }
+      const casePanel = await cases.createPanel(system, {
+        name: 'Sample MARAC',
+        type: 'marac',
+        termsOfReference: 'Sample terms',
+        chairUserId: chair,
+        cadence: 'monthly',
+        isaParties: ['Sample council'],
+        isaLegalBasis: 'gdpr-6e-9g-para18',
+        isaReviewDate: '2030-01-01',
+      })
+      const caseId = await cases.submitReferral(system, {
+        panelId: casePanel,
+        referringUserId: chair,
+        reasons: 'Sample reasons',
+        risk: 'Sample risk',
+        consent: 'given',
+        subjects: [
+          {
+            role: 'victim',
+            forename: 'Sample',
+            surname: 'Person',
+            dateOfBirth: '1980-01-01',
+            gender: 'female',
+          },
+        ],
+      })
+      const found = await cases.caseSubjects(caseId)
+      const glass = await cases.breakGlass({ actor, user: { id: outsider, role: 'caseworker' } }, caseId, {
+        reason: 'Sample break glass for the permission matrix',
+      })
+      return { casePanel, case: caseId, caseSubject: found[0] as number, breakGlass: glass.id }
+    }),
+  }
+}
+
+export const casesModule = casesModuleWith()

@@ -1,0 +1,119 @@
+import type { Generated } from 'kysely'
+
+// The cases module's tables (migration 0021_cases), merged into the shared Database type.
+// Columns ending _sealed hold ciphertext (protection/field-cipher.ts); _index columns keyed hashes.
+
+interface Stamped {
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+export interface CasePanelTable extends Stamped {
+  id: Generated<number>
+  name: string
+  type: string
+  terms_of_reference: string
+  chair_user_id: number
+  cadence: string
+  isa_parties: string
+  isa_legal_basis: string
+  isa_review_date: string
+  retention_years: number
+}
+
+export interface CasePanelOrganisationTable {
+  id: Generated<number>
+  panel_id: number
+  organisation_id: number
+}
+
+export interface CasePanelMemberTable {
+  id: Generated<number>
+  panel_id: number
+  user_id: number
+}
+
+export interface CaseSubjectTable extends Stamped {
+  id: Generated<number>
+  identity_sealed: string
+  profile_sealed: string
+  name_dob_index: string
+  surname_dob_index: string
+  merged_into_subject_id: number | null
+}
+
+export interface CaseSubjectAliasTable {
+  id: Generated<number>
+  subject_id: number
+  name_sealed: string
+  name_dob_index: string
+  surname_dob_index: string
+}
+
+export interface CaseSubjectAddressTable {
+  id: Generated<number>
+  subject_id: number
+  address_sealed: string
+  position: number
+}
+
+export interface CaseReferralTable extends Stamped {
+  id: Generated<number>
+  panel_id: number
+  referring_organisation_id: number
+  referring_user_id: number
+  status: string
+  referred_on: string
+  decided_on: string | null
+  heard_on: string | null
+  closed_on: string | null
+  reasons_sealed: string
+  risk_sealed: string
+  consent: string
+  consent_decision_sealed: string | null
+  decline_reason_sealed: string | null
+}
+
+export interface CaseReferralSubjectTable {
+  id: Generated<number>
+  referral_id: number
+  subject_id: number
+  role: string
+}
+
+export interface CaseMatchDecisionTable {
+  id: Generated<number>
+  referral_id: number
+  candidate_subject_id: number
+  subject_id: number
+  decision: string
+  matched_on: string
+  decided_by_user_id: number | null
+  decided_at: string
+}
+
+export interface CaseBreakGlassTable {
+  id: Generated<number>
+  referral_id: number
+  user_id: number
+  reason_sealed: string
+  opened_at: string
+  expires_at: string
+  seen_by_chair_at: string | null
+}
+
+declare module '../../db/types.ts' {
+  interface Database {
+    case_panels: CasePanelTable
+    case_panel_organisations: CasePanelOrganisationTable
+    case_panel_members: CasePanelMemberTable
+    case_subjects: CaseSubjectTable
+    case_subject_aliases: CaseSubjectAliasTable
+    case_subject_addresses: CaseSubjectAddressTable
+    case_referrals: CaseReferralTable
+    case_referral_subjects: CaseReferralSubjectTable
+    case_match_decisions: CaseMatchDecisionTable
+    case_break_glass: CaseBreakGlassTable
+  }
+}

@@ -1,0 +1,340 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { asCurrentUser } from '../../src/access/current-user.ts'
+import { casesFixture, type CasesFixture, REASONS, RISK, VICTIM } from '../helpers/cases.ts'
+import { Browser } from '../helpers/session.ts'
+
+// Every case route and endpoint, called as a panel member, a non-member, an administrator who is
+// not a member, someone signed out, and a non-member before, during and after their break glass
+// (the clock is moved by hand). Need to know holds in the service, so pages and API agree.
+// Permissions do not depend on the dialect: SQLite only.
+
+type Caller = 'member' | 'outsider' | 'admin' | 'signedOut'
+const CALLERS: Caller[] = ['member', 'outsider', 'admin', 'signedOut']
+const CONTENT = [REASONS, RISK, 'Ada Fictional', 'Bram Madeup', 'Nowhere Lane']
+
+interface Call {
+  body?: Record<string, string>
+  /** Expected status by caller. */
+  expect: Record<Caller, number>
+  /** The callers who may see the case's content in the answer (everyone else must not). */
+  content?: Caller[]
+}
+
+describe('every case route and endpoint, by who is asking', () => {
+  let f: CasesFixture
+  const browsers = new Map<Caller, Browser>()
+  const tokens = new Map<Caller, string>()
+  let subjectId: number
+  let glassId: number
+
+  beforeAll(async () => {
+    f = await casesFixture('sqlite')
+    subjectId = (await f.t.deps.services.cases.caseSubjects(f.caseId))[0] as number
+    const emails: Record<Exclude<Caller, 'signedOut'>, string> = {
+      member: 'lead@test.example',
+      outsider: 'outsider@test.example',
+      admin: 'admin@test.example',
+    }
+    for (const [caller, email] of Object.entries(emails) as Array<[Caller, string]>) {
+      const browser = new Browser(f.t.app)
+      await browser.signIn(email)
+      browsers.set(caller, browser)
+      const user = await f.t.deps.services.users.findByEmail(email)
+      if (!user) throw new Error(email)
+      const made = await f.t.deps.services.auth.createToken(asCurrentUser(user), 'tests', {
+        userId: user.id,
+        label: email,
+        ip: null,
+      })
+      tokens.set(caller, made.token)
+    }
+    const anonymous = new Browser(f.t.app)
+    await anonymous.get('/sign-in')
+    browsers.set('signedOut', anonymous)
+    // A break glass by someone else, for the chair's "mark as seen".
+    glassId = (
+      await f.t.deps.services.cases.breakGlass(
+        { ...f.who('outsider'), user: { id: f.ids.manager, role: 'partnership-manager' } },
+        f.caseId,
+        { reason: 'Earlier emergency, for the chair to see' },
+      )
+    ).id
+  })
+  afterAll(() => f.t.close())
+
+  async function call(caller: Caller, method: string, url: string, body: Record<string, string> = {}) {
+    const browser = browsers.get(caller) as Browser
+    if (url.startsWith('/api/')) {
+      const token = tokens.get(caller)
+      return f.t.app.inject({
+        method: method as 'GET',
+        url,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(method === 'GET' ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(method === 'GET' ? {} : { payload: JSON.stringify(body) }),
+      })
+    }
+    return method === 'GET' ? browser.get(url) : browser.post(url, body)
+  }
+
+  const routes = () => {
+    const c = f.caseId
+    const p = f.panel
+    const all = (status: number, signedOut = 302): Record<Caller, number> => ({
+      member: status,
+      outsider: status,
+      admin: status,
+      signedOut,
+    })
+    const search = { surname: VICTIM.surname, dateOfBirth: VICTIM.dateOfBirth }
+    const table: Record<string, Call> = {
+      'GET /cases/panels': { expect: all(200) },
+      'GET /cases/panels/new': { expect: { member: 403, outsider: 403, admin: 200, signedOut: 302 } },
+      'POST /cases/panels': { expect: { member: 403, outsider: 403, admin: 400, signedOut: 302 } },
+      [`GET /cases/panels/${p}/edit`]: { expect: { member: 403, outsider: 403, admin: 200, signedOut: 302 } },
+      [`POST /cases/panels/${p}`]: { expect: { member: 403, outsider: 403, admin: 400, signedOut: 302 } },
+      [`GET /cases/panels/${p}`]: { expect: all(200), content: ['member'] },
+      [`POST /cases/break-glass/${glassId}/seen`]: {
+        expect: { member: 404, outsider: 404, admin: 404, signedOut: 302 },
+      },
+      'GET /cases/referrals/new': { expect: { member: 200, outsider: 200, admin: 403, signedOut: 302 } },
+      'POST /cases/referrals/check': { expect: { member: 400, outsider: 400, admin: 403, signedOut: 302 } },
+      'POST /cases/referrals': { expect: { member: 400, outsider: 400, admin: 403, signedOut: 302 } },
+      'GET /cases/search': { expect: all(200) },
+      'POST /cases/search': { body: search, expect: all(200), content: ['member'] },
+      'GET /cases': { expect: all(200), content: ['member'] },
+      [`GET /cases/${c}`]: {
+        expect: { member: 200, outsider: 404, admin: 404, signedOut: 302 },
+        content: ['member'],
+      },
+      [`POST /cases/${c}/status`]: {
+        body: { status: 'closed' },
+        expect: { member: 400, outsider: 404, admin: 404, signedOut: 302 },
+        // The refusal re-renders the case page for the member.
+        content: ['member'],
+      },
+      [`GET /cases/${c}/break-glass`]: { expect: { member: 200, outsider: 200, admin: 403, signedOut: 302 } },
+      [`POST /cases/${c}/break-glass`]: {
+        body: { reason: 'short' },
+        expect: { member: 400, outsider: 400, admin: 403, signedOut: 302 },
+      },
+      [`GET /cases/subjects/${subjectId}`]: {
+        expect: { member: 200, outsider: 404, admin: 404, signedOut: 302 },
+        content: ['member'],
+      },
+      'GET /api/v1/case-panels': { expect: all(200, 401) },
+      [`GET /api/v1/case-panels/${p}`]: { expect: all(200, 401) },
+      'POST /api/v1/case-panels': { expect: { member: 403, outsider: 403, admin: 400, signedOut: 401 } },
+      [`PUT /api/v1/case-panels/${p}`]: {
+        expect: { member: 403, outsider: 403, admin: 400, signedOut: 401 },
+      },
+      'GET /api/v1/cases': { expect: all(200, 401), content: ['member'] },
+      'POST /api/v1/cases/referrals/check': {
+        expect: { member: 400, outsider: 400, admin: 403, signedOut: 401 },
+      },
+      'POST /api/v1/cases': { expect: { member: 400, outsider: 400, admin: 403, signedOut: 401 } },
+      'POST /api/v1/cases/search': { body: search, expect: all(200, 401), content: ['member'] },
+      [`GET /api/v1/cases/${c}`]: {
+        expect: { member: 200, outsider: 404, admin: 404, signedOut: 401 },
+        content: ['member'],
+      },
+      [`POST /api/v1/cases/${c}/status`]: {
+        body: { status: 'closed' },
+        expect: { member: 400, outsider: 404, admin: 404, signedOut: 401 },
+      },
+      [`POST /api/v1/cases/${c}/break-glass`]: {
+        body: { reason: 'short' },
+        expect: { member: 400, outsider: 400, admin: 403, signedOut: 401 },
+      },
+      [`GET /api/v1/cases/${c}/access-log`]: {
+        expect: { member: 404, outsider: 404, admin: 404, signedOut: 401 },
+      },
+      [`GET /api/v1/case-subjects/${subjectId}`]: {
+        expect: { member: 200, outsider: 404, admin: 404, signedOut: 401 },
+        content: ['member'],
+      },
+      'GET /api/v1/break-glass': { expect: all(200, 401) },
+    }
+    return table
+  }
+
+  it('covers every case route and endpoint the app declares', () => {
+    const declared = f.t.routes
+      .filter((r) => /^\/(cases|api\/v1\/(cases|case-|break-glass))/.test(r.url))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort()
+    const called = Object.keys(routes())
+      .map((k) =>
+        k
+          .replace(`/${f.caseId}`, '/:id')
+          .replace(`/panels/${f.panel}`, '/panels/:id')
+          .replace(`/case-panels/${f.panel}`, '/case-panels/:id')
+          .replace(`/subjects/${subjectId}`, '/subjects/:id')
+          .replace(/\/break-glass\/\d+\/seen/, '/break-glass/:id/seen'),
+      )
+      .sort()
+    expect(called).toEqual(declared)
+  })
+
+  it('answers each caller as need to know says, and shows case content to members only', async () => {
+    // The outsider's break glass is not open yet: the short reason above is refused before anything.
+    const failures: string[] = []
+    for (const [key, spec] of Object.entries(routes())) {
+      const [method, url] = key.split(' ') as [string, string]
+      // The outsider's break-glass POST with a short reason is a 400; with a good one it would open the case.
+      for (const caller of CALLERS) {
+        const response = await call(caller, method, url, spec.body)
+        if (response.statusCode !== spec.expect[caller])
+          failures.push(`${key} as ${caller}: ${response.statusCode}, expected ${spec.expect[caller]}`)
+        const shows = CONTENT.filter((text) => response.body.includes(text))
+        if (spec.content?.includes(caller)) {
+          if (shows.length === 0) failures.push(`${key} as ${caller}: no case content shown`)
+        } else if (shows.length) failures.push(`${key} as ${caller} showed ${shows.join(', ')}`)
+      }
+    }
+    expect(failures).toEqual([])
+  })
+
+  it('signposts a non-member’s search to the panel and its chair', async () => {
+    const response = await call('outsider', 'POST', '/api/v1/cases/search', {
+      surname: VICTIM.surname,
+      dateOfBirth: VICTIM.dateOfBirth,
+    })
+    expect(response.json()).toEqual({
+      cases: [],
+      signposts: [
+        {
+          panelId: f.panel,
+          panelName: 'Test MARAC',
+          chairName: 'Test caseworker',
+          chairEmail: 'caseworker@test.example',
+          caseIds: [f.caseId],
+        },
+      ],
+    })
+    const page = await call('admin', 'POST', '/cases/search', {
+      surname: VICTIM.surname,
+      dateOfBirth: VICTIM.dateOfBirth,
+    })
+    expect(page.body).toContain('Test MARAC</strong> holds a record')
+    expect(page.body).toContain('caseworker@test.example')
+  })
+
+  it('opens the case to a non-member by break glass, on pages and the API alike, until it expires', async () => {
+    const reads = [
+      `/cases/${f.caseId}`,
+      `/api/v1/cases/${f.caseId}`,
+      `/cases/subjects/${subjectId}`,
+      `/api/v1/case-subjects/${subjectId}`,
+    ]
+    for (const url of reads)
+      expect((await call('outsider', 'GET', url)).statusCode, `before: ${url}`).toBe(404)
+    // A member needs no break glass, and is told so.
+    const member = await call('member', 'POST', `/api/v1/cases/${f.caseId}/break-glass`, {
+      reason: 'A member does not need to break the glass',
+    })
+    expect(member.statusCode).toBe(403)
+    expect(member.body).toContain('You are a member of the panel holding this case')
+    const opened = await call('outsider', 'POST', `/cases/${f.caseId}/break-glass`, {
+      reason: 'Victim brought to A&E; the chair cannot be reached',
+    })
+    expect(opened.statusCode).toBe(303)
+    expect(opened.headers.location).toMatch(new RegExp(`^/cases/${f.caseId}\\?notice=`))
+    for (const url of reads) {
+      const response = await call('outsider', 'GET', url)
+      expect(response.statusCode, `during: ${url}`).toBe(200)
+      expect(response.body).toContain('Ada Fictional'.split(' ')[0])
+    }
+    const page = await call('outsider', 'GET', `/cases/${f.caseId}`)
+    expect(page.body).toContain('You opened this case by break glass')
+    expect(page.body).toContain(REASONS)
+    expect(page.body).not.toContain('Move the case on')
+    expect(
+      (await call('outsider', 'POST', `/api/v1/cases/${f.caseId}/status`, { status: 'accepted' })).statusCode,
+    ).toBe(404)
+    // A list is never opened by break glass.
+    expect((await call('outsider', 'GET', '/api/v1/cases')).json()).toEqual({ cases: [] })
+    // The administrator's view does not change because someone else broke the glass.
+    expect((await call('admin', 'GET', `/cases/${f.caseId}`)).statusCode).toBe(404)
+
+    f.clock.advanceHours(3.99)
+    expect((await call('outsider', 'GET', `/api/v1/cases/${f.caseId}`)).statusCode).toBe(200)
+    f.clock.advanceHours(0.01)
+    for (const url of reads)
+      expect((await call('outsider', 'GET', url)).statusCode, `after: ${url}`).toBe(404)
+  })
+
+  it('flags the break glass to the chair at once, on the panel page and on home, and shows the chair the access log', async () => {
+    const chair = new Browser(f.t.app)
+    await chair.signIn('caseworker@test.example')
+    const home = await chair.get('/')
+    expect(home.body).toContain('opened by break glass')
+    expect(home.body).toContain('Test outsider')
+    const panel = await chair.get(`/cases/panels/${f.panel}`)
+    expect(panel.body).toContain('Victim brought to A&amp;E; the chair cannot be reached')
+    expect(f.notices.map((n) => n.openedBy)).toContain('Test outsider (Test Council)')
+    const casePage = await chair.get(`/cases/${f.caseId}`)
+    expect(casePage.body).toContain('Access log')
+    expect(casePage.body).toContain('outsider@test.example')
+    expect(casePage.body).toContain('(break glass)')
+    const log = (
+      await f.t.app.inject({
+        method: 'GET',
+        url: `/api/v1/cases/${f.caseId}/access-log`,
+        headers: {
+          authorization: `Bearer ${
+            (
+              await f.t.deps.services.auth.createToken(
+                asCurrentUser(await f.t.deps.services.users.get(f.ids.chair)),
+                'tests',
+                { userId: f.ids.chair, label: 'chair', ip: null },
+              )
+            ).token
+          }`,
+        },
+      })
+    ).json() as { entries: Array<{ who: string; action: string; access: string | null }> }
+    const byWho = (who: string, access: string) =>
+      log.entries.filter((e) => e.who === who && e.action === 'Viewed' && e.access === access).length
+    // Page and API reads, each one an entry.
+    expect(byWho('lead@test.example', 'member')).toBeGreaterThanOrEqual(2)
+    expect(byWho('outsider@test.example', 'break-glass')).toBeGreaterThanOrEqual(4)
+    expect(log.entries.some((e) => e.who === 'outsider@test.example' && e.action === 'Was refused')).toBe(
+      true,
+    )
+    // The member, not being chair, does not see the log.
+    expect((await call('member', 'GET', `/cases/${f.caseId}`)).body).not.toContain('Access log')
+    // Marked seen, the flag goes.
+    const seen = await chair.post(`/cases/break-glass/${glassId}/seen`, { back: `/cases/panels/${f.panel}` })
+    expect(seen.statusCode).toBe(303)
+    expect(
+      (await f.t.deps.services.cases.breakGlassAlerts({ id: f.ids.chair, role: 'caseworker' })).map(
+        (a) => a.id,
+      ),
+    ).not.toContain(glassId)
+  })
+
+  it('records every read of a case with its path in the audit log', async () => {
+    const rows = (
+      await f.t.deps.services.audit.search(
+        { action: 'viewed', entityType: 'case', entityId: String(f.caseId) },
+        1,
+        500,
+      )
+    ).rows
+    const paths = new Set(rows.map((r) => JSON.parse(r.detail).path))
+    expect(paths).toEqual(
+      new Set([`/cases/${f.caseId}`, `/api/v1/cases/${f.caseId}`, `/cases/${f.caseId}/status`]),
+    )
+    const lists = (await f.t.deps.services.audit.search({ action: 'viewed', entityType: 'cases' }, 1, 500))
+      .rows
+    expect(lists.length).toBeGreaterThan(0)
+    const subjects = (
+      await f.t.deps.services.audit.search({ action: 'viewed', entityType: 'case-subject' }, 1, 500)
+    ).rows
+    expect(subjects.length).toBeGreaterThan(0)
+    expect(await f.t.deps.services.audit.verify()).toMatchObject({ ok: true })
+  })
+})
