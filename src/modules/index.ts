@@ -9,6 +9,7 @@ import { performanceModule } from './performance/module.ts'
 import { plansModule } from './plans/module.ts'
 import { remindersModule } from './reminders/module.ts'
 import { setupModule } from './setup/module.ts'
+import { trackersModule } from './trackers/module.ts'
 
 /**
  * Every module, in the order their demo data loads and their commands are listed (setup first, as an
@@ -27,4 +28,5 @@ export const MODULES = [
   governanceModule,
   remindersModule,
   mergesModule,
+  trackersModule,
 ] as const
