@@ -9,7 +9,8 @@ export const paths = {
     newTension: () => '/trackers/tensions/new',
     tension: (id: number | string) => `/trackers/tensions/${id}`,
     /** One area's history: a ward by its code, or "whole" for the whole area. */
-    tensionHistory: (area: string | number) => `/trackers/tensions/history?area=${encodeURIComponent(String(area))}`,
+    tensionHistory: (area: string | number) =>
+      `/trackers/tensions/history?area=${encodeURIComponent(String(area))}`,
     activity: () => '/trackers/police-activity',
     newActivity: () => '/trackers/police-activity/new',
     activityEntry: (id: number | string) => `/trackers/police-activity/${id}`,

@@ -84,12 +84,6 @@ export const eventChanges = eventInput.and(z.object({ version: versionField }))
 
 const level = (message: string) =>
   z.coerce.number({ error: message }).int(message).min(1, message).max(5, message)
-const optionalLevel = (message: string) =>
-  z
-    .union([z.literal(''), z.null(), level(message)])
-    .optional()
-    .transform((v) => (v === '' || v == null ? null : v))
-
 export const indicatorInput = z.object({
   indicator: z.enum(keysOf(INDICATORS), { error: 'Select the indicator' }),
   level: level('Give the indicator a level from 1 to 5'),

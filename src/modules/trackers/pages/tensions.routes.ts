@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { idParams } from '../../../http/api.ts'
+import { ValidationError } from '../../../shared/errors.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../../web/forms.ts'
 import { auditRead } from '../../audit/read-audit.ts'
@@ -64,7 +65,7 @@ export function tensionRoutes(
     })
   })
 
-  const form = async (request: FastifyRequest, extra: Record<string, unknown>) => ({
+  const form = async (extra: Record<string, unknown>) => ({
     template: TENSION_FORM,
     pageTitle: 'Add a tension assessment',
     ...words,
@@ -74,8 +75,8 @@ export function tensionRoutes(
     ...extra,
   })
 
-  app.get(paths.trackers.newTension(), { config: manage }, async (request, reply) => {
-    const { template, ...data } = await form(request, { values: { areaKind: 'ward' } })
+  app.get(paths.trackers.newTension(), { config: manage }, async (_request, reply) => {
+    const { template, ...data } = await form({ values: { areaKind: 'ward' } })
     return reply.page(template, data)
   })
 
@@ -83,10 +84,22 @@ export function tensionRoutes(
     submitForm(
       reply,
       async () => {
-        const id = await trackers.createAssessment(whoOf(request), tensionFromForm(formBody(request.body)))
+        const id = await trackers
+          .createAssessment(whoOf(request), tensionFromForm(formBody(request.body)))
+          .catch((error) => {
+            // The form has one message place for the indicators and one for the contributions.
+            if (!(error instanceof ValidationError)) throw error
+            const fields: Record<string, string> = {}
+            for (const [field, message] of Object.entries(error.fieldErrors)) {
+              const group = field.split('.')[0] ?? field
+              fields[group] ??=
+                group === 'indicators' ? 'Give each indicator you note a level from 1 to 5' : message
+            }
+            throw new ValidationError(fields)
+          })
         return withNotice(paths.trackers.tension(id), 'Tension assessment added')
       },
-      ({ errors }) => form(request, { values: formBody(request.body), errors }),
+      ({ errors }) => form({ values: formBody(request.body), errors }),
     ),
   )
 
