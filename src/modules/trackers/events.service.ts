@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts'
-import { londonToday } from '../../shared/london-day.ts'
 import { ConflictError, NotFoundError } from '../../shared/errors.ts'
+import { londonToday } from '../../shared/london-day.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { AuditService } from '../audit/service.ts'
 import type { PartnersService } from '../partners/service.ts'

@@ -1,6 +1,5 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { trackers as trackersMigration } from '../../db/migrations/0026_trackers.ts'
-import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { trackersApi } from './api/trackers.api.ts'
 import { loadTrackersDemo, trackersDemoMissing } from './demo.ts'
@@ -43,7 +42,6 @@ export const trackersModule: SaferModule<typeof permissions> = {
     pages(['trackers', 'audit'], incidentRoutes),
   ],
   api: [api(['trackers', 'audit'], trackersApi)],
-  commandErrors: [NotFoundError],
   navigation: [{ text: 'Trackers', href: paths.trackers.overview(), needs: 'trackers:view', order: 28 }],
   home: [
     {

@@ -1,11 +1,11 @@
 import type { Selectable } from 'kysely'
+import { type Trend, trendOf } from './rules/trend.ts'
 import type {
   CriticalIncidentTable,
   PoliceActivityTable,
   TensionAssessmentTable,
   TrackerEventTable,
 } from './tables.ts'
-import { type Trend, trendOf } from './rules/trend.ts'
 import type { ChecklistItem, EventType, Indicator, PlaceKind, RiskLevel, Tactic } from './words.ts'
 
 // The trackers' domain objects and the one mapper for each: no row reaches a page or the API.

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { londonToday } from '../../shared/london-day.ts'
 import { idField, optionalText, requiredText, versionField } from '../../shared/validation.ts'
+import { monthsFrom } from './rules/summaries.ts'
 import { CHECKLIST, EVENT_TYPES, INDICATORS, keysOf, PLACE_KINDS, RISK_LEVELS, TACTICS } from './words.ts'
 
 // What the trackers accept, from a form (strings) or JSON alike. Free text that could name someone
@@ -190,3 +192,25 @@ export const linkInput = z
   })
 
 export const closeInput = z.object({ closedOn: day('Enter the date the response closed, like 2026-03-14') })
+
+/** A period of months for the police activity report and its filter. */
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter the month as YYYY-MM, like 2026-03')
+export const periodQuery = z
+  .object({
+    from: month.optional().or(z.literal('').transform(() => undefined)),
+    to: month.optional().or(z.literal('').transform(() => undefined)),
+    tactic: z
+      .enum(Object.keys(TACTICS) as [string, ...string[]])
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+  })
+  .transform((q) => {
+    // The last twelve months by default, ending with this one.
+    const to = q.to ?? londonToday().slice(0, 7)
+    const from = q.from ?? monthsFrom(`${Number(to.slice(0, 4)) - 1}-${to.slice(5)}`, to)[1] ?? to
+    return { ...q, from, to }
+  })
+  .refine((q) => q.from <= q.to, {
+    path: ['to'],
+    message: 'The end month must be on or after the start month',
+  })

@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { type ApiRegistry, idParams } from '../../../http/api.ts'
 import { auditRead } from '../../audit/read-audit.ts'
 import type { Services } from '../../module.ts'
-import { periodQuery } from '../pages/activity.routes.ts'
 import type { Who } from '../policy.ts'
 import {
   activityInput,
@@ -12,6 +11,7 @@ import {
   eventInput,
   incidentInput,
   linkInput,
+  periodQuery,
   tensionInput,
   timelineInput,
 } from '../schema.ts'

@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import { idParams } from '../../../http/api.ts'
-import { londonToday } from '../../../shared/london-day.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../../web/forms.ts'
 import type { Services } from '../../module.ts'
 import type { ActivityReport } from '../activity.service.ts'
 import { paths } from '../paths.ts'
 import type { PoliceActivity } from '../records.ts'
-import { monthsFrom } from '../rules/summaries.ts'
+import { periodQuery } from '../schema.ts'
 import { TACTICS } from '../words.ts'
 import { activityMap } from './charts.ts'
 import {
@@ -27,27 +25,6 @@ import {
 const ACTIVITY = 'trackers/views/activity.njk'
 const ENTRY = 'trackers/views/activity-entry.njk'
 const ACTIVITY_FORM = 'trackers/views/activity-form.njk'
-
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter the month as YYYY-MM, like 2026-03')
-export const periodQuery = z
-  .object({
-    from: month.optional().or(z.literal('').transform(() => undefined)),
-    to: month.optional().or(z.literal('').transform(() => undefined)),
-    tactic: z
-      .enum(Object.keys(TACTICS) as [string, ...string[]])
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-  })
-  .transform((q) => {
-    // The last twelve months by default, ending with this one.
-    const to = q.to ?? londonToday().slice(0, 7)
-    const from = q.from ?? monthsFrom(`${Number(to.slice(0, 4)) - 1}-${to.slice(5)}`, to)[1] ?? to
-    return { ...q, from, to }
-  })
-  .refine((q) => q.from <= q.to, {
-    path: ['to'],
-    message: 'The end month must be on or after the start month',
-  })
 
 const entryRow = (a: PoliceActivity) => ({
   ...a,

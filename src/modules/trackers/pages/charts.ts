@@ -1,6 +1,6 @@
 import { COLOURS, escapeXml, SEQUENTIAL, svgOpen, text } from '../../../shared/svg.ts'
-import type { TensionSummary } from '../records.ts'
 import type { ActivityReport } from '../activity.service.ts'
+import type { TensionSummary } from '../records.ts'
 import { projection, ringsOf } from './geometry.ts'
 
 // The trackers' two drawings. Each is an image with a title and description; the table beside it
