@@ -11,6 +11,7 @@ import { plansModule } from './plans/module.ts'
 import { remindersModule } from './reminders/module.ts'
 import { setupModule } from './setup/module.ts'
 import { taskingModule } from './tasking/module.ts'
+import { trackersModule } from './trackers/module.ts'
 
 /**
  * Every module, in the order their demo data loads and their commands are listed (setup first, as an
@@ -31,4 +32,5 @@ export const MODULES = [
   remindersModule,
   mergesModule,
   taskingModule,
+  trackersModule,
 ] as const
