@@ -7,6 +7,7 @@ import { ForbiddenError, ValidationError } from '../../src/shared/errors.ts'
 import { apiTokenFor, buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { openDocx } from '../helpers/docx.ts'
+import { pdfPaper } from '../helpers/papers.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import { Browser } from '../helpers/session.ts'
 
@@ -76,11 +77,28 @@ describe.each(DIALECTS)('the board pack on %s', (dialect) => {
     t = await buildTestApp(dialect)
     ids = await demoLike(t)
     await defineIndicators(t, ids.knife)
-    await t.deps.services.governance.addItem(operator, ids.next, {
+    const exempt = await t.deps.services.governance.addItem(operator, ids.next, {
       title: 'Named individuals of concern',
       exempt: 'yes',
       exemptReason: 'Information about individuals (paragraph 1)',
     })
+    // A paper on a standing item and a link, which the pack lists; and one on the exempt item, which it never does.
+    const papers = t.deps.services.governancePapers
+    const meeting = await t.deps.services.governance.getMeeting(ids.next)
+    const standing = meeting.items.find((i) => i.kind === 'standing')?.id as number
+    await papers.addPaperFile(
+      operator,
+      ids.next,
+      { itemId: standing },
+      { fileName: 'Knife crime quarterly report.pdf', content: pdfPaper('Knife crime') },
+    )
+    await papers.addPaperLink(operator, ids.next, { itemId: standing, target: 'exception-report' })
+    await papers.addPaperFile(
+      operator,
+      ids.next,
+      { itemId: exempt },
+      { fileName: 'Individuals of concern.pdf', content: pdfPaper('Named people') },
+    )
   })
   afterAll(() => t.close())
 
@@ -126,6 +144,10 @@ describe.each(DIALECTS)('the board pack on %s', (dialect) => {
     // The papers: what the agenda holds, and nothing of the exempt item's.
     expect(text).toContain('Papers on the agenda')
     expect(text).toContain('Item 107\tNamed individuals of concern\tExempt: papers not included\n')
+    expect(text).toContain(
+      'Item 102\tKnife, gun and serious violence performance\tKnife crime quarterly report.pdf (PDF, 1 KB); Exception report (Exception report)\n',
+    )
+    expect(text).not.toContain('Individuals of concern.pdf')
   })
 
   it('keeps each pack as the next numbered version, and marks the one circulated, all in the audit log', async () => {

@@ -24,6 +24,7 @@ import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
 import { papersApi } from './papers/api.ts'
 import { myActionsArisingRoutes } from './papers/my-actions.routes.ts'
+import { packPapersFrom } from './papers/pack-papers.ts'
 import { paperRoutes } from './papers/papers.routes.ts'
 import { planLinkRoutes } from './papers/plan-links.routes.ts'
 import { createGovernancePapersService, type GovernancePapersService } from './papers/service.ts'
@@ -74,6 +75,7 @@ export const governanceModule: SaferModule<typeof permissions> = {
         plans: planServices.plans,
         strategies: planServices.strategies,
         performance,
+        papers: packPapersFrom(governancePapers),
       })
       return { governance, governancePapers, boardPacks }
     },
