@@ -206,6 +206,41 @@ describe.each(DIALECTS)('the board pack on %s', (dialect) => {
     expect(log.rows.map((r) => r.entity_id)).toEqual([String(ids.strategy), String(ids.strategy)])
   })
 
+  it('lists the year’s decision records beside the minutes’ resolutions, in date order, leaving out those not taken', async () => {
+    const governance = t.deps.services.governance
+    const record = (title: string, decisionDate: string, status?: string) =>
+      governance.recordDecision(operator, {
+        reference: title.slice(0, 3).toUpperCase(),
+        title,
+        decisionMaker: 'Cabinet Member for Community Safety',
+        decisionDate,
+        decisions: [
+          { number: '1', text: `${title}: the first decision.` },
+          { number: '2', text: `${title}: the second decision.` },
+        ],
+        ...(status ? { status } : {}),
+      })
+    await record('Knife crime strategy', '2011-11-20')
+    await record('Early review', '2011-02-01')
+    await record('Withdrawn proposal', '2011-07-01', 'withdrawn')
+    await record('Next year’s budget', '2012-01-10')
+    const { text } = openDocx((await packs().annualReport(TEST_ACTOR, ids.strategy, 2011)).content)
+    expect(text).toContain(
+      '20 November 2011\tKNI, Cabinet Member for Community Safety: Knife crime strategy\t2\tKnife crime strategy: the second decision.\n',
+    )
+    // In date order: February's record, October's resolutions from the minutes, November's record.
+    const at = (s: string) => text.indexOf(s)
+    expect(at('Early review: the first decision.')).toBeGreaterThan(0)
+    expect(at('Early review: the first decision.')).toBeLessThan(
+      at('Item 100: Delivery Plan Reprioritisation\ti\t'),
+    )
+    expect(at('Item 100: Delivery Plan Reprioritisation\ti\t')).toBeLessThan(
+      at('Knife crime strategy: the first'),
+    )
+    expect(text).not.toContain('Withdrawn proposal')
+    expect(text).not.toContain('Next year’s budget')
+  })
+
   it('downloads a version through the page and the API, each download recorded as a read', async () => {
     const browser = new Browser(t.app)
     await browser.signIn('board-member@test.example')

@@ -11,6 +11,7 @@ import { governanceCommands } from './cli.ts'
 import { decisionsApi } from './decisions/api.ts'
 import { decisionRoutes } from './decisions/pages/decisions.routes.ts'
 import { decisionSamples } from './decisions/samples.ts'
+import { yearDecisionsFrom } from './decisions/year-decisions.ts'
 import './decisions/tables.ts'
 import { governanceDemoMissing, loadGovernanceDemoYear } from './demo.ts'
 import { dutiesApi } from './duties/api.ts'
@@ -76,6 +77,7 @@ export const governanceModule: SaferModule<typeof permissions> = {
         strategies: planServices.strategies,
         performance,
         papers: packPapersFrom(governancePapers),
+        decisions: yearDecisionsFrom(governance),
       })
       return { governance, governancePapers, boardPacks }
     },
