@@ -4,6 +4,7 @@ import { governancePapers as governancePapersMigration } from '../../db/migratio
 import { governanceDecisions } from '../../db/migrations/0018_governance_decisions.ts'
 import { governancePacks } from '../../db/migrations/0019_governance_packs.ts'
 import { governanceDutiesPublishing } from '../../db/migrations/0020_governance_duties_publishing.ts'
+import { governanceJoins } from '../../db/migrations/0027_governance_joins.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
 import { governanceApi } from './api.ts'
@@ -60,6 +61,7 @@ export const governanceModule: SaferModule<typeof permissions> = {
     '0018_governance_decisions': governanceDecisions,
     '0019_governance_packs': governancePacks,
     '0020_governance_duties_publishing': governanceDutiesPublishing,
+    '0027_governance_joins': governanceJoins,
   },
   // The board pack reads the performance module when it is installed, and says so when it is not.
   services: providesWithOptional(
