@@ -199,6 +199,71 @@ describe.each(DIALECTS)('statutory duties and the demo year on %s', (dialect) =>
     expect(body.duties.find((d) => d.duty === 'plan-sent-to-pcc')?.evidence).toHaveLength(1)
     expect(body.duties.find((d) => d.duty === 'sv-strategy')?.dueDate).toBe('2027-02-28')
   })
+
+  it('points evidence at a decision record chosen from the register, linked on the page and named in the API', async () => {
+    const decision = await g().recordDecision(operator, {
+      reference: 'CSP-2026-11',
+      title: 'Serious violence needs assessment adopted',
+      decisionMaker: 'Safer Communities Delivery Group',
+      decisionDate: '2026-10-16',
+      decisions: [{ number: '1', text: 'That the needs assessment be adopted.' }],
+    })
+    const rows = await countRows(t, 'statutory_duty_evidence')
+    for (const [input, message] of [
+      [{ decisionId: 999999 }, 'Select the decision from the register'],
+      [{}, 'Select the decision from the register, or enter its reference if it is not there'],
+    ] as const) {
+      const error = await g()
+        .recordDutyEvidence(operator, {
+          duty: 'sv-needs-assessment',
+          kind: 'decision',
+          evidencedOn: '2026-10-16',
+          ...input,
+        })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        )
+      expect((error as ValidationError).fieldErrors).toEqual({ decisionId: message })
+    }
+    expect(await countRows(t, 'statutory_duty_evidence')).toBe(rows)
+
+    const manager = new Browser(t.app)
+    await manager.signIn('partnership-manager@test.example')
+    const form = await manager.get('/governance/duties?year=2026')
+    expect(form.body).toContain(
+      `<option value="${decision}">CSP-2026-11: Serious violence needs assessment adopted</option>`,
+    )
+    const done = await manager.post('/governance/duties/evidence', {
+      year: '2026',
+      duty: 'sv-needs-assessment',
+      kind: 'decision',
+      decisionId: String(decision),
+      decisionReference: '',
+      evidencedOn: '2026-10-16',
+    })
+    expect(done.statusCode).toBe(303)
+    const page = await manager.get('/governance/duties?year=2026')
+    expect(page.body).toContain(
+      `<a class="govuk-link" href="/governance/decisions/${decision}">Decision CSP-2026-11: Serious violence needs assessment adopted</a>`,
+    )
+    const listed = (await g().dutiesForYear(2026, TODAY)).duties.find((d) => d.duty === 'sv-needs-assessment')
+    expect(listed?.rag).toBe('green')
+    expect(listed?.evidence.find((e) => e.decisionId === decision)?.decisionReference).toBe('CSP-2026-11')
+    const api = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/duties?year=2026',
+      headers: { authorization: `Bearer ${await apiTokenFor(t, 'viewer')}` },
+    })
+    const body = api.json() as { duties: Array<{ duty: string; evidence: Array<Record<string, unknown>> }> }
+    const evidence = body.duties.find((d) => d.duty === 'sv-needs-assessment')?.evidence ?? []
+    expect(evidence.find((e) => e.decisionId === decision)).toMatchObject({
+      kind: 'decision',
+      decisionId: decision,
+      decisionReference: 'CSP-2026-11',
+      decisionTitle: 'Serious violence needs assessment adopted',
+    })
+  })
 })
 
 describe('the demo year loaded on the first day of a partnership year', () => {
