@@ -63,6 +63,35 @@ describe.each(DIALECTS)('statutory duties and the demo year on %s', (dialect) =>
     expect(await countRows(t, 'actions_arising')).toBe(6)
   })
 
+  it('loads decision records and a forward plan: call-in open and closed, full and short notice', async () => {
+    const { decisions } = year
+    const register = await g().listDecisions({}, TODAY)
+    expect(register.map((d) => d.id).sort()).toEqual(
+      [decisions.callInOpen, decisions.callInClosed, decisions.exempt].sort(),
+    )
+    const open = await g().getDecision(decisions.callInOpen, TODAY)
+    expect(open).toMatchObject({ keyDecision: true, subjectToCallIn: true, callInOpen: true })
+    expect((open.callInDeadline as string) > TODAY).toBe(true)
+    const closed = await g().getDecision(decisions.callInClosed, TODAY)
+    expect(closed).toMatchObject({ subjectToCallIn: true, callInOpen: false, meetingId: year.published })
+    expect((await g().listDecisions({ callIn: 'open' }, TODAY)).map((d) => d.id)).toEqual([
+      decisions.callInOpen,
+    ])
+    // The exempt decision stays off the public page; the other two are on it.
+    expect((await g().listPublicDecisions(TODAY)).map((d) => d.id).sort()).toEqual(
+      [decisions.callInOpen, decisions.callInClosed].sort(),
+    )
+
+    const plan = await g().listForwardPlan(TODAY)
+    expect(plan.map((f) => f.id).sort()).toEqual([decisions.fullNotice, decisions.shortNotice].sort())
+    const full = plan.find((f) => f.id === decisions.fullNotice)
+    expect(full).toMatchObject({ keyDecision: true, shortNotice: false, exceptionReason: null })
+    expect(full?.clearDays).toBeGreaterThanOrEqual(28)
+    const short = plan.find((f) => f.id === decisions.shortNotice)
+    expect(short).toMatchObject({ keyDecision: true, shortNotice: true, clearDays: 9 })
+    expect(short?.exceptionReason).toContain('28 clear days')
+  })
+
   it('shows the year’s duties green, amber, red and not yet due by the rule', async () => {
     const tracked = await g().dutiesForYear(2026, TODAY)
     expect(tracked).toMatchObject({
