@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadGovernanceDemo } from '../../src/modules/governance/demo.ts'
 import { nameOnly } from '../../src/modules/governance/publishing/public-view.ts'
 import { loadPartnersDemo } from '../../src/modules/partners/demo.ts'
-import { buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
+import { apiTokenFor, buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { Browser } from '../helpers/session.ts'
 
@@ -164,6 +164,12 @@ describe.each(DIALECTS)('decision records on the public page on %s', (dialect) =
     expect(next.body).toContain('Item 107, Approved, 8 December 2011, exempt')
     const decision = await member.get(`/governance/decisions/${ids.exempt}`)
     expect(decision.body).toContain('Exempt: Information about an individual (paragraph 1).')
+    const api = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/decisions/${ids.atExemptItem}`,
+      headers: { authorization: `Bearer ${await apiTokenFor(t, 'viewer')}` },
+    })
+    expect(api.json()).toMatchObject({ itemExempt: true, exemptReason: null, itemNumber: 107 })
   })
 })
 
