@@ -63,6 +63,35 @@ describe.each(DIALECTS)('statutory duties and the demo year on %s', (dialect) =>
     expect(await countRows(t, 'actions_arising')).toBe(6)
   })
 
+  it('loads decision records and a forward plan: call-in open and closed, full and short notice', async () => {
+    const { decisions } = year
+    const register = await g().listDecisions({}, TODAY)
+    expect(register.map((d) => d.id).sort()).toEqual(
+      [decisions.callInOpen, decisions.callInClosed, decisions.exempt].sort(),
+    )
+    const open = await g().getDecision(decisions.callInOpen, TODAY)
+    expect(open).toMatchObject({ keyDecision: true, subjectToCallIn: true, callInOpen: true })
+    expect((open.callInDeadline as string) > TODAY).toBe(true)
+    const closed = await g().getDecision(decisions.callInClosed, TODAY)
+    expect(closed).toMatchObject({ subjectToCallIn: true, callInOpen: false, meetingId: year.published })
+    expect((await g().listDecisions({ callIn: 'open' }, TODAY)).map((d) => d.id)).toEqual([
+      decisions.callInOpen,
+    ])
+    // The exempt decision stays off the public page; the other two are on it.
+    expect((await g().listPublicDecisions(TODAY)).map((d) => d.id).sort()).toEqual(
+      [decisions.callInOpen, decisions.callInClosed].sort(),
+    )
+
+    const plan = await g().listForwardPlan(TODAY)
+    expect(plan.map((f) => f.id).sort()).toEqual([decisions.fullNotice, decisions.shortNotice].sort())
+    const full = plan.find((f) => f.id === decisions.fullNotice)
+    expect(full).toMatchObject({ keyDecision: true, shortNotice: false, exceptionReason: null })
+    expect(full?.clearDays).toBeGreaterThanOrEqual(28)
+    const short = plan.find((f) => f.id === decisions.shortNotice)
+    expect(short).toMatchObject({ keyDecision: true, shortNotice: true, clearDays: 9 })
+    expect(short?.exceptionReason).toContain('28 clear days')
+  })
+
   it('shows the year’s duties green, amber, red and not yet due by the rule', async () => {
     const tracked = await g().dutiesForYear(2026, TODAY)
     expect(tracked).toMatchObject({
@@ -198,6 +227,71 @@ describe.each(DIALECTS)('statutory duties and the demo year on %s', (dialect) =>
     const body = api.json() as { duties: Array<{ duty: string; dueDate: string; evidence: unknown[] }> }
     expect(body.duties.find((d) => d.duty === 'plan-sent-to-pcc')?.evidence).toHaveLength(1)
     expect(body.duties.find((d) => d.duty === 'sv-strategy')?.dueDate).toBe('2027-02-28')
+  })
+
+  it('points evidence at a decision record chosen from the register, linked on the page and named in the API', async () => {
+    const decision = await g().recordDecision(operator, {
+      reference: 'CSP-2026-11',
+      title: 'Serious violence needs assessment adopted',
+      decisionMaker: 'Safer Communities Delivery Group',
+      decisionDate: '2026-10-16',
+      decisions: [{ number: '1', text: 'That the needs assessment be adopted.' }],
+    })
+    const rows = await countRows(t, 'statutory_duty_evidence')
+    for (const [input, message] of [
+      [{ decisionId: 999999 }, 'Select the decision from the register'],
+      [{}, 'Select the decision from the register, or enter its reference if it is not there'],
+    ] as const) {
+      const error = await g()
+        .recordDutyEvidence(operator, {
+          duty: 'sv-needs-assessment',
+          kind: 'decision',
+          evidencedOn: '2026-10-16',
+          ...input,
+        })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        )
+      expect((error as ValidationError).fieldErrors).toEqual({ decisionId: message })
+    }
+    expect(await countRows(t, 'statutory_duty_evidence')).toBe(rows)
+
+    const manager = new Browser(t.app)
+    await manager.signIn('partnership-manager@test.example')
+    const form = await manager.get('/governance/duties?year=2026')
+    expect(form.body).toContain(
+      `<option value="${decision}">CSP-2026-11: Serious violence needs assessment adopted</option>`,
+    )
+    const done = await manager.post('/governance/duties/evidence', {
+      year: '2026',
+      duty: 'sv-needs-assessment',
+      kind: 'decision',
+      decisionId: String(decision),
+      decisionReference: '',
+      evidencedOn: '2026-10-16',
+    })
+    expect(done.statusCode).toBe(303)
+    const page = await manager.get('/governance/duties?year=2026')
+    expect(page.body).toContain(
+      `<a class="govuk-link" href="/governance/decisions/${decision}">Decision CSP-2026-11: Serious violence needs assessment adopted</a>`,
+    )
+    const listed = (await g().dutiesForYear(2026, TODAY)).duties.find((d) => d.duty === 'sv-needs-assessment')
+    expect(listed?.rag).toBe('green')
+    expect(listed?.evidence.find((e) => e.decisionId === decision)?.decisionReference).toBe('CSP-2026-11')
+    const api = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/duties?year=2026',
+      headers: { authorization: `Bearer ${await apiTokenFor(t, 'viewer')}` },
+    })
+    const body = api.json() as { duties: Array<{ duty: string; evidence: Array<Record<string, unknown>> }> }
+    const evidence = body.duties.find((d) => d.duty === 'sv-needs-assessment')?.evidence ?? []
+    expect(evidence.find((e) => e.decisionId === decision)).toMatchObject({
+      kind: 'decision',
+      decisionId: decision,
+      decisionReference: 'CSP-2026-11',
+      decisionTitle: 'Serious violence needs assessment adopted',
+    })
   })
 })
 

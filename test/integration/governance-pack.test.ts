@@ -7,6 +7,7 @@ import { ForbiddenError, ValidationError } from '../../src/shared/errors.ts'
 import { apiTokenFor, buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { openDocx } from '../helpers/docx.ts'
+import { pdfPaper } from '../helpers/papers.ts'
 import { seed003 } from '../helpers/seeds.ts'
 import { Browser } from '../helpers/session.ts'
 
@@ -76,11 +77,28 @@ describe.each(DIALECTS)('the board pack on %s', (dialect) => {
     t = await buildTestApp(dialect)
     ids = await demoLike(t)
     await defineIndicators(t, ids.knife)
-    await t.deps.services.governance.addItem(operator, ids.next, {
+    const exempt = await t.deps.services.governance.addItem(operator, ids.next, {
       title: 'Named individuals of concern',
       exempt: 'yes',
       exemptReason: 'Information about individuals (paragraph 1)',
     })
+    // A paper on a standing item and a link, which the pack lists; and one on the exempt item, which it never does.
+    const papers = t.deps.services.governancePapers
+    const meeting = await t.deps.services.governance.getMeeting(ids.next)
+    const standing = meeting.items.find((i) => i.kind === 'standing')?.id as number
+    await papers.addPaperFile(
+      operator,
+      ids.next,
+      { itemId: standing },
+      { fileName: 'Knife crime quarterly report.pdf', content: pdfPaper('Knife crime') },
+    )
+    await papers.addPaperLink(operator, ids.next, { itemId: standing, target: 'exception-report' })
+    await papers.addPaperFile(
+      operator,
+      ids.next,
+      { itemId: exempt },
+      { fileName: 'Individuals of concern.pdf', content: pdfPaper('Named people') },
+    )
   })
   afterAll(() => t.close())
 
@@ -126,6 +144,10 @@ describe.each(DIALECTS)('the board pack on %s', (dialect) => {
     // The papers: what the agenda holds, and nothing of the exempt item's.
     expect(text).toContain('Papers on the agenda')
     expect(text).toContain('Item 107\tNamed individuals of concern\tExempt: papers not included\n')
+    expect(text).toContain(
+      'Item 102\tKnife, gun and serious violence performance\tKnife crime quarterly report.pdf (PDF, 1 KB); Exception report (Exception report)\n',
+    )
+    expect(text).not.toContain('Individuals of concern.pdf')
   })
 
   it('keeps each pack as the next numbered version, and marks the one circulated, all in the audit log', async () => {
@@ -182,6 +204,41 @@ describe.each(DIALECTS)('the board pack on %s', (dialect) => {
     await expect(packs().annualReport(TEST_ACTOR, ids.strategy, '11')).rejects.toBeInstanceOf(ValidationError)
     const log = await t.deps.services.audit.search({ action: 'strategy.annual-report' }, 1)
     expect(log.rows.map((r) => r.entity_id)).toEqual([String(ids.strategy), String(ids.strategy)])
+  })
+
+  it('lists the year’s decision records beside the minutes’ resolutions, in date order, leaving out those not taken', async () => {
+    const governance = t.deps.services.governance
+    const record = (title: string, decisionDate: string, status?: string) =>
+      governance.recordDecision(operator, {
+        reference: title.slice(0, 3).toUpperCase(),
+        title,
+        decisionMaker: 'Cabinet Member for Community Safety',
+        decisionDate,
+        decisions: [
+          { number: '1', text: `${title}: the first decision.` },
+          { number: '2', text: `${title}: the second decision.` },
+        ],
+        ...(status ? { status } : {}),
+      })
+    await record('Knife crime strategy', '2011-11-20')
+    await record('Early review', '2011-02-01')
+    await record('Withdrawn proposal', '2011-07-01', 'withdrawn')
+    await record('Next year’s budget', '2012-01-10')
+    const { text } = openDocx((await packs().annualReport(TEST_ACTOR, ids.strategy, 2011)).content)
+    expect(text).toContain(
+      '20 November 2011\tKNI, Cabinet Member for Community Safety: Knife crime strategy\t2\tKnife crime strategy: the second decision.\n',
+    )
+    // In date order: February's record, October's resolutions from the minutes, November's record.
+    const at = (s: string) => text.indexOf(s)
+    expect(at('Early review: the first decision.')).toBeGreaterThan(0)
+    expect(at('Early review: the first decision.')).toBeLessThan(
+      at('Item 100: Delivery Plan Reprioritisation\ti\t'),
+    )
+    expect(at('Item 100: Delivery Plan Reprioritisation\ti\t')).toBeLessThan(
+      at('Knife crime strategy: the first'),
+    )
+    expect(text).not.toContain('Withdrawn proposal')
+    expect(text).not.toContain('Next year’s budget')
   })
 
   it('downloads a version through the page and the API, each download recorded as a read', async () => {

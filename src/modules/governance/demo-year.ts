@@ -1,5 +1,6 @@
 import type { Actor } from '../audit/service.ts'
 import type { Services } from '../module.ts'
+import { type DemoDecisions, loadDecisionsDemo } from './decisions/demo.ts'
 import { addDays, later, secondThursday } from './demo-dates.ts'
 import { partnershipYearOf, partnershipYearSpan, partnershipYearText } from './duties/rules.ts'
 
@@ -8,7 +9,8 @@ import { partnershipYearOf, partnershipYearSpan, partnershipYearText } from './d
 // meeting last month, and its next meeting scheduled; the adults board and the executive meet too.
 // Some actions arising are closed, one is overdue and one still open, so the next agenda carries
 // matters arising. The last quarterly meeting is published, with an exempt item the public page
-// leaves out; some statutory duties are evidenced, so the tracker shows green, amber and red.
+// leaves out; some statutory duties are evidenced, so the tracker shows green, amber and red; and
+// decision records and a forward plan (decisions/demo.ts).
 
 interface HeldMeeting {
   board: number
@@ -29,6 +31,7 @@ export interface DemoYear {
   publicMeeting: number
   /** The delivery group's next meeting, scheduled. */
   next: number
+  decisions: DemoDecisions
 }
 
 export async function loadGovernanceYear(
@@ -263,7 +266,7 @@ export async function loadGovernanceYear(
     present: ['Eleanor Kelly', 'Simon Messinger', 'Kate Moriarty-Baker'],
     apologies: [],
   })
-  await governance.scheduleMeeting(who, executive, {
+  const executiveNext = await governance.scheduleMeeting(who, executive, {
     startsAt: `${secondThursday(today, 2)}T10:00`,
     place: civic,
   })
@@ -291,5 +294,11 @@ export async function loadGovernanceYear(
     duty: 'plan-sent-to-pcc',
     dueDate: later(span.from, addDays(today, -14)),
   })
-  return { published, publicMeeting, next }
+  const decisions = await loadDecisionsDemo(governance, who, {
+    today,
+    delivery,
+    published,
+    executiveNext,
+  })
+  return { published, publicMeeting, next, decisions }
 }

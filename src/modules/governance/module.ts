@@ -4,6 +4,7 @@ import { governancePapers as governancePapersMigration } from '../../db/migratio
 import { governanceDecisions } from '../../db/migrations/0018_governance_decisions.ts'
 import { governancePacks } from '../../db/migrations/0019_governance_packs.ts'
 import { governanceDutiesPublishing } from '../../db/migrations/0020_governance_duties_publishing.ts'
+import { governanceJoins } from '../../db/migrations/0027_governance_joins.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
 import { governanceApi } from './api.ts'
@@ -11,6 +12,7 @@ import { governanceCommands } from './cli.ts'
 import { decisionsApi } from './decisions/api.ts'
 import { decisionRoutes } from './decisions/pages/decisions.routes.ts'
 import { decisionSamples } from './decisions/samples.ts'
+import { yearDecisionsFrom } from './decisions/year-decisions.ts'
 import './decisions/tables.ts'
 import { governanceDemoMissing, loadGovernanceDemoYear } from './demo.ts'
 import { dutiesApi } from './duties/api.ts'
@@ -24,6 +26,7 @@ import { boardRoutes } from './pages/boards.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
 import { papersApi } from './papers/api.ts'
 import { myActionsArisingRoutes } from './papers/my-actions.routes.ts'
+import { packPapersFrom } from './papers/pack-papers.ts'
 import { paperRoutes } from './papers/papers.routes.ts'
 import { planLinkRoutes } from './papers/plan-links.routes.ts'
 import { createGovernancePapersService, type GovernancePapersService } from './papers/service.ts'
@@ -58,6 +61,7 @@ export const governanceModule: SaferModule<typeof permissions> = {
     '0018_governance_decisions': governanceDecisions,
     '0019_governance_packs': governancePacks,
     '0020_governance_duties_publishing': governanceDutiesPublishing,
+    '0027_governance_joins': governanceJoins,
   },
   // The board pack reads the performance module when it is installed, and says so when it is not.
   services: providesWithOptional(
@@ -74,6 +78,8 @@ export const governanceModule: SaferModule<typeof permissions> = {
         plans: planServices.plans,
         strategies: planServices.strategies,
         performance,
+        papers: packPapersFrom(governancePapers),
+        decisions: yearDecisionsFrom(governance),
       })
       return { governance, governancePapers, boardPacks }
     },

@@ -33,6 +33,11 @@ const decision = z.object({
   meetingStartsAt: z.string().nullable(),
   agendaItemId: z.number().nullable(),
   itemNumber: z.number().nullable(),
+  itemExempt: z.boolean().describe('Taken at an agenda item marked exempt'),
+  exemptReason: z
+    .string()
+    .nullable()
+    .describe('Set when taken on exempt information: never on the public page'),
   documents: z.array(z.object({ title: z.string(), link: z.string().nullable() })),
   status: z.enum(DECISION_STATUSES),
   version: z.number(),

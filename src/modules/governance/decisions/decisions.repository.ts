@@ -19,7 +19,12 @@ function decisionsWithBoard(db: Executor) {
     .leftJoin('meetings as m', 'm.id', 'd.meeting_id')
     .leftJoin('agenda_items as i', 'i.id', 'd.agenda_item_id')
     .selectAll('d')
-    .select(['b.name as board_name', 'm.starts_at as meeting_starts_at', 'i.number as item_number'])
+    .select([
+      'b.name as board_name',
+      'm.starts_at as meeting_starts_at',
+      'i.number as item_number',
+      'i.exempt as item_exempt',
+    ])
 }
 
 /** The register, latest decision first; `today` decides which call-in periods are open. */
@@ -36,6 +41,15 @@ export async function listDecisions(db: Executor, filters: RegisterFilters, toda
       .where('d.publication_date', '<=', today)
       .where('d.call_in_deadline', '>=', today)
   return query.orderBy('d.decision_date', 'desc').orderBy('d.id', 'desc').execute()
+}
+
+/** The decisions taken at a meeting, in the agenda's order and then as recorded. */
+export async function listDecisionsOfMeeting(db: Executor, meetingId: number) {
+  return decisionsWithBoard(db)
+    .where('d.meeting_id', '=', meetingId)
+    .orderBy('i.number')
+    .orderBy('d.id')
+    .execute()
 }
 
 export async function findDecision(db: Executor, id: number) {

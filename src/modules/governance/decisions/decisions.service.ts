@@ -97,6 +97,7 @@ export function createDecisionsService(db: Db, audit: AuditService, options: Dec
         agenda_item_id: v.agendaItemId,
         documents: JSON.stringify(v.documents),
         status: v.status,
+        exempt_reason: v.exemptReason,
       }
       let id: number
       try {
@@ -202,6 +203,8 @@ export function createDecisionsService(db: Db, audit: AuditService, options: Dec
       const f: RegisterFilters = parseInput(registerFilters, filters)
       return (await repo.listDecisions(db, f, today)).map((d) => toDecision(d, today))
     },
+    decisionsOfMeeting: async (meetingId: number, today = londonToday()): Promise<DecisionRecord[]> =>
+      (await repo.listDecisionsOfMeeting(db, meetingId)).map((d) => toDecision(d, today)),
     getDecision,
     findDecisionByReference: async (reference: string): Promise<number | null> =>
       (await repo.findDecisionByReference(db, reference))?.id ?? null,

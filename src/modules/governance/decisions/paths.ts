@@ -5,4 +5,6 @@ export const decisionPaths = {
   decision: (id: number | string) => `/governance/decisions/${id}`,
   decisionStatus: (id: number | string) => `/governance/decisions/${id}/status`,
   forwardPlan: () => '/governance/forward-plan',
+  publicDecisions: () => '/public/decisions',
+  publicDecision: (id: number | string) => `/public/decisions/${id}`,
 } as const

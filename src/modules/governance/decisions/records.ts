@@ -43,8 +43,12 @@ export interface DecisionRecord {
   meetingStartsAt: string | null
   agendaItemId: number | null
   itemNumber: number | null
+  /** Taken at an agenda item marked exempt: as exempt as the item. */
+  itemExempt: boolean
   documents: AccompanyingDocument[]
   status: DecisionStatus
+  /** Null unless taken on exempt information; an exempt record is never on the public page. */
+  exemptReason: string | null
   version: number
 }
 
@@ -74,8 +78,10 @@ export const toDecision = (d: Row<typeof findDecision>, today: string): Decision
     meetingStartsAt: d.meeting_starts_at,
     agendaItemId: d.agenda_item_id,
     itemNumber: d.item_number,
+    itemExempt: d.item_exempt === 1,
     documents: JSON.parse(d.documents) as AccompanyingDocument[],
     status: d.status as DecisionStatus,
+    exemptReason: d.exempt_reason,
     version: d.version,
   }
   return { ...record, callInOpen: isCallInOpen(record, today) }

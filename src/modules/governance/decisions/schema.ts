@@ -112,6 +112,8 @@ export const decisionInput = z
     actionBy: optionalText(1000),
     reportAuthors: optionalText(500),
     contactOfficer: optionalText(500),
+    /** Taken on exempt information (Schedule 12A): the reason, and the record stays off the public page. */
+    exemptReason: optionalText(500),
     boardId: optionalId('Select the board from the list'),
     meetingId: optionalId('Select the meeting from the list'),
     agendaItemId: optionalId('Select the agenda item from the list'),

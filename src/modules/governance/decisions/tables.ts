@@ -27,6 +27,8 @@ export interface DecisionRecordTable {
   agenda_item_id: number | null
   documents: string
   status: string
+  /** Set when the decision was taken on exempt information (migration 0027): never on the public page. */
+  exempt_reason: string | null
   created_at: string
   updated_at: string
   version: number

@@ -18,6 +18,8 @@ const evidence = z.object({
   meetingBoardName: z.string().nullable(),
   documentTitle: z.string().nullable(),
   documentLink: z.string().nullable(),
+  decisionId: z.number().nullable().describe('a decision record from the register'),
+  decisionTitle: z.string().nullable(),
   decisionReference: z.string().nullable(),
   evidencedOn: z.string(),
   note: z.string().nullable(),
@@ -67,7 +69,8 @@ export function dutiesApi(api: ApiRegistry, { governance }: Pick<Services, 'gove
     url: '/duties/evidence',
     permission: manage,
     tag: TAG,
-    summary: 'Record evidence for a duty: a meeting, a document or a decision reference',
+    summary:
+      'Record evidence for a duty: a meeting, a document, or a decision (decisionId from the register, or a decisionReference)',
     body: evidenceInput,
     status: 201,
     response: dutiesYear,

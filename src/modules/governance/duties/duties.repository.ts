@@ -8,6 +8,7 @@ export interface EvidenceValues {
   meeting_id: number | null
   document_title: string | null
   document_link: string | null
+  decision_id: number | null
   decision_reference: string | null
   evidenced_on: string
   note: string | null
@@ -18,8 +19,14 @@ function evidenceWithMeeting(db: Executor) {
     .selectFrom('statutory_duty_evidence as e')
     .leftJoin('meetings as m', 'm.id', 'e.meeting_id')
     .leftJoin('boards as b', 'b.id', 'm.board_id')
+    .leftJoin('decision_records as d', 'd.id', 'e.decision_id')
     .selectAll('e')
-    .select(['m.starts_at as meeting_starts_at', 'b.name as meeting_board_name'])
+    .select([
+      'm.starts_at as meeting_starts_at',
+      'b.name as meeting_board_name',
+      'd.reference as decision_record_reference',
+      'd.title as decision_title',
+    ])
 }
 
 export async function listEvidence(db: Executor, year: number) {

@@ -33,11 +33,12 @@ const evidenceText = (e: {
   meetingBoardName: string | null
   documentTitle: string | null
   decisionReference: string | null
+  decisionTitle: string | null
 }) => {
   if (e.kind === 'meeting')
     return `${e.meetingBoardName ?? 'Meeting'}: ${e.meetingStartsAt ? meetingWhen(e.meetingStartsAt) : ''}`
   if (e.kind === 'document') return e.documentTitle ?? 'Document'
-  return `Decision ${e.decisionReference ?? ''}`
+  return `Decision ${e.decisionReference ?? ''}${e.decisionTitle ? `: ${e.decisionTitle}` : ''}`
 }
 
 /** The statutory duties page, and the forms that record evidence and due dates and mark meetings public. */
@@ -49,6 +50,7 @@ export function dutiesRoutes(app: FastifyInstance, { governance }: Pick<Services
     const tracked = await governance.dutiesForYear(year)
     const manager = canManage(request)
     const meetings = manager ? await governance.listMeetings() : []
+    const decisions = manager ? await governance.listDecisions() : []
     return {
       template: DUTIES_PAGE,
       pageTitle: `Statutory duties ${tracked.yearText}`,
@@ -70,6 +72,7 @@ export function dutiesRoutes(app: FastifyInstance, { governance }: Pick<Services
         value: m.id,
         text: `${m.boardName}: ${meetingWhen(m.startsAt)}`,
       })),
+      decisionItems: decisions.map((d) => ({ value: d.id, text: `${d.reference}: ${d.title}` })),
       form: problem?.form,
       errors: problem?.errors,
       values: problem ? formBody(request.body) : {},

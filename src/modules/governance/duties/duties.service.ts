@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '../../../shared/errors.ts'
 import { londonToday } from '../../../shared/london-day.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import type { AuditService } from '../../audit/service.ts'
+import * as decisionsRepo from '../decisions/decisions.repository.ts'
 import * as meetingsRepo from '../meetings.repository.ts'
 import { requireMayManage, type Who } from '../policy.ts'
 import { MEETING_STATUSES } from '../rules/meeting-status.ts'
@@ -40,6 +41,8 @@ export function createDutiesService(db: Db, audit: AuditService) {
         meetingBoardName: m.board_name,
         documentTitle: null,
         documentLink: null,
+        decisionId: null,
+        decisionTitle: null,
         decisionReference: null,
         evidencedOn: m.starts_at.slice(0, 10),
         note: 'A public meeting',
@@ -74,6 +77,9 @@ export function createDutiesService(db: Db, audit: AuditService) {
     return db.transaction().execute(async (trx) => {
       if (v.kind === 'meeting' && !(await meetingsRepo.findMeeting(trx, v.meetingId as number)))
         throw new ValidationError({ meetingId: 'Select the meeting from the list' })
+      const decisionId = v.kind === 'decision' ? v.decisionId : null
+      if (decisionId !== null && !(await decisionsRepo.findDecision(trx, decisionId)))
+        throw new ValidationError({ decisionId: 'Select the decision from the register' })
       const values = {
         year: v.year ?? partnershipYearOf(v.evidencedOn),
         duty: v.duty,
@@ -81,7 +87,9 @@ export function createDutiesService(db: Db, audit: AuditService) {
         meeting_id: v.kind === 'meeting' ? v.meetingId : null,
         document_title: v.kind === 'document' ? v.documentTitle : null,
         document_link: v.kind === 'document' ? v.documentLink : null,
-        decision_reference: v.kind === 'decision' ? v.decisionReference : null,
+        // A record chosen from the register is named by it; a free reference is kept only without one.
+        decision_id: decisionId,
+        decision_reference: v.kind === 'decision' && decisionId === null ? v.decisionReference : null,
         evidenced_on: v.evidencedOn,
         note: v.note,
       }

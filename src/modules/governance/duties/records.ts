@@ -14,6 +14,10 @@ export interface DutyEvidence {
   meetingBoardName: string | null
   documentTitle: string | null
   documentLink: string | null
+  /** A decision record from the register; null for a decision named only by its reference. */
+  decisionId: number | null
+  decisionTitle: string | null
+  /** The record's reference, or the free reference given for a decision not in the register. */
   decisionReference: string | null
   evidencedOn: string
   note: string | null
@@ -50,7 +54,9 @@ export const toEvidence = (e: NonNullable<Awaited<ReturnType<typeof findEvidence
   meetingBoardName: e.meeting_board_name,
   documentTitle: e.document_title,
   documentLink: e.document_link,
-  decisionReference: e.decision_reference,
+  decisionId: e.decision_id,
+  decisionTitle: e.decision_title,
+  decisionReference: e.decision_record_reference ?? e.decision_reference,
   evidencedOn: e.evidenced_on,
   note: e.note,
 })

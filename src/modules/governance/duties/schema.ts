@@ -45,6 +45,10 @@ export const evidenceInput = z
       .optional()
       .nullable()
       .transform((v) => (v ? v : null)),
+    decisionId: z
+      .union([z.literal(''), z.null(), idField('Select the decision from the register')])
+      .optional()
+      .transform((v) => (v === '' || v == null ? null : v)),
     decisionReference: optionalText(100),
     evidencedOn: day('Enter the date as YYYY-MM-DD, such as 2026-11-30'),
     note: optionalText(1000),
@@ -54,11 +58,11 @@ export const evidenceInput = z
       ctx.addIssue({ code: 'custom', path: ['meetingId'], message: 'Select the meeting from the list' })
     if (v.kind === 'document' && v.documentTitle === null)
       ctx.addIssue({ code: 'custom', path: ['documentTitle'], message: 'Enter the document’s title' })
-    if (v.kind === 'decision' && v.decisionReference === null)
+    if (v.kind === 'decision' && v.decisionId === null && v.decisionReference === null)
       ctx.addIssue({
         code: 'custom',
-        path: ['decisionReference'],
-        message: 'Enter the decision’s reference, as the decision record gives it',
+        path: ['decisionId'],
+        message: 'Select the decision from the register, or enter its reference if it is not there',
       })
   })
 

@@ -11,6 +11,8 @@ export interface StatutoryDutyEvidenceTable {
   document_title: string | null
   document_link: string | null
   decision_reference: string | null
+  /** A decision record from the register (migration 0027); otherwise the free reference above. */
+  decision_id: number | null
   evidenced_on: string
   note: string | null
   created_at: string

@@ -55,7 +55,7 @@ const slug = (text: string) =>
 const writeDocx = async (...args: Parameters<typeof import('../../../shared/word.ts').reportDocx>) =>
   (await import('../../../shared/word.ts')).reportDocx(...args)
 
-/** Papers and decision records join the pack through `papers` and `decisions` once they are kept. */
+/** Papers and decision records come from their parts through `papers` and `decisions` (wired in module.ts); left out, the pack lists none. */
 export function createBoardPackService(
   db: Db,
   audit: AuditService,

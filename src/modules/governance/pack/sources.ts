@@ -2,8 +2,8 @@ import type { Services } from '../../module.ts'
 import type { AgendaItem, Meeting } from '../records.ts'
 
 // What a pack and an annual report are made from: other modules' services, and two seams for the
-// parts other work adds (papers on agenda items, decision records). Each seam has a plain default,
-// so the pack is whole today and richer once they are wired in (see ADR 0025).
+// governance's other parts (papers on agenda items, decision records). Each seam has a plain default,
+// so the pack is whole without them; module.ts wires both in (see ADR 0025).
 
 /** A paper on an agenda item, as the pack lists it: an uploaded file, or a link to a plan or figures. */
 export interface PackPaper {
@@ -15,7 +15,7 @@ export interface PackPaper {
 /** The papers of a meeting's items, by item id. */
 export type PapersSource = (meeting: Meeting) => Promise<Map<number, PackPaper[]>>
 
-/** Until papers can be added to items, each item is its own paper: the list shows what the agenda holds. */
+/** No papers kept: the list still shows what the agenda holds, item by item. */
 export const noPapers: PapersSource = async () => new Map()
 
 /** A decision of the year, as the annual report lists it. */
@@ -39,11 +39,11 @@ export interface PackSources {
   /** Undefined when the performance module is not installed: the pack says so instead. */
   performance: () => PerformanceSource | undefined
   papers: PapersSource
-  /** The year's decisions beyond the resolutions in the minutes (decision records, once kept). */
+  /** The year's decisions beyond the resolutions in the minutes: the decision records. */
   decisions: DecisionsSource
 }
 
 export const itemLabel = (item: Pick<AgendaItem, 'number' | 'title'>) => `Item ${item.number}: ${item.title}`
 
-/** Until decision records are kept, the year's decisions are the resolutions in the minutes alone. */
+/** Without decision records, the year's decisions are the resolutions in the minutes alone. */
 export const noRecordedDecisions: DecisionsSource = async () => []

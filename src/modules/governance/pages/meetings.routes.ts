@@ -5,6 +5,7 @@ import { parseInput } from '../../../shared/validation.ts'
 import { type FormProblem, formBody, submitForm, withNotice } from '../../../web/forms.ts'
 import { auditRead } from '../../audit/read-audit.ts'
 import type { Services } from '../../module.ts'
+import { DECISION_STATUS_LABELS } from '../decisions/rules/statuses.ts'
 import { papersOnPage } from '../papers/view.ts'
 import { paths } from '../paths.ts'
 import { hasTakenPlace, MEETING_STATUS_LABELS } from '../rules/meeting-status.ts'
@@ -67,6 +68,11 @@ export function meetingRoutes(
       backLink: paths.governance.board(meeting.boardId),
       ...(await papersOnPage(governancePapers, meeting)),
       boardPack: await boardPacks.meetingPacks(id),
+      decisions: (await governance.decisionsOfMeeting(id)).map((d) => ({
+        ...d,
+        when: dayText(d.decisionDate),
+        statusText: DECISION_STATUS_LABELS[d.status],
+      })),
     }
   }
 

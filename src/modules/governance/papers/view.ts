@@ -31,7 +31,7 @@ export const planRecordHref = (l: PlanRecordLink): string | null =>
       ? plansPaths.plans.deliverable(l.id)
       : plansPaths.plans.show(l.planId as number)
 
-const size = (bytes: number) =>
+export const paperSize = (bytes: number) =>
   bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`
@@ -49,7 +49,7 @@ export async function papersOnPage(service: GovernancePapersService, meeting: Pi
   const papers = (await service.papersOfMeeting(meetingId)).map((p) => ({
     ...p,
     href: paperHref(p),
-    detail: p.kind === 'file' ? `${p.typeLabel}, ${size(p.sizeBytes)}` : p.kindLabel,
+    detail: p.kind === 'file' ? `${p.typeLabel}, ${paperSize(p.sizeBytes)}` : p.kindLabel,
   }))
   const links = (await service.resolutionLinksOfMeeting(meetingId)).map((l) => ({
     ...l,

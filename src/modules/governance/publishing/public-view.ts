@@ -1,3 +1,5 @@
+import type { DecisionRecord } from '../decisions/records.ts'
+import { DECISION_STATUS_LABELS } from '../decisions/rules/statuses.ts'
 import type { BoardMember, Meeting } from '../records.ts'
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../rules/meeting-status.ts'
 
@@ -5,7 +7,8 @@ import { MEETING_STATUS_LABELS, type MeetingStatus } from '../rules/meeting-stat
 // routes so that a test reads it directly: no exempt item (title, presenter, minutes or
 // resolutions), no actions arising (their owners and dates are the partnership's working detail),
 // no link to join (it may be a private call), no attendance beyond which members came or sent
-// apologies, and minutes only once approved. Names appear only as members' and presenters'.
+// apologies, and minutes only once approved. Names appear only as members' and presenters', and
+// on a decision record its decision maker's, report authors' and contact officer's.
 
 /** Statuses in which a published meeting stays on the public page: its agenda is out. */
 export const PUBLIC_STATUSES: readonly MeetingStatus[] = [
@@ -17,11 +20,91 @@ export const PUBLIC_STATUSES: readonly MeetingStatus[] = [
 
 export const mayBePublished = (status: MeetingStatus) => PUBLIC_STATUSES.includes(status)
 
-/** A decision record as published; decision records are a later part, so none are shown yet. */
+/**
+ * A decision record as published. Councils publish a decision notice on its publication date,
+ * whether or not the meeting's papers are out, so a record shows from that London day: never before,
+ * never without one, and never when it or the agenda item it was taken at is exempt. Of the people
+ * it names, only the decision maker, the report authors and the contact officer's name are shown:
+ * "action by" and conflicts of interest stay inside the partnership, and a contact officer's phone
+ * number or e-mail address is taken out.
+ */
 export interface PublicDecision {
+  id: number
   reference: string
   title: string
-  dateOfDecision: string | null
+  decisionMaker: string
+  statusText: string
+  decisionDate: string
+  publicationDate: string
+  keyDecision: boolean
+  subjectToCallIn: boolean
+  callInDeadline: string | null
+  callInOpen: boolean
+  takesEffectOn: string | null
+  purpose: string | null
+  decisions: Array<{ number: string; text: string }>
+  reasons: string | null
+  alternatives: string | null
+  reportAuthors: string | null
+  contactOfficer: string | null
+  boardName: string | null
+  /** The meeting it was taken at, only while that meeting is itself on the public page. */
+  meeting: { id: number; startsAt: string; itemNumber: number | null } | null
+  documents: Array<{ title: string; link: string | null }>
+}
+
+export const isDecisionPublic = (
+  d: Pick<DecisionRecord, 'publicationDate' | 'exemptReason' | 'itemExempt'>,
+  today: string,
+): d is typeof d & { publicationDate: string } =>
+  d.publicationDate !== null && d.publicationDate <= today && d.exemptReason === null && !d.itemExempt
+
+const EMAIL = /[^\s,;()<>]+@[^\s,;()<>]+/g
+const PHONE = /\+?\(?\d[\d\s()-]{6,}\d/g
+const CONTACT_WORDS = /\b(?:tel(?:ephone)?|phone|mobile|e-?mail|email)\b\s*:?/gi
+
+/** "Priya Shah, Community Safety Manager, 01632 960123, priya@council.example" → "Priya Shah, Community Safety Manager". */
+export function nameOnly(contact: string | null): string | null {
+  if (!contact) return null
+  const kept = contact
+    .replace(EMAIL, '')
+    .replace(PHONE, '')
+    .replace(CONTACT_WORDS, '')
+    .replace(/\(\s*\)/g, '')
+    .split(/[,;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(', ')
+  return kept || null
+}
+
+export function publicDecision(d: DecisionRecord, meetingPublic: boolean): PublicDecision {
+  return {
+    id: d.id,
+    reference: d.reference,
+    title: d.title,
+    decisionMaker: d.decisionMaker,
+    statusText: DECISION_STATUS_LABELS[d.status],
+    decisionDate: d.decisionDate,
+    publicationDate: d.publicationDate as string,
+    keyDecision: d.keyDecision,
+    subjectToCallIn: d.subjectToCallIn,
+    callInDeadline: d.callInDeadline,
+    callInOpen: d.callInOpen,
+    takesEffectOn: d.takesEffectOn,
+    purpose: d.purpose,
+    decisions: d.decisions.map((n) => ({ number: n.number, text: n.text })),
+    reasons: d.reasons,
+    alternatives: d.alternatives,
+    reportAuthors: d.reportAuthors,
+    contactOfficer: nameOnly(d.contactOfficer),
+    boardName: d.boardName,
+    meeting:
+      meetingPublic && d.meetingId !== null && d.meetingStartsAt !== null
+        ? { id: d.meetingId, startsAt: d.meetingStartsAt, itemNumber: d.itemNumber }
+        : null,
+    documents: d.documents.map((doc) => ({ title: doc.title, link: doc.link })),
+  }
 }
 
 export interface PublicItem {

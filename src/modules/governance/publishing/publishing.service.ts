@@ -1,18 +1,24 @@
 import type { Db } from '../../../db/database.ts'
 import { NotFoundError, ValidationError } from '../../../shared/errors.ts'
+import { londonToday } from '../../../shared/london-day.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import type { AuditService } from '../../audit/service.ts'
 import type { PartnersService } from '../../partners/service.ts'
 import { createBoardsService } from '../boards.service.ts'
+import { createDecisionsService } from '../decisions/decisions.service.ts'
+import type { DecisionRecord } from '../decisions/records.ts'
 import * as meetingsRepo from '../meetings.repository.ts'
 import { createMeetingsService } from '../meetings.service.ts'
 import { requireMayManage, type Who } from '../policy.ts'
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../rules/meeting-status.ts'
 import {
+  isDecisionPublic,
   mayBePublished,
   PUBLIC_STATUSES,
+  type PublicDecision,
   type PublicMeeting,
   type PublicMeetingSummary,
+  publicDecision,
   publicMeeting,
 } from './public-view.ts'
 import * as repo from './publishing.repository.ts'
@@ -35,6 +41,8 @@ export interface Publication {
 export function createPublishingService(db: Db, audit: AuditService, partners: PartnersService) {
   const meetings = createMeetingsService(db, audit, partners)
   const boards = createBoardsService(db, audit, partners)
+  // Only read here, so the call-in period (worked out when a decision is recorded) plays no part.
+  const decisions = createDecisionsService(db, audit)
 
   async function publication(meetingId: number): Promise<Publication> {
     const meeting = await meetingsRepo.findMeeting(db, meetingId)
@@ -112,8 +120,54 @@ export function createPublishingService(db: Db, audit: AuditService, partners: P
     if (!(await publication(meetingId)).visible) throw new NotFoundError('Meeting')
     const meeting = await meetings.getMeeting(meetingId)
     const board = await boards.getBoard(meeting.boardId)
-    return publicMeeting(meeting, board.members)
+    const taken = (await publishedDecisions()).filter((d) => d.meetingId === meetingId)
+    return publicMeeting(
+      meeting,
+      board.members,
+      taken.map((d) => publicDecision(d, true)),
+    )
   }
 
-  return { publication, publishMeeting, withdrawMeeting, listPublicMeetings, getPublicMeeting }
+  /** Decision records past their publication date and not exempt, latest decision first. */
+  async function publishedDecisions(today = londonToday()) {
+    return (await decisions.listDecisions({}, today)).filter((d) => isDecisionPublic(d, today))
+  }
+
+  /** The meetings among these that the public page shows, so a decision links only to one it can open. */
+  async function visibleMeetings(ids: number[]) {
+    const visible = new Set<number>()
+    for (const id of new Set(ids)) if ((await publication(id)).visible) visible.add(id)
+    return visible
+  }
+
+  async function listPublicDecisions(today = londonToday()): Promise<PublicDecision[]> {
+    const published = await publishedDecisions(today)
+    const shown = await visibleMeetings(published.flatMap((d) => (d.meetingId === null ? [] : [d.meetingId])))
+    return published.map((d) => publicDecision(d, d.meetingId !== null && shown.has(d.meetingId)))
+  }
+
+  /** One decision record as the public sees it; not found until published, and never when exempt. */
+  async function getPublicDecision(id: number, today = londonToday()): Promise<PublicDecision> {
+    let record: DecisionRecord
+    try {
+      record = await decisions.getDecision(id, today)
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError('Decision')
+      throw error
+    }
+    // Not found covers a record that does not exist and one not shown, alike.
+    if (!isDecisionPublic(record, today)) throw new NotFoundError('Decision')
+    const shown = record.meetingId !== null && (await publication(record.meetingId)).visible
+    return publicDecision(record, shown)
+  }
+
+  return {
+    publication,
+    publishMeeting,
+    withdrawMeeting,
+    listPublicMeetings,
+    getPublicMeeting,
+    listPublicDecisions,
+    getPublicDecision,
+  }
 }
