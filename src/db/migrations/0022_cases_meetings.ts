@@ -28,7 +28,9 @@ export function casesMeetings(dialect: DatabaseDialect) {
         .addColumn('incidents_12_months', 'integer')
         .addColumn('escalation_incidents', 'integer', (c) => c.notNull())
         /** The victim's last MARAC referral found by Safer, and its date, when there was one. */
-        .addColumn('last_referral_id', 'integer', (c) => c.references('case_referrals.id').onDelete('set null'))
+        .addColumn('last_referral_id', 'integer', (c) =>
+          c.references('case_referrals.id').onDelete('set null'),
+        )
         .addColumn('last_referral_on', 'text')
         .addColumn('visible_high_risk', 'integer', (c) => c.notNull())
         .addColumn('potential_escalation', 'integer', (c) => c.notNull())

@@ -115,7 +115,14 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
         ownerUserId: chair,
         dueOn: '2026-02-06',
       })
-      return { casePanel, case: caseId, caseSubject: found[0] as number, breakGlass: glass.id, caseMeeting, caseAction }
+      return {
+        casePanel,
+        case: caseId,
+        caseSubject: found[0] as number,
+        breakGlass: glass.id,
+        caseMeeting,
+        caseAction,
+      }
     }),
   }
 }

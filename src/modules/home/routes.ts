@@ -26,7 +26,9 @@ export function homeRoutes(
       // A panel chair is shown at once any case of theirs opened by break glass.
       can(user.role, 'cases:view') ? cases.breakGlassAlerts(user) : Promise.resolve([]),
       // Case actions overdue are flagged to their owners: a count, reading no case.
-      can(user.role, 'cases:view') ? cases.overdueActions({ actor: request.actor, user }) : Promise.resolve(0),
+      can(user.role, 'cases:view')
+        ? cases.overdueActions({ actor: request.actor, user })
+        : Promise.resolve(0),
     ])
     return reply.page('home/views/home.njk', {
       pageTitle: 'Home',

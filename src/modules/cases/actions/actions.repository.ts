@@ -35,7 +35,8 @@ export const actionsOfReferrals = (db: Executor, referralIds: readonly number[])
     ? Promise.resolve([])
     : withOwners(db).where('a.referral_id', 'in', referralIds).orderBy('a.due_on').orderBy('a.id').execute()
 
-export const findAction = (db: Executor, id: number) => withOwners(db).where('a.id', '=', id).executeTakeFirst()
+export const findAction = (db: Executor, id: number) =>
+  withOwners(db).where('a.id', '=', id).executeTakeFirst()
 
 /** The user's own actions still open or all of them, on the panels given (those they still sit on). */
 export const actionsOwnedBy = (db: Executor, userId: number, panelIds: readonly number[]) =>

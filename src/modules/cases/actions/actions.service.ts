@@ -41,7 +41,8 @@ export function createActionsService({ db, audit, cipher, users, now }: CasesCon
     requirePanelMember(who, panel)
     const v = parseInput(actionInput, input)
     const errors: Record<string, string> = {}
-    if (!(await meetingsRepo.itemOf(db, meetingId, v.caseId))) errors.caseId = 'Select a case on this meeting’s list'
+    if (!(await meetingsRepo.itemOf(db, meetingId, v.caseId)))
+      errors.caseId = 'Select a case on this meeting’s list'
     if (!panel.organisations.some((o) => o.id === v.ownerOrganisationId))
       errors.ownerOrganisationId = 'The owner must be one of the panel’s member organisations'
     const owner = await users.get(v.ownerUserId).catch(() => null)

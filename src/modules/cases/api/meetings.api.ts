@@ -26,7 +26,8 @@ export function meetingApi(api: ApiRegistry, { cases }: Pick<Services, 'cases'>)
     record: 'case',
     permission: 'cases:view',
     tag: TAG,
-    summary: 'Reassess a MARAC case with the Dash checklist: members only; repeat found from Safer’s referrals',
+    summary:
+      'Reassess a MARAC case with the Dash checklist: members only; repeat found from Safer’s referrals',
     params: idParams,
     body: dashInput,
     status: 201,
@@ -41,8 +42,14 @@ export function meetingApi(api: ApiRegistry, { cases }: Pick<Services, 'cases'>)
     tag: TAG,
     summary: 'A panel’s meetings: its members only (404 otherwise)',
     params: idParams,
-    response: z.object({ meetings: z.array(z.object({ id: z.number(), panelId: z.number(), meetsOn: z.string(), cases: z.number() })) }),
-    handler: async ({ request, params }) => ({ meetings: await cases.listMeetings(whoOf(request), params.id) }),
+    response: z.object({
+      meetings: z.array(
+        z.object({ id: z.number(), panelId: z.number(), meetsOn: z.string(), cases: z.number() }),
+      ),
+    }),
+    handler: async ({ request, params }) => ({
+      meetings: await cases.listMeetings(whoOf(request), params.id),
+    }),
   })
   api.add({
     method: 'POST',
@@ -55,7 +62,9 @@ export function meetingApi(api: ApiRegistry, { cases }: Pick<Services, 'cases'>)
     body: meetingInput,
     status: 201,
     response: z.object({ id: z.number() }),
-    handler: async ({ request, params, body }) => ({ id: await cases.createMeeting(whoOf(request), params.id, body) }),
+    handler: async ({ request, params, body }) => ({
+      id: await cases.createMeeting(whoOf(request), params.id, body),
+    }),
   })
   api.add({
     method: 'GET',
@@ -77,7 +86,9 @@ export function meetingApi(api: ApiRegistry, { cases }: Pick<Services, 'cases'>)
     summary: 'Add the cases that have come due since the list was made',
     params: idParams,
     response: z.object({ added: z.number() }),
-    handler: async ({ request, params }) => ({ added: await cases.refreshCaseList(whoOf(request), params.id) }),
+    handler: async ({ request, params }) => ({
+      added: await cases.refreshCaseList(whoOf(request), params.id),
+    }),
   })
   api.add({
     method: 'POST',
@@ -105,7 +116,9 @@ export function meetingApi(api: ApiRegistry, { cases }: Pick<Services, 'cases'>)
     body: actionInput,
     status: 201,
     response: z.object({ id: z.number() }),
-    handler: async ({ request, params, body }) => ({ id: await cases.addAction(whoOf(request), params.id, body) }),
+    handler: async ({ request, params, body }) => ({
+      id: await cases.addAction(whoOf(request), params.id, body),
+    }),
   })
   api.add({
     method: 'PUT',
@@ -117,7 +130,9 @@ export function meetingApi(api: ApiRegistry, { cases }: Pick<Services, 'cases'>)
     params: idParams,
     body: actionUpdate,
     response: z.object({ caseId: z.number() }),
-    handler: async ({ request, params, body }) => ({ caseId: await cases.updateAction(whoOf(request), params.id, body) }),
+    handler: async ({ request, params, body }) => ({
+      caseId: await cases.updateAction(whoOf(request), params.id, body),
+    }),
   })
   api.add({
     method: 'GET',
@@ -141,7 +156,16 @@ export function meetingApi(api: ApiRegistry, { cases }: Pick<Services, 'cases'>)
       from: z.string(),
       to: z.string(),
       audience: z.literal('leaving-panel'),
-      figures: z.array(z.object({ key: z.string(), label: z.string(), kind: z.string(), numerator: shown, denominator: shown.nullable(), value: shown.nullable() })),
+      figures: z.array(
+        z.object({
+          key: z.string(),
+          label: z.string(),
+          kind: z.string(),
+          numerator: shown,
+          denominator: shown.nullable(),
+          value: shown.nullable(),
+        }),
+      ),
       notKnown: z.record(z.string(), shown),
       notes: z.array(z.string()),
     }),

@@ -2,7 +2,10 @@ import type { Insertable } from 'kysely'
 import type { Executor } from '../../../db/database.ts'
 import type { CaseAssessmentTable } from '../meetings/tables.ts'
 
-export async function insertAssessment(db: Executor, values: Insertable<CaseAssessmentTable>): Promise<number> {
+export async function insertAssessment(
+  db: Executor,
+  values: Insertable<CaseAssessmentTable>,
+): Promise<number> {
   const row = await db.insertInto('case_assessments').values(values).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
@@ -17,7 +20,10 @@ export const assessmentsOf = (db: Executor, referralId: number) =>
     .execute()
 
 /** The newest assessment's repeat flag of each referral: what a case list and the return ask. */
-export async function repeatFlags(db: Executor, referralIds: readonly number[]): Promise<Map<number, boolean>> {
+export async function repeatFlags(
+  db: Executor,
+  referralIds: readonly number[],
+): Promise<Map<number, boolean>> {
   if (referralIds.length === 0) return new Map()
   const rows = await db
     .selectFrom('case_assessments')
@@ -32,7 +38,12 @@ export async function repeatFlags(db: Executor, referralIds: readonly number[]):
  * The subject's last referral as a victim to any MARAC on or before a date, leaving out one referral
  * (the one being assessed) and declined ones, which never reached a panel.
  */
-export const lastMaracReferral = (db: Executor, subjectId: number, onOrBefore: string, except: number | null) =>
+export const lastMaracReferral = (
+  db: Executor,
+  subjectId: number,
+  onOrBefore: string,
+  except: number | null,
+) =>
   db
     .selectFrom('case_referral_subjects as rs')
     .innerJoin('case_referrals as r', 'r.id', 'rs.referral_id')

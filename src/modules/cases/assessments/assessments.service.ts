@@ -20,7 +20,9 @@ const REASONS = 'assessment.reasons'
 function asDash(error: unknown): never {
   if (error instanceof ValidationError)
     throw new ValidationError(
-      Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k.startsWith('dash.') ? k : `dash.${k}`, v])),
+      Object.fromEntries(
+        Object.entries(error.fieldErrors).map(([k, v]) => [k.startsWith('dash.') ? k : `dash.${k}`, v]),
+      ),
     )
   throw error
 }
@@ -29,7 +31,9 @@ const answersGiven = (v: DashInput) => v.answers.map((a) => a.trim().toLowerCase
 
 function notMarac(panel: Panel): void {
   if (panel.type !== 'marac')
-    throw new ValidationError({ 'dash.answers': 'The Dash checklist is for MARAC referrals: this panel is not a MARAC' })
+    throw new ValidationError({
+      'dash.answers': 'The Dash checklist is for MARAC referrals: this panel is not a MARAC',
+    })
 }
 
 /** Dash assessments: on a MARAC referral, and again later by the panel's members; repeat found from Safer's own referrals. */
@@ -80,7 +84,10 @@ export function createAssessmentsService(ctx: CasesContext, panels: PanelsServic
       checklist_version: DASH_CHECKLIST_VERSION,
       assessed_on: londonToday(now()),
       assessed_by_user_id: who.user?.id ?? null,
-      answers_sealed: cipher.sealJson(ANSWERS, { answers: answersGiven(input), notes: input.notes } satisfies SealedAnswers),
+      answers_sealed: cipher.sealJson(ANSWERS, {
+        answers: answersGiven(input),
+        notes: input.notes,
+      } satisfies SealedAnswers),
       yes_count: result.yes,
       band: result.band,
       incidents_12_months: input.incidentsLast12Months ?? null,
@@ -92,7 +99,9 @@ export function createAssessmentsService(ctx: CasesContext, panels: PanelsServic
       repeat_marac: Number(result.repeatMarac),
       professional_judgement: Number(result.professionalJudgement),
       refer_to_marac: Number(result.referToMarac),
-      judgement_sealed: input.professionalJudgement ? cipher.seal(JUDGEMENT, input.professionalJudgement.reason.trim()) : null,
+      judgement_sealed: input.professionalJudgement
+        ? cipher.seal(JUDGEMENT, input.professionalJudgement.reason.trim())
+        : null,
       reasons_sealed: cipher.sealJson(REASONS, result.reasons),
       created_at: now().toISOString(),
     }
@@ -125,7 +134,12 @@ export function createAssessmentsService(ctx: CasesContext, panels: PanelsServic
     const panel = await panels.getPanel(row.panel_id)
     requireMayChangeCase(who, panel)
     if (!who.user) throw new NotFoundError('Case')
-    return { caseId, panelName: panel.name, escalationIncidents: panel.escalationIncidents, marac: panel.type === 'marac' }
+    return {
+      caseId,
+      panelName: panel.name,
+      escalationIncidents: panel.escalationIncidents,
+      marac: panel.type === 'marac',
+    }
   }
 
   /** A reassessment by a member, against the same referral date: repeat is a fact of the referral. */
@@ -143,9 +157,17 @@ export function createAssessmentsService(ctx: CasesContext, panels: PanelsServic
       }
     })()
     precheck(v, panel)
-    return db.transaction().execute(async (trx) =>
-      store(trx, who, { id: caseId, referredOn: row.referred_on, victimSubjectId: await victimOf(trx, caseId) }, v, panel),
-    )
+    return db
+      .transaction()
+      .execute(async (trx) =>
+        store(
+          trx,
+          who,
+          { id: caseId, referredOn: row.referred_on, victimSubjectId: await victimOf(trx, caseId) },
+          v,
+          panel,
+        ),
+      )
   }
 
   /** A case's assessments, newest first, opened: called only once the policy let the reader in. */

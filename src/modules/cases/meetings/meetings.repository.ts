@@ -47,12 +47,7 @@ export const attendeesOf = (db: Executor, meetingId: number) =>
     .execute()
 
 export const itemsOf = (db: Executor, meetingId: number) =>
-  db
-    .selectFrom('case_meeting_cases')
-    .selectAll()
-    .where('meeting_id', '=', meetingId)
-    .orderBy('id')
-    .execute()
+  db.selectFrom('case_meeting_cases').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute()
 
 export const itemOf = (db: Executor, meetingId: number, referralId: number) =>
   db
@@ -89,7 +84,14 @@ export const meetingsOfReferral = (db: Executor, referralId: number) =>
   db
     .selectFrom('case_meeting_cases as c')
     .innerJoin('case_meetings as m', 'm.id', 'c.meeting_id')
-    .select(['c.meeting_id', 'c.kind', 'c.discussion_sealed', 'c.discussed_at', 'c.next_review_on', 'm.meets_on'])
+    .select([
+      'c.meeting_id',
+      'c.kind',
+      'c.discussion_sealed',
+      'c.discussed_at',
+      'c.next_review_on',
+      'm.meets_on',
+    ])
     .where('c.referral_id', '=', referralId)
     .orderBy('m.meets_on')
     .orderBy('m.id')
@@ -126,18 +128,36 @@ export async function dueForMeeting(db: Executor, panelId: number, meetsOn: stri
 export const safetyPlanOf = (db: Executor, referralId: number) =>
   db.selectFrom('case_safety_plans').selectAll().where('referral_id', '=', referralId).executeTakeFirst()
 
-export async function saveSafetyPlan(db: Executor, referralId: number, sealed: string, userId: number | null, now: string) {
+export async function saveSafetyPlan(
+  db: Executor,
+  referralId: number,
+  sealed: string,
+  userId: number | null,
+  now: string,
+) {
   const existing = await safetyPlanOf(db, referralId)
   if (existing)
     await db
       .updateTable('case_safety_plans')
-      .set({ plan_sealed: sealed, updated_by_user_id: userId, updated_at: now, version: existing.version + 1 })
+      .set({
+        plan_sealed: sealed,
+        updated_by_user_id: userId,
+        updated_at: now,
+        version: existing.version + 1,
+      })
       .where('id', '=', existing.id)
       .execute()
   else
     await db
       .insertInto('case_safety_plans')
-      .values({ referral_id: referralId, plan_sealed: sealed, updated_by_user_id: userId, created_at: now, updated_at: now, version: 1 })
+      .values({
+        referral_id: referralId,
+        plan_sealed: sealed,
+        updated_by_user_id: userId,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
       .execute()
   return existing !== undefined
 }

@@ -185,7 +185,9 @@ export function createMeetingsService(
     const item = await repo.itemOf(db, id, v.caseId)
     if (!item) throw new ValidationError({ caseId: 'Select a case on this meeting’s list' })
     if (meeting.meets_on > londonToday(now()))
-      throw new ValidationError({ discussion: 'This meeting has not happened yet: record its discussions on the day or after' })
+      throw new ValidationError({
+        discussion: 'This meeting has not happened yet: record its discussions on the day or after',
+      })
     if (v.nextReviewOn && v.nextReviewOn <= meeting.meets_on)
       throw new ValidationError({ nextReviewOn: 'The next review must be after this meeting' })
     const referral = await referralsRepo.findReferral(db, v.caseId)
@@ -196,13 +198,22 @@ export function createMeetingsService(
         discussed_at: now().toISOString(),
         next_review_on: v.nextReviewOn,
       }
-      if (!(await repo.recordDiscussion(trx, item.id, item.version, values))) throw new ConflictError(STALE, null)
+      if (!(await repo.recordDiscussion(trx, item.id, item.version, values)))
+        throw new ConflictError(STALE, null)
       await audit.record(trx, who.actor, {
         action: 'case.discussion',
         entityType: 'case',
         entityId: v.caseId,
-        before: { meeting: id, discussion_sealed: item.discussion_sealed ? 'written' : null, next_review_on: item.next_review_on },
-        after: { meeting: id, discussion_sealed: item.discussion_sealed ? 'changed' : 'written', next_review_on: v.nextReviewOn },
+        before: {
+          meeting: id,
+          discussion_sealed: item.discussion_sealed ? 'written' : null,
+          next_review_on: item.next_review_on,
+        },
+        after: {
+          meeting: id,
+          discussion_sealed: item.discussion_sealed ? 'changed' : 'written',
+          next_review_on: v.nextReviewOn,
+        },
       })
       if (v.safetyPlan) {
         const existed = await repo.saveSafetyPlan(
@@ -223,7 +234,9 @@ export function createMeetingsService(
   }
 
   /** A case's meetings and safety plan, for its page: called only once the policy let the reader in. */
-  async function meetingsOfCase(caseId: number): Promise<{ meetings: CaseMeeting[]; safetyPlan: string | null }> {
+  async function meetingsOfCase(
+    caseId: number,
+  ): Promise<{ meetings: CaseMeeting[]; safetyPlan: string | null }> {
     const rows = await repo.meetingsOfReferral(db, caseId)
     return {
       meetings: rows.map((r) => ({

@@ -13,7 +13,9 @@ export const dashQuestions = DASH_QUESTIONS.map((q) => ({
 
 const touched = (body: Record<string, string>) =>
   Object.entries(body).some(
-    ([k, v]) => (/^dash_(q|note)\d+$/.test(k) || k === 'dash_incidents' || k === 'dash_judgementReason') && v.trim() !== '',
+    ([k, v]) =>
+      (/^dash_(q|note)\d+$/.test(k) || k === 'dash_incidents' || k === 'dash_judgementReason') &&
+      v.trim() !== '',
   ) || body.dash_judgement === 'yes'
 
 /** The checklist from the form; null when nothing of it was filled in (it is optional on a referral). */
@@ -21,7 +23,9 @@ export function dashFromForm(body: Record<string, string>, required = false) {
   if (!required && !touched(body)) return null
   const answers = DASH_QUESTIONS.map((q) => body[`dash_q${q.number}`] ?? '').filter((a) => a !== '')
   const notes = Object.fromEntries(
-    DASH_QUESTIONS.map((q) => [String(q.number), (body[`dash_note${q.number}`] ?? '').trim()]).filter(([, n]) => n),
+    DASH_QUESTIONS.map((q) => [String(q.number), (body[`dash_note${q.number}`] ?? '').trim()]).filter(
+      ([, n]) => n,
+    ),
   )
   return {
     answers,

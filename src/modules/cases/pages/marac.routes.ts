@@ -59,27 +59,50 @@ export function maracRoutes(app: FastifyInstance, { cases }: Pick<Services, 'cas
     return { from: q.from || last.from, to: q.to || last.to }
   }
 
-  app.get('/cases/panels/:id/safelives-return', { config: { ...view, record: 'casePanel' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const values = period(request)
-    const base = { values, csvHref: `${paths.cases.safeLivesReturnCsv(id)}?from=${values.from}&to=${values.to}`, backLink: paths.cases.meetings(id) }
-    try {
-      const shown = await cases.maracReturn(whoOf(request), id, values, 'panel')
-      return reply.page(RETURN, { pageTitle: `${shown.panelName}: SafeLives return`, shown, fromText: dayText(shown.from), toText: dayText(shown.to), ...base })
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error
-      return reply.code(400).page(RETURN, { pageTitle: 'SafeLives return', errors: error.fieldErrors, ...base })
-    }
-  })
+  app.get(
+    '/cases/panels/:id/safelives-return',
+    { config: { ...view, record: 'casePanel' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const values = period(request)
+      const base = {
+        values,
+        csvHref: `${paths.cases.safeLivesReturnCsv(id)}?from=${values.from}&to=${values.to}`,
+        backLink: paths.cases.meetings(id),
+      }
+      try {
+        const shown = await cases.maracReturn(whoOf(request), id, values, 'panel')
+        return reply.page(RETURN, {
+          pageTitle: `${shown.panelName}: SafeLives return`,
+          shown,
+          fromText: dayText(shown.from),
+          toText: dayText(shown.to),
+          ...base,
+        })
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        return reply
+          .code(400)
+          .page(RETURN, { pageTitle: 'SafeLives return', errors: error.fieldErrors, ...base })
+      }
+    },
+  )
 
   // Anything that leaves the panel has its small counts suppressed: the download is for sending on.
-  app.get('/cases/panels/:id/safelives-return/csv', { config: { ...view, record: 'casePanel' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const values = period(request)
-    const shown = await cases.maracReturn(whoOf(request), id, values, 'leaving-panel')
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="safelives-return-${values.from}-to-${values.to}.csv"`)
-      .send(safeLivesReturnCsv(shown))
-  })
+  app.get(
+    '/cases/panels/:id/safelives-return/csv',
+    { config: { ...view, record: 'casePanel' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const values = period(request)
+      const shown = await cases.maracReturn(whoOf(request), id, values, 'leaving-panel')
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="safelives-return-${values.from}-to-${values.to}.csv"`,
+        )
+        .send(safeLivesReturnCsv(shown))
+    },
+  )
 }

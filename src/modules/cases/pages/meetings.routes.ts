@@ -29,13 +29,21 @@ export function meetingRoutes(
     const meetings = await cases.listMeetings(whoOf(request), panelId)
     const panel = await cases.getPanel(panelId)
     const organisations = await partners.listOrganisations()
-    const values = errors ? formBody(request.body) : { organisationIds: panel.organisations.map((o) => String(o.id)) }
-    const chosen = ([] as string[]).concat((values as Record<string, unknown>).organisationIds as string[] ?? [])
+    const values = errors
+      ? formBody(request.body)
+      : { organisationIds: panel.organisations.map((o) => String(o.id)) }
+    const chosen = ([] as string[]).concat(
+      ((values as Record<string, unknown>).organisationIds as string[]) ?? [],
+    )
     return {
       pageTitle: `${panel.name}: meetings`,
       panel,
       meetings: meetings.map((m) => ({ ...m, day: dayText(m.meetsOn) })),
-      organisationItems: organisations.map((o) => ({ value: String(o.id), text: o.name, checked: chosen.includes(String(o.id)) })),
+      organisationItems: organisations.map((o) => ({
+        value: String(o.id),
+        text: o.name,
+        checked: chosen.includes(String(o.id)),
+      })),
       isMarac: panel.type === 'marac',
       values,
       errors,
@@ -44,21 +52,32 @@ export function meetingRoutes(
     }
   }
 
-  app.get('/cases/panels/:id/meetings', { config: { ...view, record: 'casePanel' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    return reply.page(MEETINGS, await meetingsPage(request, id))
-  })
+  app.get(
+    '/cases/panels/:id/meetings',
+    { config: { ...view, record: 'casePanel' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      return reply.page(MEETINGS, await meetingsPage(request, id))
+    },
+  )
 
-  app.post('/cases/panels/:id/meetings', { config: { ...view, record: 'casePanel' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    try {
-      const meeting = await cases.createMeeting(whoOf(request), id, request.body)
-      return reply.redirect(withNotice(paths.cases.meeting(meeting), 'Meeting set up with its case list'), 303)
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error
-      return reply.code(400).page(MEETINGS, await meetingsPage(request, id, error.fieldErrors))
-    }
-  })
+  app.post(
+    '/cases/panels/:id/meetings',
+    { config: { ...view, record: 'casePanel' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      try {
+        const meeting = await cases.createMeeting(whoOf(request), id, request.body)
+        return reply.redirect(
+          withNotice(paths.cases.meeting(meeting), 'Meeting set up with its case list'),
+          303,
+        )
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        return reply.code(400).page(MEETINGS, await meetingsPage(request, id, error.fieldErrors))
+      }
+    },
+  )
 
   async function meetingPage(request: FastifyRequest, id: number, errors?: FieldErrors) {
     const meeting = await cases.getMeeting(whoOf(request), id)
@@ -84,14 +103,23 @@ export function meetingRoutes(
     return reply.page(MEETING, await meetingPage(request, id))
   })
 
-  app.post('/cases/meetings/:id/case-list', { config: { ...view, record: 'caseMeeting' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const added = await cases.refreshCaseList(whoOf(request), id)
-    return reply.redirect(
-      withNotice(paths.cases.meeting(id), added ? `${added} case${added === 1 ? '' : 's'} added to the list` : 'No cases have come due since the list was made'),
-      303,
-    )
-  })
+  app.post(
+    '/cases/meetings/:id/case-list',
+    { config: { ...view, record: 'caseMeeting' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const added = await cases.refreshCaseList(whoOf(request), id)
+      return reply.redirect(
+        withNotice(
+          paths.cases.meeting(id),
+          added
+            ? `${added} case${added === 1 ? '' : 's'} added to the list`
+            : 'No cases have come due since the list was made',
+        ),
+        303,
+      )
+    },
+  )
 
   /** A form on the meeting page: done, back to the meeting at the case; refused, the page again with the errors by that case's form. */
   async function meetingForm(
@@ -105,30 +133,40 @@ export function meetingRoutes(
       return reply.redirect(await act(), 303)
     } catch (error) {
       if (error instanceof ValidationError)
-        return reply.code(400).page(MEETING, await meetingPage(request, id, prefixed(error.fieldErrors, prefix)))
+        return reply
+          .code(400)
+          .page(MEETING, await meetingPage(request, id, prefixed(error.fieldErrors, prefix)))
       if (error instanceof ConflictError)
         return reply.code(409).page(MEETING, await meetingPage(request, id, { form: error.message }))
       throw error
     }
   }
 
-  app.post('/cases/meetings/:id/discussion', { config: { ...view, record: 'caseMeeting' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const caseId = formBody(request.body).caseId ?? ''
-    return meetingForm(request, reply, id, `c${caseId}_`, async () => {
-      await cases.recordDiscussion(whoOf(request), id, request.body)
-      return `${withNotice(paths.cases.meeting(id), `Discussion of case ${caseId} recorded`)}#case-${caseId}`
-    })
-  })
+  app.post(
+    '/cases/meetings/:id/discussion',
+    { config: { ...view, record: 'caseMeeting' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const caseId = formBody(request.body).caseId ?? ''
+      return meetingForm(request, reply, id, `c${caseId}_`, async () => {
+        await cases.recordDiscussion(whoOf(request), id, request.body)
+        return `${withNotice(paths.cases.meeting(id), `Discussion of case ${caseId} recorded`)}#case-${caseId}`
+      })
+    },
+  )
 
-  app.post('/cases/meetings/:id/actions', { config: { ...view, record: 'caseMeeting' } }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params)
-    const caseId = formBody(request.body).caseId ?? ''
-    return meetingForm(request, reply, id, `a${caseId}_`, async () => {
-      await cases.addAction(whoOf(request), id, request.body)
-      return `${withNotice(paths.cases.meeting(id), `Action agreed for case ${caseId}`)}#case-${caseId}`
-    })
-  })
+  app.post(
+    '/cases/meetings/:id/actions',
+    { config: { ...view, record: 'caseMeeting' } },
+    async (request, reply) => {
+      const { id } = parseInput(idParams, request.params)
+      const caseId = formBody(request.body).caseId ?? ''
+      return meetingForm(request, reply, id, `a${caseId}_`, async () => {
+        await cases.addAction(whoOf(request), id, request.body)
+        return `${withNotice(paths.cases.meeting(id), `Action agreed for case ${caseId}`)}#case-${caseId}`
+      })
+    },
+  )
 
   async function minePage(request: FastifyRequest, errors?: FieldErrors) {
     const actions = await cases.myActions(whoOf(request))
@@ -144,7 +182,9 @@ export function meetingRoutes(
     }
   }
 
-  app.get(paths.cases.myActions(), { config: view }, async (request, reply) => reply.page(MINE, await minePage(request)))
+  app.get(paths.cases.myActions(), { config: view }, async (request, reply) =>
+    reply.page(MINE, await minePage(request)),
+  )
 
   // From the meeting page or "my case actions": back to where it came from, on Safer's own pages only.
   app.post('/cases/actions/:id', { config: { ...view, record: 'caseAction' } }, async (request, reply) => {
@@ -156,10 +196,12 @@ export function meetingRoutes(
       return reply.redirect(withNotice(back, `Action on case ${caseId} updated`), 303)
     } catch (error) {
       if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      const errors = error instanceof ValidationError ? prefixed(error.fieldErrors, `x${id}_`) : { form: error.message }
+      const errors =
+        error instanceof ValidationError ? prefixed(error.fieldErrors, `x${id}_`) : { form: error.message }
       const code = error instanceof ValidationError ? 400 : 409
       const meeting = back.match(/^\/cases\/meetings\/(\d+)$/)
-      if (meeting) return reply.code(code).page(MEETING, await meetingPage(request, Number(meeting[1]), errors))
+      if (meeting)
+        return reply.code(code).page(MEETING, await meetingPage(request, Number(meeting[1]), errors))
       return reply.code(code).page(MINE, await minePage(request, errors))
     }
   })

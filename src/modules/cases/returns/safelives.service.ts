@@ -32,9 +32,14 @@ export function createSafeLivesReturnService(
 ) {
   function adultWomen() {
     if (!population.file || !population.area)
-      return { adultWomen: null, note: 'MARAC_POPULATION_FILE and MARAC_AREA are not set, so Safer has no population for the area.' }
+      return {
+        adultWomen: null,
+        note: 'MARAC_POPULATION_FILE and MARAC_AREA are not set, so Safer has no population for the area.',
+      }
     const found = readAdultWomen(population.file, population.area)
-    return found.found ? { adultWomen: found.adultWomen, note: null } : { adultWomen: null, note: found.reason }
+    return found.found
+      ? { adultWomen: found.adultWomen, note: null }
+      : { adultWomen: null, note: found.reason }
   }
 
   async function maracReturn(
@@ -49,7 +54,8 @@ export function createSafeLivesReturnService(
     requirePanelMember(who, panel, 'Return')
     if (panel.type !== 'marac') throw new NotFoundError('Return')
     const period = parseInput(returnPeriod, input)
-    if (period.to < period.from) throw new ValidationError({ to: 'The end of the period cannot be before its start' })
+    if (period.to < period.from)
+      throw new ValidationError({ to: 'The end of the period cannot be before its start' })
     // A review is the same case heard again: SafeLives counts each case once, when first heard.
     const discussed = (await meetingsRepo.discussedInPeriod(db, panelId, period.from, period.to)).filter(
       (d) => d.kind !== 'review',
@@ -80,13 +86,24 @@ export function createSafeLivesReturnService(
       )
     }
     const population = adultWomen()
-    const exact = safeLivesReturn({ from: period.from, to: period.to, cases, adultWomen: population.adultWomen })
+    const exact = safeLivesReturn({
+      from: period.from,
+      to: period.to,
+      cases,
+      adultWomen: population.adultWomen,
+    })
     if (population.note) exact.notes.push(population.note)
     await audit.log(who.actor, {
       action: VIEWED,
       entityType: 'safelives-return',
       entityId: panelId,
-      detail: { path: who.via ?? null, from: period.from, to: period.to, audience, cases: discussed.map((d) => d.referral_id) },
+      detail: {
+        path: who.via ?? null,
+        from: period.from,
+        to: period.to,
+        audience,
+        cases: discussed.map((d) => d.referral_id),
+      },
     })
     return { ...returnFor(audience, exact), panelName: panel.name }
   }
