@@ -98,14 +98,16 @@ describe('MARAC meetings in a real browser', () => {
           .fill('Refuge space held; phone with emergency numbers')
         await clickAndCheck(page, page.getByRole('button', { name: `Save the discussion of case ${caseId}` }))
         expect(await banner(page)).toContain(`Discussion of case ${caseId} recorded`)
-        expect(await page.getByText('Heard at panel, 9 days from referral to panel').isVisible()).toBe(true)
+        expect(
+          await page.getByText(/^Heard at panel, referred .*, 9 days from referral to panel\.$/).isVisible(),
+        ).toBe(true)
 
         await page.getByText(`Agree an action on case ${caseId}`).click()
         await clickAndCheck(page, page.getByRole('button', { name: `Agree the action on case ${caseId}` }))
         expect(await errorSummaryItems(page)).toEqual(
           expect.arrayContaining(['Enter the action agreed', 'Select the organisation that owns the action']),
         )
-        await page.getByLabel('Action', { exact: true }).fill('Arrange a sanctuary scheme visit')
+        await page.getByLabel('Action', { exact: true }).fill(`Arrange a sanctuary scheme visit (${run})`)
         await page.getByLabel('Owner organisation').selectOption({ label: 'Test Council' })
         await page
           .getByLabel('Owner (a member of the panel)')
@@ -120,11 +122,15 @@ describe('MARAC meetings in a real browser', () => {
         expect(await page.getByText(/case actions? of yours (is|are) overdue/).isVisible()).toBe(true)
         await clickAndCheck(page, page.getByRole('link', { name: 'See my case actions' }))
         expect(await heading(page)).toBe('My case actions')
-        const row = page.getByRole('row', { name: /Arrange a sanctuary scheme visit/ })
+        const row = page.getByRole('row', {
+          name: new RegExp(`Arrange a sanctuary scheme visit \\(${run}\\)`),
+        })
         await row.getByRole('combobox').selectOption('not-done')
         await clickAndCheck(page, row.getByRole('button', { name: /^Update action/ }))
         expect(await errorSummaryItems(page)).toEqual(['Say why the action was not done'])
-        const again = page.getByRole('row', { name: /Arrange a sanctuary scheme visit/ })
+        const again = page.getByRole('row', {
+          name: new RegExp(`Arrange a sanctuary scheme visit \\(${run}\\)`),
+        })
         await again.getByRole('combobox').selectOption('done')
         await again.getByRole('textbox').fill('Visit made, locks changed')
         await clickAndCheck(page, again.getByRole('button', { name: /^Update action/ }))
@@ -147,8 +153,8 @@ describe('MARAC meetings in a real browser', () => {
         await visit(page, meetingUrl)
         await clickAndCheck(page, page.getByRole('link', { name: 'Back' }))
         await clickAndCheck(page, page.getByRole('link', { name: 'SafeLives quarterly return' }))
-        await page.getByLabel('From').fill(daysAgo(30))
-        await page.getByLabel('To').fill(daysAgo(0))
+        await page.getByLabel('From', { exact: true }).fill(daysAgo(30))
+        await page.getByLabel('To', { exact: true }).fill(daysAgo(0))
         await clickAndCheck(page, page.getByRole('button', { name: 'Show the return' }))
         expect(await page.getByRole('row', { name: /Cases discussed/ }).textContent()).toMatch(
           /Cases discussed\s*1/,
