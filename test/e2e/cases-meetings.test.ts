@@ -160,6 +160,32 @@ describe('MARAC meetings in a real browser', () => {
           /Cases discussed\s*1/,
         )
         await expectTablesInside(page)
+
+        // Ivy referred again, with the Dash on the form: Safer finds the repeat and tells the referrer.
+        await visit(page, '/cases/referrals/new')
+        await page
+          .getByLabel('Panel')
+          .selectOption({ label: `Browser MARAC (JavaScript ${run}) (MARAC (domestic abuse))` })
+        await page.locator('#s0_role').selectOption('victim')
+        await page.locator('#s0_forename').fill('Ivy')
+        await page.locator('#s0_surname').fill(`Invented${run}`)
+        await page.locator('#s0_dateOfBirth').fill('1979-07-07')
+        await page.locator('#s0_gender').selectOption('female')
+        await page.locator('#reasons').fill('Further assault reported')
+        await page.locator('#risk').fill('Escalating threats')
+        await page.getByLabel('Given').check()
+        for (let q = 1; q <= 20; q++) await page.locator(`#dash_q${q}-2`).check()
+        await clickAndCheck(page, page.getByRole('button', { name: 'Continue' }))
+        expect(await errorSummaryItems(page)).toEqual([
+          'Answer all 24 questions of the Dash checklist (yes, no or not known): 20 were given',
+        ])
+        for (let q = 21; q <= 24; q++) await page.locator(`#dash_q${q}-3`).check()
+        await page.getByLabel('Note for question 1 (optional)', { exact: true }).fill('No new injury')
+        await clickAndCheck(page, page.getByRole('button', { name: 'Continue' }))
+        expect(await heading(page)).toBe('Check for people Safer already holds')
+        await page.getByLabel('Yes, the same person').check()
+        await clickAndCheck(page, page.getByRole('button', { name: 'Submit referral' }))
+        expect(await banner(page)).toContain('Dash: 0 yes, standard risk. Meets the MARAC criteria: repeat')
       } finally {
         await member.context.close()
       }
