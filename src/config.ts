@@ -48,6 +48,10 @@ export interface Config {
   readonly caseDataKey: string
   /** How long a break-glass opening of a case lasts. */
   readonly breakGlassHours: number
+  /** The ONS small area population estimates (by 2011 LSOA, with sex and age) the SafeLives return divides by; none leaves the rate out. */
+  readonly maracPopulationFile: string | null
+  /** The local authority (name or ONS code) whose adult women the return counts. */
+  readonly maracArea: string | null
 }
 
 export class ConfigError extends Error {}
@@ -186,5 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callInWorkingDays: integer(env, 'CALL_IN_WORKING_DAYS', 5),
     caseDataKey,
     breakGlassHours: integer(env, 'CASE_BREAK_GLASS_HOURS', 4),
+    maracPopulationFile: env.MARAC_POPULATION_FILE?.trim() ? resolve(env.MARAC_POPULATION_FILE.trim()) : null,
+    maracArea: env.MARAC_AREA?.trim() || null,
   })
 }

@@ -26,6 +26,8 @@ describe('every case route and endpoint, by who is asking', () => {
   const tokens = new Map<Caller, string>()
   let subjectId: number
   let glassId: number
+  let meetingId: number
+  let actionId: number
 
   beforeAll(async () => {
     f = await casesFixture('sqlite')
@@ -59,6 +61,17 @@ describe('every case route and endpoint, by who is asking', () => {
         { reason: 'Earlier emergency, for the chair to see' },
       )
     ).id
+    // Accepted and on a meeting's list with an action, so the meeting and action routes reach a record.
+    const cases = f.t.deps.services.cases
+    await cases.moveCase(f.who('member'), f.caseId, { status: 'accepted', on: '2026-05-05' })
+    meetingId = await cases.createMeeting(f.who('member'), f.panel, { meetsOn: '2026-05-20' })
+    actionId = await cases.addAction(f.who('member'), meetingId, {
+      caseId: f.caseId,
+      action: 'Refer the victim to the IDVA service',
+      ownerOrganisationId: f.t.organisationId,
+      ownerUserId: f.ids.member,
+      dueOn: '2026-05-27',
+    })
   })
   afterAll(() => f.t.close())
 
@@ -89,6 +102,12 @@ describe('every case route and endpoint, by who is asking', () => {
       signedOut,
     })
     const search = { surname: VICTIM.surname, dateOfBirth: VICTIM.dateOfBirth }
+    const members = (status: number, signedOut: number): Record<Caller, number> => ({
+      member: status,
+      outsider: 404,
+      admin: 404,
+      signedOut,
+    })
     const table: Record<string, Call> = {
       'GET /cases/panels': { expect: all(200) },
       'GET /cases/panels/new': { expect: { member: 403, outsider: 403, admin: 200, signedOut: 302 } },
@@ -156,6 +175,61 @@ describe('every case route and endpoint, by who is asking', () => {
         content: ['member'],
       },
       'GET /api/v1/break-glass': { expect: all(200, 401) },
+      // Meetings, actions, Dash reassessment and the SafeLives return: the panel's members only.
+      [`GET /cases/panels/${p}/meetings`]: { expect: members(200, 302) },
+      [`POST /cases/panels/${p}/meetings`]: { expect: members(400, 302) },
+      [`GET /cases/meetings/${meetingId}`]: { expect: members(200, 302), content: ['member'] },
+      [`POST /cases/meetings/${meetingId}/case-list`]: { expect: members(303, 302) },
+      [`POST /cases/meetings/${meetingId}/discussion`]: {
+        body: { caseId: String(c) },
+        expect: members(400, 302),
+        content: ['member'],
+      },
+      [`POST /cases/meetings/${meetingId}/actions`]: {
+        body: { caseId: String(c) },
+        expect: members(400, 302),
+        content: ['member'],
+      },
+      [`POST /cases/actions/${actionId}`]: { body: { status: 'lost' }, expect: members(400, 302) },
+      'GET /cases/actions/mine': { expect: all(200) },
+      [`GET /cases/${c}/assessments/new`]: { expect: members(200, 302) },
+      [`POST /cases/${c}/assessments`]: { expect: members(400, 302) },
+      [`GET /cases/panels/${p}/safelives-return`]: { expect: members(200, 302) },
+      [`GET /cases/panels/${p}/safelives-return/csv`]: { expect: members(200, 302) },
+      [`POST /api/v1/cases/${c}/assessments`]: {
+        body: { answers: ['yes'] } as unknown as Record<string, string>,
+        expect: members(400, 401),
+      },
+      [`GET /api/v1/case-panels/${p}/meetings`]: { expect: members(200, 401) },
+      [`POST /api/v1/case-panels/${p}/meetings`]: {
+        body: { meetsOn: '2026-05-25', organisationIds: ['999999'] } as unknown as Record<string, string>,
+        expect: members(400, 401),
+      },
+      [`GET /api/v1/case-meetings/${meetingId}`]: { expect: members(200, 401), content: ['member'] },
+      [`POST /api/v1/case-meetings/${meetingId}/case-list`]: { expect: members(200, 401) },
+      [`POST /api/v1/case-meetings/${meetingId}/discussions`]: {
+        body: { caseId: '999999', discussion: 'Not on the list' },
+        expect: members(400, 401),
+      },
+      // An owner outside the panel is refused.
+      [`POST /api/v1/case-meetings/${meetingId}/actions`]: {
+        body: {
+          caseId: String(c),
+          action: 'Given to someone outside the panel',
+          ownerOrganisationId: String(f.t.organisationId),
+          ownerUserId: String(f.ids.outsider),
+          dueOn: '2026-07-01',
+        },
+        expect: members(400, 401),
+      },
+      [`PUT /api/v1/case-actions/${actionId}`]: {
+        body: { status: 'not-done', version: '1' },
+        expect: members(400, 401),
+      },
+      'GET /api/v1/case-actions': { expect: all(200, 401) },
+      [`GET /api/v1/case-panels/${p}/safelives-return?from=2026-04-01&to=2026-06-30`]: {
+        expect: members(200, 401),
+      },
     }
     return table
   }
@@ -168,6 +242,8 @@ describe('every case route and endpoint, by who is asking', () => {
     const called = Object.keys(routes())
       .map((k) =>
         k
+          .replace(/\?.*$/, '')
+          .replace(/\/(meetings|actions|case-meetings|case-actions)\/\d+/, '/$1/:id')
           .replace(`/${f.caseId}`, '/:id')
           .replace(`/panels/${f.panel}`, '/panels/:id')
           .replace(`/case-panels/${f.panel}`, '/case-panels/:id')

@@ -1,4 +1,5 @@
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
+import { casesMeetings } from '../../db/migrations/0022_cases_meetings.ts'
 import { api, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
 import { riskCommands } from './cli/risk-dash.ts'
@@ -9,6 +10,10 @@ import { referralRoutes } from './pages/referrals.routes.ts'
 import { paths } from './paths.ts'
 import { type CasesOptions, type CasesService, createCasesService } from './service.ts'
 import './tables.ts'
+import './meetings/tables.ts'
+import { meetingApi } from './api/meetings.api.ts'
+import { meetingRoutes } from './pages/meetings.routes.ts'
+import { maracRoutes } from './pages/marac.routes.ts'
 
 declare module '../module.ts' {
   interface Services {
@@ -29,7 +34,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
   return {
     name: 'cases',
     permissions,
-    migrations: { '0021_cases': casesMigration },
+    migrations: { '0021_cases': casesMigration, '0022_cases_meetings': casesMeetings },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
       cases: createCasesService(db, config, audit, users, partners, options),
     })),
@@ -37,8 +42,10 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases', 'users', 'partners'], panelRoutes),
       pages(['cases', 'partners'], referralRoutes),
       pages(['cases'], casePageRoutes),
+      pages(['cases', 'partners'], meetingRoutes),
+      pages(['cases'], maracRoutes),
     ],
-    api: [api(['cases'], panelsApi), api(['cases'], casesApi)],
+    api: [api(['cases'], panelsApi), api(['cases'], casesApi), api(['cases'], meetingApi)],
     // The Dash check stores nothing and reads no case: it needs no service.
     commands: riskCommands,
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
@@ -71,6 +78,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
         termsOfReference: 'Sample terms',
         chairUserId: chair,
         cadence: 'monthly',
+        organisationIds: [made.organisation as number],
         isaParties: ['Sample council'],
         isaLegalBasis: 'gdpr-6e-9g-para18',
         isaReviewDate: '2030-01-01',
@@ -78,6 +86,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       const caseId = await cases.submitReferral(system, {
         panelId: casePanel,
         referringUserId: chair,
+        referredOn: '2026-01-02',
         reasons: 'Sample reasons',
         risk: 'Sample risk',
         consent: 'given',
@@ -95,7 +104,25 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       const glass = await cases.breakGlass({ actor, user: { id: outsider, role: 'caseworker' } }, caseId, {
         reason: 'Sample break glass for the permission matrix',
       })
-      return { casePanel, case: caseId, caseSubject: found[0] as number, breakGlass: glass.id }
+      // Heard at a meeting with an action, so the meeting and action routes reach a record too.
+      const byChair = { actor, user: { id: chair, role: 'caseworker' as const } }
+      await cases.moveCase(system, caseId, { status: 'accepted', on: '2026-01-05' })
+      const caseMeeting = await cases.createMeeting(byChair, casePanel, { meetsOn: '2026-01-06' })
+      const caseAction = await cases.addAction(byChair, caseMeeting, {
+        caseId,
+        action: 'Sample action',
+        ownerOrganisationId: made.organisation as number,
+        ownerUserId: chair,
+        dueOn: '2026-02-06',
+      })
+      return {
+        casePanel,
+        case: caseId,
+        caseSubject: found[0] as number,
+        breakGlass: glass.id,
+        caseMeeting,
+        caseAction,
+      }
     }),
   }
 }

@@ -108,3 +108,9 @@ export function requireMayBreakGlass(who: Who, panel: PanelAccess): void {
       'You are a member of the panel holding this case, so you can read it already.',
     )
 }
+
+/** Meetings, actions and the SafeLives return are the panel's own: its members alone, never the system, never break glass. */
+export function requirePanelMember(who: Who, panel: PanelAccess, what = 'Meeting'): void {
+  if (!who.user || !can(who.user.role, 'cases:view') || !isPanelMember(who.user, panel))
+    throw new NotFoundError(what)
+}

@@ -4,12 +4,19 @@ import type { AuditService } from '../audit/service.ts'
 import type { UsersService } from '../auth/users.service.ts'
 import type { PartnersService } from '../partners/service.ts'
 import { createBreakGlassService } from './access/break-glass.service.ts'
+import { createActionsService } from './actions/actions.service.ts'
+import { createAssessmentsService } from './assessments/assessments.service.ts'
 import { type ChairNotifier, chairNotifier } from './access/chair-notice.ts'
 import type { CasesContext } from './context.ts'
+import type { CaseRecord } from './meetings/case-record.ts'
+import { createMeetingsService } from './meetings/meetings.service.ts'
 import { createPanelsService } from './panels/panels.service.ts'
+import type { Who } from './policy.ts'
 import { fieldCipher } from './protection/field-cipher.ts'
 import { caseKeyring } from './protection/keys.ts'
+import type { Case } from './referrals/case.ts'
 import { createReferralsService } from './referrals/referrals.service.ts'
+import { createSafeLivesReturnService } from './returns/safelives.service.ts'
 import { createSearchService } from './subjects/search.service.ts'
 import { subjectsStore } from './subjects/subjects.store.ts'
 
@@ -42,10 +49,39 @@ export function createCasesService(
   }
   const panels = createPanelsService(ctx)
   const subjects = subjectsStore(ctx)
-  const referrals = createReferralsService(ctx, panels, subjects)
+  const assessments = createAssessmentsService(ctx, panels)
+  const referrals = createReferralsService(ctx, panels, subjects, assessments)
+  const actions = createActionsService(ctx, panels)
+  const meetings = createMeetingsService(ctx, panels, subjects, referrals, actions)
+
+  /** The case with what the panel has done with it: read after, and only after, the policy let the reader in. */
+  async function getCase(who: Who, id: number): Promise<Case & CaseRecord> {
+    const found = await referrals.getCase(who, id)
+    const { meetings: heard, safetyPlan } = await meetings.meetingsOfCase(id)
+    return {
+      ...found,
+      assessments: await assessments.assessmentsOf(id),
+      meetings: heard,
+      actions: await actions.actionsOf([id]),
+      safetyPlan,
+    }
+  }
+
   return {
     ...panels,
     ...referrals,
+    getCase,
+    assessmentForm: assessments.assessmentForm,
+    reassess: assessments.reassess,
+    ...meetings,
+    addAction: actions.addAction,
+    updateAction: actions.updateAction,
+    myActions: actions.myActions,
+    overdueActions: actions.overdueActions,
+    ...createSafeLivesReturnService(ctx, panels, subjects, {
+      file: config.maracPopulationFile,
+      area: config.maracArea,
+    }),
     ...createSearchService(ctx, subjects, referrals),
     ...createBreakGlassService(ctx, panels),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */

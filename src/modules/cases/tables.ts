@@ -20,6 +20,8 @@ export interface CasePanelTable extends Stamped {
   isa_legal_basis: string
   isa_review_date: string
   retention_years: number
+  /** Migration 0022: incidents in 12 months that make potential escalation on this panel. */
+  escalation_incidents: Generated<number>
 }
 
 export interface CasePanelOrganisationTable {

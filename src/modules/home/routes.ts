@@ -20,11 +20,15 @@ export function homeRoutes(
     const user = request.user
     if (!user) return reply.redirect(paths.signIn())
     const linked = user.personId !== null
-    const [mine, attention, breakGlass] = await Promise.all([
+    const [mine, attention, breakGlass, overdueCaseActions] = await Promise.all([
       linked ? deliverables.needingAttention(user) : Promise.resolve({ led: 0, groups: [] }),
       can(user.role, 'plans:manage') ? plans.attention() : Promise.resolve(null),
       // A panel chair is shown at once any case of theirs opened by break glass.
       can(user.role, 'cases:view') ? cases.breakGlassAlerts(user) : Promise.resolve([]),
+      // Case actions overdue are flagged to their owners: a count, reading no case.
+      can(user.role, 'cases:view')
+        ? cases.overdueActions({ actor: request.actor, user })
+        : Promise.resolve(0),
     ])
     return reply.page('home/views/home.njk', {
       pageTitle: 'Home',
@@ -36,6 +40,7 @@ export function homeRoutes(
       measures: Object.values(MEASURES),
       staleDays,
       breakGlass,
+      overdueCaseActions,
       cards: cards.filter((c) => can(user.role, c.needs as Action)),
     })
   })

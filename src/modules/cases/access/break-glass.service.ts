@@ -35,6 +35,13 @@ const ACTIONS: Record<string, string> = {
   'case.status': 'Changed the status',
   'case.break-glass': 'Broke the glass',
   'case.refused': 'Was refused',
+  'case.assessment': 'Added a Dash assessment',
+  'case.meeting.read': 'Read at a panel meeting',
+  'case.discussion': 'Recorded the panel’s discussion',
+  'case.safety-plan': 'Changed the safety plan',
+  'case.action': 'Agreed an action',
+  'case.action.update': 'Updated an action',
+  'case.actions.read': 'Read in my case actions',
 }
 
 /** Break glass: a written reason, a time limit, an audit entry and the chair told at once. */

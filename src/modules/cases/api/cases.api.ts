@@ -26,6 +26,11 @@ const fullCase = caseSummary.extend({
   mayChange: z.boolean(),
   mayReadAccessLog: z.boolean(),
   version: z.number(),
+  // What the panel has done with the case: Dash assessments, meetings, actions, the safety plan.
+  assessments: z.array(z.record(z.string(), z.unknown())),
+  meetings: z.array(z.record(z.string(), z.unknown())),
+  actions: z.array(z.record(z.string(), z.unknown())),
+  safetyPlan: z.string().nullable(),
 })
 const casesQuery = z.object({
   panel: z.string().regex(/^\d+$/, 'Must be a panel id').transform(Number).optional(),
@@ -77,8 +82,9 @@ export function casesApi(api: ApiRegistry, { cases }: Pick<Services, 'cases'>) {
     summary: 'Refer a case: every match candidate must be answered in subjects[].matches',
     body: referralInput,
     status: 201,
-    response: z.object({ id: z.number() }),
-    handler: async ({ request, body }) => ({ id: await cases.submitReferral(whoOf(request), body) }),
+    // The Dash result (repeat included) is the referrer's to see, member or not.
+    response: z.object({ id: z.number(), dash: z.record(z.string(), z.unknown()).nullable() }),
+    handler: async ({ request, body }) => cases.refer(whoOf(request), body),
   })
   api.add({
     method: 'POST',

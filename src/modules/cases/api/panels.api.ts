@@ -24,6 +24,7 @@ const panel = z.object({
     reviewOverdue: z.boolean(),
   }),
   retentionYears: z.number(),
+  escalationIncidents: z.number(),
   version: z.number(),
 })
 

@@ -74,7 +74,7 @@ export function panelRoutes(
     const { template, ...data } = await form({
       pageTitle: 'Set up a risk panel',
       action: paths.cases.panels(),
-      values: { retentionYears: '6' },
+      values: { retentionYears: '6', escalationIncidents: '3' },
     })
     return reply.page(template, data)
   })

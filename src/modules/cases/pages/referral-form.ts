@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../../../shared/errors.ts'
+import { dashFieldOf, dashFromForm } from './dash-form.ts'
 
 // The referral form without JavaScript: up to SLOTS people, each a set of fields named s0_forename,
 // s0_surname…; aliases and addresses one a line. This turns the flat form into the service's input,
@@ -58,6 +59,7 @@ export function referralFromForm(body: Record<string, string>) {
       shareWithoutConsentBasis: body.shareWithoutConsentBasis ?? '',
       referredOn: body.referredOn ?? '',
       subjects: subjects.map((s) => s.subject),
+      dash: dashFromForm(body),
     },
   }
 }
@@ -68,6 +70,7 @@ export function formErrors(errors: FieldErrors, slots: number[]): FieldErrors {
   for (const [field, text] of Object.entries(errors)) {
     const m = field.match(/^subjects\.(\d+)\.(\w+)/)
     if (m) out[`s${slots[Number(m[1])] ?? 0}_${m[2]}`] = text
+    else if (dashFieldOf(field)) out[dashFieldOf(field) as string] = text
     else if (field === 'subjects') out.s0_forename = text
     else out[field] = text
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ValidationError } from '../../../shared/errors.ts'
 import { formBody, withNotice } from '../../../web/forms.ts'
 import type { Services } from '../../module.ts'
+import type { DashResult } from '../rules/dash.ts'
 import { isPanelMember } from '../policy.ts'
 import { paths } from '../paths.ts'
 import { LEGAL_BASES, LEGAL_BASIS_LABELS } from '../panels/schema.ts'
@@ -15,6 +16,7 @@ import {
   SUBJECT_ROLES,
 } from '../referrals/schema.ts'
 import { canRefer, whoOf } from './common.ts'
+import { dashQuestions } from './dash-form.ts'
 import { carried, formErrors, referralFromForm, SLOTS } from './referral-form.ts'
 
 const FORM = 'cases/views/referral-form.njk'
@@ -47,6 +49,7 @@ export function referralRoutes(app: FastifyInstance, { cases }: Pick<Services, '
       values,
       errors,
       backLink: paths.cases.panels(),
+      dashQuestions,
       ...choices,
     }
   }
@@ -95,13 +98,15 @@ export function referralRoutes(app: FastifyInstance, { cases }: Pick<Services, '
     const body = formBody(request.body)
     const { input, slots } = referralFromForm(body)
     try {
-      const id = await cases.submitReferral(whoOf(request), input)
+      const { id, dash } = await cases.refer(whoOf(request), input)
       const panel = await cases.getPanel(Number(body.panelId))
+      // The referrer is shown the Dash result, repeat included, in words that name nobody.
+      const result = dash ? `. ${dashSummary(dash)}` : ''
       // A referrer who sits on the panel goes to the case; anyone else is told it arrived, and no more.
       return reply.redirect(
         isPanelMember(request.user, panel)
-          ? withNotice(paths.cases.case(id), `Referral ${id} submitted`)
-          : withNotice(paths.cases.panel(panel.id), `Referral ${id} submitted to ${panel.name}`),
+          ? withNotice(paths.cases.case(id), `Referral ${id} submitted${result}`)
+          : withNotice(paths.cases.panel(panel.id), `Referral ${id} submitted to ${panel.name}${result}`),
         303,
       )
     } catch (error) {
@@ -132,14 +137,23 @@ export function referralRoutes(app: FastifyInstance, { cases }: Pick<Services, '
       })
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      return reply
-        .code(400)
-        .page(SEARCH, {
-          pageTitle: 'Search for a person',
-          values: body,
-          errors: error.fieldErrors,
-          canRefer: canRefer(request),
-        })
+      return reply.code(400).page(SEARCH, {
+        pageTitle: 'Search for a person',
+        values: body,
+        errors: error.fieldErrors,
+        canRefer: canRefer(request),
+      })
     }
   })
+}
+
+/** "Dash: 15 yes, high risk. Meets the MARAC criteria: visible high risk, repeat." */
+export function dashSummary(dash: DashResult): string {
+  const met = [
+    dash.visibleHighRisk && 'visible high risk',
+    dash.potentialEscalation && 'potential escalation',
+    dash.repeatMarac && 'repeat (within 12 months of the victim’s last MARAC referral)',
+    dash.professionalJudgement && 'professional judgement',
+  ].filter(Boolean)
+  return `Dash: ${dash.yes} yes, ${dash.band} risk. ${met.length ? `Meets the MARAC criteria: ${met.join(', ')}` : 'Meets none of the MARAC criteria'}.`
 }

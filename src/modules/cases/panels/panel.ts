@@ -29,6 +29,8 @@ export interface Panel extends PanelAccess {
     reviewOverdue: boolean
   }
   retentionYears: number
+  /** Incidents in 12 months that make potential escalation on this panel's Dash (SafeLives: 3). */
+  escalationIncidents: number
   version: number
 }
 
@@ -59,6 +61,7 @@ export function toPanel(
       reviewOverdue: row.isa_review_date < today,
     },
     retentionYears: row.retention_years,
+    escalationIncidents: row.escalation_incidents,
     version: row.version,
   }
 }

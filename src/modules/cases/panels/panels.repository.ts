@@ -10,6 +10,7 @@ export interface PanelValues {
   isa_legal_basis: string
   isa_review_date: string
   retention_years: number
+  escalation_incidents: number
 }
 
 function panelsWithChairs(db: Executor) {

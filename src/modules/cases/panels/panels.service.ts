@@ -50,6 +50,7 @@ export function createPanelsService({ db, audit, users, partners, now }: CasesCo
     isa_legal_basis: v.isaLegalBasis,
     isa_review_date: v.isaReviewDate,
     retention_years: v.retentionYears,
+    escalation_incidents: v.escalationIncidents,
   })
   // The chair is a member by being chair; stored once.
   const memberIds = (v: ReturnType<typeof panelInput.parse>) =>
@@ -122,6 +123,7 @@ export function createPanelsService({ db, audit, users, partners, now }: CasesCo
           isa_legal_basis: before.isa.legalBasis,
           isa_review_date: before.isa.reviewDate,
           retention_years: before.retentionYears,
+          escalation_incidents: before.escalationIncidents,
         },
         after: { ...row, member_user_ids: memberIds(v), organisation_ids: v.organisationIds },
       })

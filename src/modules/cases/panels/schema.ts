@@ -74,5 +74,11 @@ export const panelInput = z.object({
     .min(1, 'Keep closed cases for at least 1 year')
     .max(100, 'Keep closed cases for 100 years or fewer')
     .default(6),
+  escalationIncidents: z.coerce
+    .number({ error: 'Enter the incidents in 12 months that make potential escalation, such as 3' })
+    .int('Enter the incidents in 12 months as a whole number, such as 3')
+    .min(1, 'Potential escalation needs at least 1 incident')
+    .max(100, 'Enter 100 incidents or fewer')
+    .default(3),
 })
 export const panelChanges = panelInput.extend({ version: versionField })

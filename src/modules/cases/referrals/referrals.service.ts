@@ -3,10 +3,12 @@ import { londonToday } from '../../../shared/london-day.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import { VIEWED } from '../../audit/service.ts'
 import * as glassRepo from '../access/break-glass.repository.ts'
+import type { AssessmentsService } from '../assessments/assessments.service.ts'
 import type { CasesContext } from '../context.ts'
 import type { PanelsService } from '../panels/panels.service.ts'
 import type { Panel } from '../panels/panel.ts'
 import { caseAccess, isPanelMember, requireMayChangeCase, requireMayRefer, type Who } from '../policy.ts'
+import type { DashResult } from '../rules/dash.ts'
 import type { SubjectsStore } from '../subjects/subjects.store.ts'
 import type { Candidate } from '../subjects/subject.ts'
 import type { Case, CaseSummary, Signpost } from './case.ts'
@@ -24,7 +26,12 @@ export interface SubjectMatches {
 const STALE = 'Someone else changed this case after you opened it. Reload it, then try again.'
 
 /** Referrals: made with their subjects matched (never merged silently), read and moved on under need to know. */
-export function createReferralsService(ctx: CasesContext, panels: PanelsService, subjects: SubjectsStore) {
+export function createReferralsService(
+  ctx: CasesContext,
+  panels: PanelsService,
+  subjects: SubjectsStore,
+  assessments?: Pick<AssessmentsService, 'precheck' | 'store'>,
+) {
   const { db, audit, cipher, users, now } = ctx
   const reader = caseReader(ctx, subjects)
   const today = () => londonToday(now())
@@ -59,6 +66,7 @@ export function createReferralsService(ctx: CasesContext, panels: PanelsService,
       else throw error
     })
     if (Object.keys(errors).length || !panel) throw new ValidationError(errors)
+    if (v.dash && assessments) assessments.precheck(v.dash, panel)
     return { v, panel }
   }
 
@@ -107,8 +115,12 @@ export function createReferralsService(ctx: CasesContext, panels: PanelsService,
     return matches
   }
 
-  /** Step two: every candidate shown must be answered; a confirmed one is linked, otherwise a new subject is made. */
-  async function submitReferral(who: Who, input: unknown): Promise<number> {
+  /**
+   * Step two: every candidate shown must be answered; a confirmed one is linked, otherwise a new
+   * subject is made. A MARAC referral's Dash is worked out with the victim's last MARAC referral,
+   * which only now, with the victim known, can be found; the result is the referrer's to see.
+   */
+  async function refer(who: Who, input: unknown): Promise<{ id: number; dash: DashResult | null }> {
     const { v, panel } = await prepare(who, input)
     const matches = await matchesOf(v)
     const errors: FieldErrors = {}
@@ -179,7 +191,21 @@ export function createReferralsService(ctx: CasesContext, panels: PanelsService,
           subjects: named,
         },
       })
-      return id
+      const dash =
+        v.dash && assessments
+          ? await assessments.store(
+              trx,
+              who,
+              {
+                id,
+                referredOn: values.referred_on,
+                victimSubjectId: named.find((n) => n.role === 'victim')?.subject_id ?? null,
+              },
+              v.dash,
+              panel,
+            )
+          : null
+      return { id, dash }
     })
   }
 
@@ -272,7 +298,8 @@ export function createReferralsService(ctx: CasesContext, panels: PanelsService,
     /** The subject ids a case names, and nothing of them: for wiring records together, not for reading. */
     caseSubjects: async (id: number) => (await repo.subjectsOfReferrals(db, [id])).map((s) => s.subject_id),
     checkReferral,
-    submitReferral,
+    refer,
+    submitReferral: async (who: Who, input: unknown): Promise<number> => (await refer(who, input)).id,
     getCase,
     listCases,
     moveCase,

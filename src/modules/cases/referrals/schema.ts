@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idField, optionalText, requiredText } from '../../../shared/validation.ts'
+import { dashInput } from '../assessments/schema.ts'
 import { LEGAL_BASES } from '../panels/schema.ts'
 import { day, optionalDay } from '../shared-schema.ts'
 import { REFERRAL_STATUSES } from './lifecycle.ts'
@@ -88,6 +89,8 @@ export const referralInput = z
       .array(subjectInput, { error: 'Add at least one person to the referral' })
       .min(1, 'Add at least one person to the referral')
       .max(20, 'Up to 20 people on one referral'),
+    /** The SafeLives Dash checklist, for a MARAC referral: all 24 answers when given at all. */
+    dash: dashInput.nullable().optional(),
   })
   .superRefine((r, ctx) => {
     if (r.consent !== 'given') {
