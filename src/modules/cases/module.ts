@@ -1,11 +1,15 @@
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
-import { api, pages, provides, type SaferModule, samples } from '../module.ts'
+import { casesRights } from '../../db/migrations/0023_cases_rights.ts'
+import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
 import { riskCommands } from './cli/risk-dash.ts'
 import { panelsApi } from './api/panels.api.ts'
+import { loadCasesDemo } from './demo.ts'
 import { casePageRoutes } from './pages/cases.routes.ts'
 import { panelRoutes } from './pages/panels.routes.ts'
 import { referralRoutes } from './pages/referrals.routes.ts'
+import { rightsCommands } from './rights/cli.ts'
+import { rightsRoutes } from './rights/routes.ts'
 import { paths } from './paths.ts'
 import { type CasesOptions, type CasesService, createCasesService } from './service.ts'
 import './tables.ts'
@@ -22,6 +26,8 @@ const permissions = {
   'cases:view': ['admin', 'partnership-manager', 'caseworker', 'lead'],
   'cases:refer': ['partnership-manager', 'caseworker', 'lead'],
   'cases:manage-panels': ['admin', 'partnership-manager'],
+  // The administrator acting as data protection officer answers subject access requests (ADR 0031).
+  'cases:subject-access': ['admin'],
 } as const
 
 /** The risk panels' case system, made with the clock and chair notices given (tests give their own). */
@@ -29,7 +35,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
   return {
     name: 'cases',
     permissions,
-    migrations: { '0021_cases': casesMigration },
+    migrations: { '0021_cases': casesMigration, '0023_cases_rights': casesRights },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
       cases: createCasesService(db, config, audit, users, partners, options),
     })),
@@ -37,10 +43,11 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases', 'users', 'partners'], panelRoutes),
       pages(['cases', 'partners'], referralRoutes),
       pages(['cases'], casePageRoutes),
+      pages(['cases'], rightsRoutes),
     ],
     api: [api(['cases'], panelsApi), api(['cases'], casesApi)],
     // The Dash check stores nothing and reads no case: it needs no service.
-    commands: riskCommands,
+    commands: [...riskCommands, ...rightsCommands],
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
     home: [
       {
@@ -52,6 +59,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       },
     ],
     paths,
+    demo: demo(['cases', 'users', 'partners'], loadCasesDemo),
     // A panel chaired by one sample user, with one case and a break glass by another: every route reaches a record.
     samples: samples(['cases', 'users'], async ({ cases, users }, made, actor) => {
       const person = (n: string) =>

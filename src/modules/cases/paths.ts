@@ -16,5 +16,11 @@ export const paths = {
     breakGlass: (id: Id) => `/cases/${id}/break-glass`,
     glassSeen: (id: Id) => `/cases/break-glass/${id}/seen`,
     subject: (id: Id) => `/cases/subjects/${id}`,
+    editSubject: (id: Id) => `/cases/subjects/${id}/edit`,
+    exportSubject: (id: Id) => `/cases/subjects/${id}/export`,
+    subjectMerges: (id: Id) => `/cases/subjects/${id}/merges`,
+    unmerge: (id: Id) => `/cases/subjects/${id}/unmerge`,
+    retention: () => '/cases/retention',
+    retentionDelete: (id: Id) => `/cases/retention/${id}/delete`,
   },
 } as const

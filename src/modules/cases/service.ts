@@ -10,6 +10,7 @@ import { createPanelsService } from './panels/panels.service.ts'
 import { fieldCipher } from './protection/field-cipher.ts'
 import { caseKeyring } from './protection/keys.ts'
 import { createReferralsService } from './referrals/referrals.service.ts'
+import { createRightsService } from './rights/rights.service.ts'
 import { createSearchService } from './subjects/search.service.ts'
 import { subjectsStore } from './subjects/subjects.store.ts'
 
@@ -28,7 +29,7 @@ export function createCasesService(
   partners: PartnersService,
   options: CasesOptions = {},
 ) {
-  const keys = caseKeyring(config.caseDataKey)
+  const keys = caseKeyring(config.caseDataKey, config.caseDataKeyPrevious)
   const ctx: CasesContext = {
     db,
     audit,
@@ -48,6 +49,7 @@ export function createCasesService(
     ...referrals,
     ...createSearchService(ctx, subjects, referrals),
     ...createBreakGlassService(ctx, panels),
+    ...createRightsService(ctx, panels, subjects),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }

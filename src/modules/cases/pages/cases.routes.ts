@@ -103,6 +103,7 @@ export function casePageRoutes(app: FastifyInstance, { cases }: Pick<Services, '
       pageTitle: `${found.subject.forename} ${found.subject.surname}`,
       ...found,
       dateOfBirth: dayText(found.subject.dateOfBirth),
+      mayExport: await cases.mayExportSubject(whoOf(request), id),
       backLink: paths.cases.list(),
     })
   })

@@ -132,14 +132,12 @@ export function referralRoutes(app: FastifyInstance, { cases }: Pick<Services, '
       })
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      return reply
-        .code(400)
-        .page(SEARCH, {
-          pageTitle: 'Search for a person',
-          values: body,
-          errors: error.fieldErrors,
-          canRefer: canRefer(request),
-        })
+      return reply.code(400).page(SEARCH, {
+        pageTitle: 'Search for a person',
+        values: body,
+        errors: error.fieldErrors,
+        canRefer: canRefer(request),
+      })
     }
   })
 }
