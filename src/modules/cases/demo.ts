@@ -110,6 +110,8 @@ export async function loadCasesDemo({ cases, users, partners }: DemoServices, ac
   // The repeat: the same victim referred again within twelve months of her last MARAC referral.
   const again = {
     panelId: marac,
+    referringUserId: casey,
+    consent: 'given',
     referredOn: '2026-01-12',
     reasons: 'Demo: new incident; the perpetrator came to the victim’s new address.',
     risk: 'Demo: breach of a non-molestation order; threats to kill.',
