@@ -318,6 +318,19 @@ describe.each(DIALECTS)('rights over case data on %s', (dialect) => {
     f.clock.at = new Date('2026-06-01T09:00:00Z')
   })
 
+  it('lets break glass read, but neither correct, merge nor export', async () => {
+    await cases().breakGlass(f.who('outsider'), f.caseId, {
+      reason: 'Victim at A&E, the chair cannot be reached',
+    })
+    expect((await cases().getCase(f.who('outsider'), f.caseId)).access).toBe('break-glass')
+    await expect(cases().subjectForEdit(f.who('outsider'), victim)).rejects.toThrow(NotFoundError)
+    await expect(cases().subjectMerges(f.who('outsider'), victim)).rejects.toThrow(NotFoundError)
+    await expect(cases().exportSubject(f.who('outsider'), victim, { request: 'SAR-glass' })).rejects.toThrow(
+      NotFoundError,
+    )
+    expect(await cases().mayExportSubject(f.who('outsider'), victim)).toBe(false)
+  })
+
   it('names every sealed column in the database in some part, so key rotation misses none', async () => {
     const tables = await db().introspection.getTables()
     const sealed = tables
