@@ -329,6 +329,8 @@ describe.each(DIALECTS)('rights over case data on %s', (dialect) => {
       NotFoundError,
     )
     expect(await cases().mayExportSubject(f.who('outsider'), victim)).toBe(false)
+    expect(await cases().mayChangeSubjectDetails(f.who('outsider'), victim)).toBe(false)
+    expect(await cases().mayChangeSubjectDetails(f.who('member'), victim)).toBe(true)
   })
 
   it('names every sealed column in the database in some part, so key rotation misses none', async () => {

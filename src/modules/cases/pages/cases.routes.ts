@@ -104,6 +104,7 @@ export function casePageRoutes(app: FastifyInstance, { cases }: Pick<Services, '
       ...found,
       dateOfBirth: dayText(found.subject.dateOfBirth),
       mayExport: await cases.mayExportSubject(whoOf(request), id),
+      mayChange: await cases.mayChangeSubjectDetails(whoOf(request), id),
       notice: noticeOf(request),
       backLink: paths.cases.list(),
     })

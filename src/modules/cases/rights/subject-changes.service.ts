@@ -242,5 +242,19 @@ export function createSubjectChangesService(
     })
   }
 
-  return { subjectForEdit, updateSubjectDetails, subjectMerges, mergeSubjects, unmergeSubjects }
+  /** Whether the user may correct or merge this subject: for showing the links, opening nothing. */
+  async function mayChangeSubjectDetails(who: Who, id: number): Promise<boolean> {
+    const row = await subjectsRepo.findSubject(db, id)
+    if (!row || row.merged_into_subject_id !== null) return false
+    return mayChangeSubject(who, (await scopeOf(ctx, panels, id)).panels)
+  }
+
+  return {
+    mayChangeSubjectDetails,
+    subjectForEdit,
+    updateSubjectDetails,
+    subjectMerges,
+    mergeSubjects,
+    unmergeSubjects,
+  }
 }
