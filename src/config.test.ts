@@ -104,6 +104,27 @@ describe('configuration', () => {
     expect(loadConfig({}).caseDataKey).toMatch(/^development-only-.*never-use-in-production$/)
   })
 
+  it('takes the keys being rotated away from, comma-separated, and only real keys in production', () => {
+    const keys = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      AUDIT_KEY: 'k'.repeat(32),
+      CASE_DATA_KEY: CASE_KEY,
+    }
+    const hex = Buffer.alloc(32, 9).toString('hex')
+    expect(loadConfig(keys).caseDataKeyPrevious).toEqual([])
+    expect(
+      loadConfig({ ...keys, CASE_DATA_KEY_PREVIOUS: ` ${hex} ,${CASE_KEY}` }).caseDataKeyPrevious,
+    ).toEqual([hex, CASE_KEY])
+    expect(() => loadConfig({ ...keys, CASE_DATA_KEY_PREVIOUS: 'an old development key' })).toThrow(
+      /CASE_DATA_KEY_PREVIOUS/,
+    )
+    // Outside production a trial installation's development key may be rotated away from.
+    expect(loadConfig({ CASE_DATA_KEY_PREVIOUS: 'an old development key' }).caseDataKeyPrevious).toEqual([
+      'an old development key',
+    ])
+  })
+
   it('opens a case by break glass for 4 hours unless told otherwise', () => {
     expect(loadConfig({}).breakGlassHours).toBe(4)
     expect(loadConfig({ CASE_BREAK_GLASS_HOURS: '1' }).breakGlassHours).toBe(1)

@@ -46,6 +46,8 @@ export interface Config {
   readonly callInWorkingDays: number
   /** Encrypts case data and keys its blind index: 32 bytes as base64 or hex (a named development key outside production). */
   readonly caseDataKey: string
+  /** Keys CASE_DATA_KEY replaced, still read until `safer cases rotate-key` has re-encrypted under the new one. */
+  readonly caseDataKeyPrevious: readonly string[]
   /** How long a break-glass opening of a case lasts. */
   readonly breakGlassHours: number
   /** The ONS small area population estimates (by 2011 LSOA, with sex and age) the SafeLives return divides by; none leaves the rate out. */
@@ -84,6 +86,20 @@ function caseDataKeyOf(raw: string | undefined, production: boolean): string {
       'CASE_DATA_KEY must be 32 random bytes written as base64 or hex (make one with: openssl rand -base64 32)',
     )
   return raw.trim()
+}
+
+// CASE_DATA_KEY_PREVIOUS: the keys being rotated away from, comma-separated. Outside production an
+// old development key (any text) may be one, so a trial installation can move to a real key.
+function previousCaseDataKeys(raw: string | undefined, production: boolean): string[] {
+  const keys = (raw ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+  if (production && keys.some((k) => !isCaseDataKey(k)))
+    throw new ConfigError(
+      'Each key in CASE_DATA_KEY_PREVIOUS must be 32 random bytes written as base64 or hex',
+    )
+  return keys
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
@@ -189,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrlOf(env.PUBLIC_URL),
     callInWorkingDays: integer(env, 'CALL_IN_WORKING_DAYS', 5),
     caseDataKey,
+    caseDataKeyPrevious: previousCaseDataKeys(env.CASE_DATA_KEY_PREVIOUS, production),
     breakGlassHours: integer(env, 'CASE_BREAK_GLASS_HOURS', 4),
     maracPopulationFile: env.MARAC_POPULATION_FILE?.trim() ? resolve(env.MARAC_POPULATION_FILE.trim()) : null,
     maracArea: env.MARAC_AREA?.trim() || null,

@@ -143,6 +143,41 @@ describe('every case route and endpoint, by who is asking', () => {
         expect: { member: 200, outsider: 404, admin: 404, signedOut: 302 },
         content: ['member'],
       },
+      // Rights (ADR 0031): the retention list shows no content, and the case here is not closed.
+      'GET /cases/retention': { expect: all(200) },
+      [`GET /cases/retention/${c}/delete`]: {
+        expect: { member: 404, outsider: 404, admin: 404, signedOut: 302 },
+      },
+      [`POST /cases/retention/${c}/delete`]: {
+        body: { confirm: 'yes' },
+        expect: { member: 404, outsider: 404, admin: 404, signedOut: 302 },
+      },
+      [`GET /cases/subjects/${subjectId}/export`]: {
+        expect: { member: 404, outsider: 404, admin: 200, signedOut: 302 },
+      },
+      [`POST /cases/subjects/${subjectId}/export`]: {
+        expect: { member: 404, outsider: 404, admin: 400, signedOut: 302 },
+      },
+      [`GET /cases/subjects/${subjectId}/edit`]: {
+        expect: { member: 200, outsider: 404, admin: 404, signedOut: 302 },
+        content: ['member'],
+      },
+      [`POST /cases/subjects/${subjectId}/edit`]: {
+        expect: { member: 400, outsider: 404, admin: 404, signedOut: 302 },
+        content: ['member'],
+      },
+      [`GET /cases/subjects/${subjectId}/merges`]: {
+        expect: { member: 200, outsider: 404, admin: 404, signedOut: 302 },
+        content: ['member'],
+      },
+      [`POST /cases/subjects/${subjectId}/merges`]: {
+        expect: { member: 400, outsider: 404, admin: 404, signedOut: 302 },
+        content: ['member'],
+      },
+      [`POST /cases/subjects/${subjectId}/unmerge`]: {
+        expect: { member: 400, outsider: 404, admin: 404, signedOut: 302 },
+        content: ['member'],
+      },
       'GET /api/v1/case-panels': { expect: all(200, 401) },
       [`GET /api/v1/case-panels/${p}`]: { expect: all(200, 401) },
       'POST /api/v1/case-panels': { expect: { member: 403, outsider: 403, admin: 400, signedOut: 401 } },

@@ -1,19 +1,23 @@
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
 import { casesMeetings } from '../../db/migrations/0022_cases_meetings.ts'
-import { api, pages, provides, type SaferModule, samples } from '../module.ts'
+import { casesRights } from '../../db/migrations/0023_cases_rights.ts'
+import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
-import { riskCommands } from './cli/risk-dash.ts'
 import { panelsApi } from './api/panels.api.ts'
+import { riskCommands } from './cli/risk-dash.ts'
+import { loadCasesDemo } from './demo.ts'
 import { casePageRoutes } from './pages/cases.routes.ts'
 import { panelRoutes } from './pages/panels.routes.ts'
 import { referralRoutes } from './pages/referrals.routes.ts'
 import { paths } from './paths.ts'
+import { rightsCommands } from './rights/cli.ts'
+import { rightsRoutes } from './rights/routes.ts'
 import { type CasesOptions, type CasesService, createCasesService } from './service.ts'
 import './tables.ts'
 import './meetings/tables.ts'
 import { meetingApi } from './api/meetings.api.ts'
-import { meetingRoutes } from './pages/meetings.routes.ts'
 import { maracRoutes } from './pages/marac.routes.ts'
+import { meetingRoutes } from './pages/meetings.routes.ts'
 
 declare module '../module.ts' {
   interface Services {
@@ -27,6 +31,8 @@ const permissions = {
   'cases:view': ['admin', 'partnership-manager', 'caseworker', 'lead'],
   'cases:refer': ['partnership-manager', 'caseworker', 'lead'],
   'cases:manage-panels': ['admin', 'partnership-manager'],
+  // The administrator acting as data protection officer answers subject access requests (ADR 0031).
+  'cases:subject-access': ['admin'],
 } as const
 
 /** The risk panels' case system, made with the clock and chair notices given (tests give their own). */
@@ -34,7 +40,11 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
   return {
     name: 'cases',
     permissions,
-    migrations: { '0021_cases': casesMigration, '0022_cases_meetings': casesMeetings },
+    migrations: {
+      '0021_cases': casesMigration,
+      '0022_cases_meetings': casesMeetings,
+      '0023_cases_rights': casesRights,
+    },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
       cases: createCasesService(db, config, audit, users, partners, options),
     })),
@@ -44,10 +54,11 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases'], casePageRoutes),
       pages(['cases', 'partners'], meetingRoutes),
       pages(['cases'], maracRoutes),
+      pages(['cases'], rightsRoutes),
     ],
     api: [api(['cases'], panelsApi), api(['cases'], casesApi), api(['cases'], meetingApi)],
     // The Dash check stores nothing and reads no case: it needs no service.
-    commands: riskCommands,
+    commands: [...riskCommands, ...rightsCommands],
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
     home: [
       {
@@ -59,6 +70,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       },
     ],
     paths,
+    demo: demo(['cases', 'users', 'partners'], loadCasesDemo),
     // A panel chaired by one sample user, with one case and a break glass by another: every route reaches a record.
     samples: samples(['cases', 'users'], async ({ cases, users }, made, actor) => {
       const person = (n: string) =>

@@ -27,5 +27,11 @@ export const paths = {
     myActions: () => '/cases/actions/mine',
     safeLivesReturn: (panelId: Id) => `/cases/panels/${panelId}/safelives-return`,
     safeLivesReturnCsv: (panelId: Id) => `/cases/panels/${panelId}/safelives-return/csv`,
+    editSubject: (id: Id) => `/cases/subjects/${id}/edit`,
+    exportSubject: (id: Id) => `/cases/subjects/${id}/export`,
+    subjectMerges: (id: Id) => `/cases/subjects/${id}/merges`,
+    unmerge: (id: Id) => `/cases/subjects/${id}/unmerge`,
+    retention: () => '/cases/retention',
+    retentionDelete: (id: Id) => `/cases/retention/${id}/delete`,
   },
 } as const

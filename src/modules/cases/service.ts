@@ -4,9 +4,9 @@ import type { AuditService } from '../audit/service.ts'
 import type { UsersService } from '../auth/users.service.ts'
 import type { PartnersService } from '../partners/service.ts'
 import { createBreakGlassService } from './access/break-glass.service.ts'
+import { type ChairNotifier, chairNotifier } from './access/chair-notice.ts'
 import { createActionsService } from './actions/actions.service.ts'
 import { createAssessmentsService } from './assessments/assessments.service.ts'
-import { type ChairNotifier, chairNotifier } from './access/chair-notice.ts'
 import type { CasesContext } from './context.ts'
 import type { CaseRecord } from './meetings/case-record.ts'
 import { createMeetingsService } from './meetings/meetings.service.ts'
@@ -17,6 +17,7 @@ import { caseKeyring } from './protection/keys.ts'
 import type { Case } from './referrals/case.ts'
 import { createReferralsService } from './referrals/referrals.service.ts'
 import { createSafeLivesReturnService } from './returns/safelives.service.ts'
+import { createRightsService } from './rights/rights.service.ts'
 import { createSearchService } from './subjects/search.service.ts'
 import { subjectsStore } from './subjects/subjects.store.ts'
 
@@ -35,7 +36,7 @@ export function createCasesService(
   partners: PartnersService,
   options: CasesOptions = {},
 ) {
-  const keys = caseKeyring(config.caseDataKey)
+  const keys = caseKeyring(config.caseDataKey, config.caseDataKeyPrevious)
   const ctx: CasesContext = {
     db,
     audit,
@@ -84,6 +85,7 @@ export function createCasesService(
     }),
     ...createSearchService(ctx, subjects, referrals),
     ...createBreakGlassService(ctx, panels),
+    ...createRightsService(ctx, panels, subjects),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }

@@ -119,3 +119,22 @@ declare module '../../db/types.ts' {
     case_break_glass: CaseBreakGlassTable
   }
 }
+
+// Migration 0023_cases_rights.
+export interface CaseSubjectMergeTable {
+  id: Generated<number>
+  kept_subject_id: number
+  merged_subject_id: number
+  moved_link_ids: string
+  reason_sealed: string
+  merged_by_user_id: number
+  merged_at: string
+  undone_by_user_id: number | null
+  undone_at: string | null
+}
+
+declare module '../../db/types.ts' {
+  interface Database {
+    case_subject_merges: CaseSubjectMergeTable
+  }
+}

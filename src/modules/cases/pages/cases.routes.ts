@@ -103,6 +103,9 @@ export function casePageRoutes(app: FastifyInstance, { cases }: Pick<Services, '
       pageTitle: `${found.subject.forename} ${found.subject.surname}`,
       ...found,
       dateOfBirth: dayText(found.subject.dateOfBirth),
+      mayExport: await cases.mayExportSubject(whoOf(request), id),
+      mayChange: await cases.mayChangeSubjectDetails(whoOf(request), id),
+      notice: noticeOf(request),
       backLink: paths.cases.list(),
     })
   })

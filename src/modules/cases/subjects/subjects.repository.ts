@@ -61,13 +61,12 @@ export const addressesOf = (db: Executor, id: number) =>
 
 /**
  * Subjects whose name or any alias has either hash: each once, with the stronger match where both
- * agree. Subjects merged into another are left out (merging comes later).
+ * agree. A subject merged into another is found as the one it was merged into (ADR 0031).
  */
 export async function subjectsMatching(db: Executor, index: IndexValues) {
   const bySubject = await db
     .selectFrom('case_subjects')
-    .select(['id as subject_id', 'name_dob_index'])
-    .where('merged_into_subject_id', 'is', null)
+    .select((eb) => [eb.fn.coalesce('merged_into_subject_id', 'id').as('subject_id'), 'name_dob_index'])
     .where((eb) =>
       eb.or([
         eb('name_dob_index', '=', index.name_dob_index),
@@ -78,8 +77,10 @@ export async function subjectsMatching(db: Executor, index: IndexValues) {
   const byAlias = await db
     .selectFrom('case_subject_aliases as a')
     .innerJoin('case_subjects as s', 's.id', 'a.subject_id')
-    .select(['a.subject_id', 'a.name_dob_index'])
-    .where('s.merged_into_subject_id', 'is', null)
+    .select((eb) => [
+      eb.fn.coalesce('s.merged_into_subject_id', 'a.subject_id').as('subject_id'),
+      'a.name_dob_index',
+    ])
     .where((eb) =>
       eb.or([
         eb('a.name_dob_index', '=', index.name_dob_index),
