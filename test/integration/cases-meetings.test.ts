@@ -297,6 +297,25 @@ describe.each(DIALECTS)('MARAC meetings, actions and Dash on %s', (dialect) => {
     expect(await f.t.deps.services.audit.verify()).toMatchObject({ ok: true })
   })
 
+  it('gives the chair a subject access export holding the Dash, the discussions, the actions and the safety plan, opened', async () => {
+    const found = await cases().exportSubject(f.who('chair'), adaId, { request: 'SAR-2026-031' })
+    const section = (title: string) => found.sections.find((x) => x.title === title)?.rows ?? []
+    // Ada's later referral carries a Dash: its 24 answers come out opened, a line each.
+    const dash = section('Risk assessments (Dash)')
+    expect(dash.length).toBeGreaterThan(0)
+    expect(String(dash[0]?.answers).split('\n')).toHaveLength(24)
+    expect(String(dash[0]?.answers)).toMatch(
+      /^1\. Has the current incident resulted in injury\? (Yes|No|Not known)/,
+    )
+    expect(section('Panel meeting discussions')).toContainEqual(
+      expect.objectContaining({ case: f.caseId, discussion: SECRETS.discussion }),
+    )
+    expect(section('Actions agreed')).toContainEqual(
+      expect.objectContaining({ case: f.caseId, action: SECRETS.action, result: SECRETS.result }),
+    )
+    expect(section('Safety plans')).toEqual([{ case: f.caseId, plan: SECRETS.plan }])
+  })
+
   it('opens the case’s record, not the panel’s meetings, to a break glass', async () => {
     const outsider = new Browser(f.t.app)
     await outsider.signIn('outsider@test.example')

@@ -1,3 +1,4 @@
+import { answersOf, type SealedAnswers } from '../assessments/assessment.ts'
 import type { CasePart } from '../rights/parts.ts'
 import {
   actionsOf,
@@ -40,7 +41,10 @@ export const maracWorkPart: CasePart = {
           yes: a.yes_count,
           band: a.band,
           'refer to MARAC': a.refer_to_marac ? 'yes' : 'no',
-          answers: JSON.stringify(cipher.openJson('assessment.answers', a.answers_sealed)),
+          // Each question as the checklist asks it, the answer, and the note written beside it.
+          answers: answersOf(cipher.openJson<SealedAnswers>('assessment.answers', a.answers_sealed))
+            .map((q) => `${q.number}. ${q.question} ${q.answerLabel}${q.note ? ` (${q.note})` : ''}`)
+            .join('\n'),
           'professional judgement': a.judgement_sealed
             ? cipher.open('assessment.judgement', a.judgement_sealed)
             : null,
