@@ -121,10 +121,42 @@ const meeting = meetingSummary.extend({
   taskings: z.array(tasking),
   forReview: z.array(tasking).describe('Raised at earlier meetings and reviewed at this one (carry-over)'),
   upcomingEvents: z.object({
-    available: z.boolean().describe('false until the events tracker is installed'),
+    available: z.boolean().describe('false when the trackers are not installed'),
+    from: z.string().optional(),
+    to: z.string().optional().describe('The end of the month after the meeting'),
     events: z
       .array(z.object({ date: z.string(), title: z.string(), place: z.string(), riskLevel: z.string() }))
       .optional(),
+  }),
+  communityTensions: z.object({
+    available: z.boolean().describe('false when the trackers are not installed'),
+    tensions: z
+      .array(
+        z.object({
+          area: z.string(),
+          assessedOn: z.string(),
+          level: z.number().describe('1 (low) to 5 (high)'),
+          trend: z.enum(['rising', 'stable', 'falling']).nullable().describe('null for an area’s first'),
+        }),
+      )
+      .optional()
+      .describe('The latest assessment in each area'),
+  }),
+  criticalIncidents: z.object({
+    available: z.boolean().describe('false when the trackers are not installed'),
+    incidents: z
+      .array(
+        z.object({
+          id: z.number(),
+          title: z.string(),
+          occurredOn: z.string(),
+          place: z.string(),
+          done: z.number(),
+          items: z.number(),
+        }),
+      )
+      .optional()
+      .describe('Open incidents, with their community response checklist’s progress'),
   }),
   nextStatuses: z.array(z.enum(TASKING_MEETING_STATUSES)),
 })

@@ -1,7 +1,7 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { tasking as taskingMigration } from '../../db/migrations/0025_tasking.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
+import { api, demo, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
 import { taskingApi } from './api.ts'
 import { taskingCommands } from './cli.ts'
 import { loadTaskingDemo, taskingDemoMissing } from './demo.ts'
@@ -28,11 +28,15 @@ export const taskingModule: SaferModule<typeof permissions> = {
   name: 'tasking',
   permissions,
   migrations: { '0025_tasking': taskingMigration },
-  // The events tracker's upcoming events join the agenda here once that module exists: add it to
-  // the needs and pass its lookup as the last argument (events.ts). Until then the agenda says so.
-  services: provides(['audit', 'partners', 'crime'], ({ db }, { audit, partners, crime }) => ({
-    tasking: createTaskingService(db, audit, partners, crime),
-  })),
+  // The trackers give the agenda its events, tensions and incidents; an installation without them
+  // still holds its meetings, and the agenda says the trackers are not available (agenda.ts).
+  services: providesWithOptional(
+    ['audit', 'partners', 'crime'],
+    ['trackers'],
+    ({ db }, { audit, partners, crime }, optional) => ({
+      tasking: createTaskingService(db, audit, partners, crime, () => optional().trackers),
+    }),
+  ),
   pages: [pages(['tasking', 'partners', 'audit'], taskingRoutes)],
   api: [api(['tasking', 'audit'], taskingApi)],
   commands: taskingCommands,

@@ -1,5 +1,5 @@
 import type { BriefingFigures } from './briefing/model.ts'
-import type { UpcomingEvents } from './events.ts'
+import type { Agenda } from './agenda.ts'
 import type { TaskingStatus } from './rules/carry-over.ts'
 import type { TaskingMeetingStatus } from './rules/meeting-status.ts'
 import type { CommentarySection, PlaceKind } from './schema.ts'
@@ -76,7 +76,7 @@ export interface Briefing {
   figures: BriefingFigures
 }
 
-export interface TaskingMeeting extends TaskingMeetingSummary {
+export interface TaskingMeeting extends TaskingMeetingSummary, Agenda {
   attendees: Attendee[]
   briefing: Briefing | null
   commentary: Partial<Record<CommentarySection, string>>
@@ -84,7 +84,6 @@ export interface TaskingMeeting extends TaskingMeetingSummary {
   taskings: Tasking[]
   /** Raised at earlier meetings and reviewed at this one (carry-over, ADR 0032). */
   forReview: Tasking[]
-  upcomingEvents: UpcomingEvents
   nextStatuses: TaskingMeetingStatus[]
 }
 

@@ -3,9 +3,10 @@ import { ValidationError } from '../../shared/errors.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { CrimeService } from '../crime/service.ts'
 import type { PartnersService } from '../partners/service.ts'
+import { agendaSections } from './briefing/agenda-report.ts'
 import { buildBriefing } from './briefing/build.ts'
 import { briefingReport, withCommentary } from './briefing/report.ts'
-import type { UpcomingEventsLookup } from './events.ts'
+import type { AgendaSource } from './agenda.ts'
 import { createTaskingMeetingsService } from './meetings.service.ts'
 import type { TaskingMeeting } from './records.ts'
 import { MONTH } from './schema.ts'
@@ -25,15 +26,18 @@ export function createTaskingService(
   audit: AuditService,
   partners: PartnersService,
   crime: CrimeService,
-  upcomingEvents?: UpcomingEventsLookup,
+  agenda?: () => AgendaSource | undefined,
 ) {
-  const meetings = createTaskingMeetingsService({ db, audit, partners, crime, upcomingEvents })
+  const meetings = createTaskingMeetingsService({ db, audit, partners, crime, agenda })
   const taskings = createTaskingsService(db, audit, partners, crime)
 
-  async function docxOf(report: ReturnType<typeof briefingReport>) {
+  async function docxOf(report: ReturnType<typeof briefingReport>, meeting?: TaskingMeeting) {
     // docx and the PNG renderer load on the first briefing, not at every start-up.
     const { reportDocx } = await import('../../shared/report/docx.ts')
-    return reportDocx(withCommentary(report))
+    const document = withCommentary(report)
+    return reportDocx(
+      meeting ? { ...document, sections: [...document.sections, ...agendaSections(meeting)] } : document,
+    )
   }
 
   /** A meeting's kept briefing as a Word document (with its commentary); every export is audited. */
@@ -41,7 +45,7 @@ export function createTaskingService(
     if (!meeting.briefing)
       throw new ValidationError({ briefing: 'This meeting has no briefing yet: generate it first' })
     const figures = meeting.briefing.figures
-    const content = await docxOf(briefingReport(figures, meeting.commentary))
+    const content = await docxOf(briefingReport(figures, meeting.commentary), meeting)
     await audit.log(actor, {
       action: 'tasking-briefing.export',
       entityType: 'tasking-meeting',

@@ -3,6 +3,7 @@ import { can } from '../../../access/permissions.ts'
 import { briefingReport } from '../briefing/report.ts'
 import { monthText } from '../briefing/months.ts'
 import type { Who } from '../policy.ts'
+import type { Agenda } from '../agenda.ts'
 import type { Tasking, TaskingMeeting } from '../records.ts'
 import { TASKING_STATUS_LABELS } from '../rules/carry-over.ts'
 import { TASKING_MEETING_STATUS_LABELS } from '../rules/meeting-status.ts'
@@ -67,8 +68,44 @@ export function meetingView(meeting: TaskingMeeting, today: string) {
     report: meeting.briefing ? briefingReport(meeting.briefing.figures, meeting.commentary) : null,
     taskings: meeting.taskings.map((t) => taskingView(t, today)),
     forReview: meeting.forReview.map((t) => taskingView(t, today)),
-    events: meeting.upcomingEvents.available
-      ? meeting.upcomingEvents.events.map((e) => [dayText(e.date), e.title, e.place, e.riskLevel])
+    agenda: agendaView(meeting),
+  }
+}
+
+const RISK_WORDS: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High' }
+const TREND_WORDS = { rising: 'Rising', stable: 'Stable', falling: 'Falling' } as const
+
+/** The agenda's tables as rows of text; null for a part whose tracker is not available. */
+export function agendaView(meeting: Agenda) {
+  const e = meeting.upcomingEvents
+  const t = meeting.communityTensions
+  const i = meeting.criticalIncidents
+  return {
+    events: e.available
+      ? {
+          caption: `Events of risk from ${dayText(e.from)} to ${dayText(e.to)}`,
+          rows: e.events.map((x) => [
+            dayText(x.date),
+            x.title,
+            x.place,
+            RISK_WORDS[x.riskLevel] ?? x.riskLevel,
+          ]),
+        }
+      : null,
+    tensions: t.available
+      ? t.tensions.map((x) => [
+          x.area,
+          `${x.level} of 5`,
+          x.trend ? TREND_WORDS[x.trend] : 'First assessment',
+          dayText(x.assessedOn),
+        ])
+      : null,
+    incidents: i.available
+      ? i.incidents.map((x) => ({
+          ...x,
+          day: dayText(x.occurredOn),
+          progress: `${x.done} of ${x.items} done`,
+        }))
       : null,
   }
 }
