@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPartnersDemo } from '../../src/modules/partners/demo.ts'
 import type { BriefingFigures } from '../../src/modules/tasking/briefing/model.ts'
-import { apiTokenFor, buildTestApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
+import { ValidationError } from '../../src/shared/errors.ts'
+import { apiTokenFor, buildTestApp, countRows, TEST_ACTOR, type TestApp } from '../helpers/app.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { docxText } from '../helpers/docx.ts'
 import { Browser } from '../helpers/session.ts'
@@ -137,7 +138,59 @@ describe.each(DIALECTS)('the tasking agenda on %s', (dialect) => {
       expect(words).toContain(expected)
     expect(words).not.toContain('The month after')
   })
+
+  it('links a critical incident to a tasking only when the tasking service knows it, and names it on the incident page', async () => {
+    const org = (await t.deps.services.partners.listOrganisations())[0]?.id as number
+    const taskingId = await t.deps.services.tasking.raiseTasking(operator, meetingId, {
+      organisationId: org,
+      placeKind: 'street',
+      place: 'Rye Lane',
+      action: 'Weapon sweep of the alleys behind the market',
+      expectedResult: 'Alleys swept',
+      dueDate: '2026-03-20',
+    })
+    const incident = (await tr().criticalIncidents(true))[0]?.id as number
+    const linksBefore = await countRows(t, 'critical_incident_links')
+    const unknown = await tr()
+      .addLink(operator, incident, { taskingId: taskingId + 1000 })
+      .catch((e: unknown) => e)
+    expect(unknown).toBeInstanceOf(ValidationError)
+    expect((unknown as ValidationError).fieldErrors.taskingId).toBe('There is no tasking with that number')
+    expect(await countRows(t, 'critical_incident_links')).toBe(linksBefore)
+
+    await tr().addLink(operator, incident, { taskingId })
+    const linked = await tr().getIncident(incident)
+    expect(linked.taskingIds).toEqual([taskingId])
+    const organisation = (await t.deps.services.partners.getOrganisation(org)).name
+    expect(linked.taskings).toEqual([
+      {
+        id: taskingId,
+        meetingId,
+        month: '2026-02',
+        title: `${organisation}: Weapon sweep of the alleys behind the market (Street: Rye Lane)`,
+      },
+    ])
+    const analyst = new Browser(t.app)
+    await analyst.signIn('analyst@test.example')
+    const page = await analyst.get(`/trackers/critical-incidents/${incident}`)
+    expect(page.body).toContain(
+      `<a class="govuk-link" href="/tasking/meetings/${meetingId}">Tasking ${taskingId}</a>: ${escapeHtml(organisation)}: Weapon sweep`,
+    )
+    const refused = await analyst.post(`/trackers/critical-incidents/${incident}/links`, {
+      taskingId: '99999',
+    })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.body).toContain('There is no tasking with that number')
+  })
 })
+
+const escapeHtml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 
 /** A briefing with no crime loaded: the agenda's sections follow it in the document. */
 function emptyFigures(): BriefingFigures {

@@ -71,6 +71,22 @@ export interface Tasking {
   version: number
 }
 
+/** A tasking in a line, for other modules: no person named. */
+export interface TaskingHeadline {
+  id: number
+  meetingId: number
+  month: string
+  title: string
+}
+
+const PLACE_WORDS = { lsoa: 'LSOA', ward: 'Ward', street: 'Street', point: 'Point' } as const
+
+/** Where a tasking is, in words: a cohort by its panel's name alone. */
+export function placeWords(p: Place): string {
+  if (p.kind === 'point') return `${p.name} (${p.latitude?.toFixed(5)}, ${p.longitude?.toFixed(5)})`
+  return `${PLACE_WORDS[p.kind]}: ${p.name}${p.code ? ` (${p.code})` : ''}`
+}
+
 export interface Briefing {
   generatedAt: string
   figures: BriefingFigures

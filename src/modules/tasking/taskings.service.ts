@@ -6,7 +6,7 @@ import type { CrimeService } from '../crime/service.ts'
 import type { PartnersService } from '../partners/service.ts'
 import * as meetingsRepo from './meetings.repository.ts'
 import { requireMayManage, type Who } from './policy.ts'
-import { type Place, type Tasking, toTasking } from './records.ts'
+import { type Place, placeWords, type Tasking, type TaskingHeadline, toTasking } from './records.ts'
 import { isUnfinished, reviewingMeeting } from './rules/carry-over.ts'
 import type { TaskingMeetingStatus } from './rules/meeting-status.ts'
 import { outcomeInput, taskingInput } from './schema.ts'
@@ -59,6 +59,22 @@ export function createTaskingsService(
     const row = await repo.findTasking(db, id)
     if (!row) throw new NotFoundError('Tasking')
     return toTasking(row)
+  }
+
+  /**
+   * A tasking in a line, for another module that keeps its id (a critical incident's link): what, by
+   * whom and where, never a person (a cohort is named by its panel only).
+   * @example taskings.taskingHeadline(12) // { id: 12, meetingId: 3, month: '2026-02', title: 'Met Police: weapon sweep (Ward: Peckham)' }
+   */
+  async function taskingHeadline(id: number): Promise<TaskingHeadline> {
+    const t = await getTasking(id)
+    const action = t.action.length > 80 ? `${t.action.slice(0, 79)}…` : t.action
+    return {
+      id,
+      meetingId: t.raisedAtMeetingId,
+      month: t.raisedMonth,
+      title: `${t.organisationName}: ${action} (${placeWords(t.place)})`,
+    }
   }
 
   async function listTaskings(filter: { status?: string } = {}): Promise<Tasking[]> {
@@ -141,5 +157,5 @@ export function createTaskingsService(
     })
   }
 
-  return { getTasking, listTaskings, raiseTasking, recordOutcome }
+  return { getTasking, taskingHeadline, listTaskings, raiseTasking, recordOutcome }
 }

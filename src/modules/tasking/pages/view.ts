@@ -4,7 +4,7 @@ import { briefingReport } from '../briefing/report.ts'
 import { monthText } from '../briefing/months.ts'
 import type { Who } from '../policy.ts'
 import type { Agenda } from '../agenda.ts'
-import type { Tasking, TaskingMeeting } from '../records.ts'
+import { placeWords, type Tasking, type TaskingMeeting } from '../records.ts'
 import { TASKING_STATUS_LABELS } from '../rules/carry-over.ts'
 import { TASKING_MEETING_STATUS_LABELS } from '../rules/meeting-status.ts'
 
@@ -37,13 +37,7 @@ export const STATUS_TAGS: Record<string, string> = {
   cancelled: 'govuk-tag--grey',
 }
 
-const PLACE_WORDS = { lsoa: 'LSOA', ward: 'Ward', street: 'Street', point: 'Point' } as const
-
-export function placeText(t: Tasking): string {
-  const p = t.place
-  if (p.kind === 'point') return `${p.name} (${p.latitude?.toFixed(5)}, ${p.longitude?.toFixed(5)})`
-  return `${PLACE_WORDS[p.kind]}: ${p.name}${p.code ? ` (${p.code})` : ''}`
-}
+export const placeText = (t: Tasking): string => placeWords(t.place)
 
 export function taskingView(t: Tasking, today: string) {
   return {
