@@ -5,6 +5,7 @@ import type { UsersService } from '../auth/users.service.ts'
 import type { PartnersService } from '../partners/service.ts'
 import { createBreakGlassService } from './access/break-glass.service.ts'
 import { type ChairNotifier, chairNotifier } from './access/chair-notice.ts'
+import { createCohortsService } from './cohorts/cohorts.service.ts'
 import type { CasesContext } from './context.ts'
 import { createPanelsService } from './panels/panels.service.ts'
 import { fieldCipher } from './protection/field-cipher.ts'
@@ -48,6 +49,7 @@ export function createCasesService(
     ...referrals,
     ...createSearchService(ctx, subjects, referrals),
     ...createBreakGlassService(ctx, panels),
+    ...createCohortsService(ctx, panels, subjects),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }

@@ -1,9 +1,11 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { tasking as taskingMigration } from '../../db/migrations/0025_tasking.ts'
+import { taskingJoins as taskingJoinsMigration } from '../../db/migrations/0028_tasking_joins.ts'
 import { NotFoundError } from '../../shared/errors.ts'
 import { api, demo, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
 import { taskingApi } from './api.ts'
 import { taskingCommands } from './cli.ts'
+import { taskingCohortsApi } from './cohorts.api.ts'
 import { loadTaskingDemo, taskingDemoMissing } from './demo.ts'
 import { taskingRoutes } from './pages/routes.ts'
 import { paths } from './paths.ts'
@@ -27,18 +29,21 @@ const permissions = {
 export const taskingModule: SaferModule<typeof permissions> = {
   name: 'tasking',
   permissions,
-  migrations: { '0025_tasking': taskingMigration },
-  // The trackers give the agenda its events, tensions and incidents; an installation without them
-  // still holds its meetings, and the agenda says the trackers are not available (agenda.ts).
+  migrations: { '0025_tasking': taskingMigration, '0028_tasking_joins': taskingJoinsMigration },
+  // The trackers give the agenda its events, tensions and incidents, and the risk panels the cohorts
+  // a tasking may target; an installation without them still holds its meetings (agenda.ts, cohorts.ts).
   services: providesWithOptional(
     ['audit', 'partners', 'crime'],
-    ['trackers'],
+    ['trackers', 'cases'],
     ({ db }, { audit, partners, crime }, optional) => ({
-      tasking: createTaskingService(db, audit, partners, crime, () => optional().trackers),
+      tasking: createTaskingService(db, audit, partners, crime, {
+        agenda: () => optional().trackers,
+        cohorts: () => optional().cases,
+      }),
     }),
   ),
   pages: [pages(['tasking', 'partners', 'audit'], taskingRoutes)],
-  api: [api(['tasking', 'audit'], taskingApi)],
+  api: [api(['tasking', 'audit'], taskingApi), api(['tasking'], taskingCohortsApi)],
   commands: taskingCommands,
   commandErrors: [NotFoundError],
   navigation: [{ text: 'Tasking', href: paths.tasking.meetings(), needs: 'tasking:view', order: 28 }],

@@ -1,12 +1,15 @@
 import type { Db } from '../../db/database.ts'
-import { ValidationError } from '../../shared/errors.ts'
+import { NotFoundError, ValidationError } from '../../shared/errors.ts'
 import type { Actor, AuditService } from '../audit/service.ts'
 import type { CrimeService } from '../crime/service.ts'
 import type { PartnersService } from '../partners/service.ts'
-import { agendaSections } from './briefing/agenda-report.ts'
+import { londonToday } from '../../shared/london-day.ts'
+import { agendaSections, taskingSections } from './briefing/agenda-report.ts'
 import { buildBriefing } from './briefing/build.ts'
 import { briefingReport, withCommentary } from './briefing/report.ts'
 import type { AgendaSource } from './agenda.ts'
+import { type CohortLookup, viewerOf } from './cohorts.ts'
+import type { Who } from './policy.ts'
 import { createTaskingMeetingsService } from './meetings.service.ts'
 import type { TaskingMeeting } from './records.ts'
 import { MONTH } from './schema.ts'
@@ -26,17 +29,49 @@ export function createTaskingService(
   audit: AuditService,
   partners: PartnersService,
   crime: CrimeService,
-  agenda?: () => AgendaSource | undefined,
+  joins: { agenda?: () => AgendaSource | undefined; cohorts?: CohortLookup } = {},
 ) {
-  const meetings = createTaskingMeetingsService({ db, audit, partners, crime, agenda })
-  const taskings = createTaskingsService(db, audit, partners, crime)
+  const meetings = createTaskingMeetingsService({ db, audit, partners, crime, agenda: joins.agenda })
+  const taskings = createTaskingsService(db, audit, partners, crime, joins.cohorts)
+
+  /**
+   * A meeting, its taskings' cohorts labelled for the viewer when one is given: names only for the
+   * members of each cohort's panel (ADR 0032). Without a viewer, a cohort is its ids alone.
+   */
+  async function getMeeting(id: number, who?: Who): Promise<TaskingMeeting> {
+    const meeting = await meetings.getMeeting(id)
+    return {
+      ...meeting,
+      taskings: await taskings.withCohorts(meeting.taskings, who),
+      forReview: await taskings.withCohorts(meeting.forReview, who),
+    }
+  }
+
+  /** The risk panels a cohort may be drawn from; none without the risk panels. */
+  const cohortPanels = async () => (await joins.cohorts?.()?.cohortPanels()) ?? []
+
+  /** A panel's cohort now, labelled for the viewer (names for its members): to choose some of it. */
+  async function cohort(who: Who, panelId: number) {
+    const source = joins.cohorts?.()
+    if (!source) throw new NotFoundError('Risk panel')
+    return source.cohort(viewerOf(who), panelId)
+  }
 
   async function docxOf(report: ReturnType<typeof briefingReport>, meeting?: TaskingMeeting) {
     // docx and the PNG renderer load on the first briefing, not at every start-up.
     const { reportDocx } = await import('../../shared/report/docx.ts')
     const document = withCommentary(report)
     return reportDocx(
-      meeting ? { ...document, sections: [...document.sections, ...agendaSections(meeting)] } : document,
+      meeting
+        ? {
+            ...document,
+            sections: [
+              ...document.sections,
+              ...taskingSections(meeting, londonToday()),
+              ...agendaSections(meeting),
+            ],
+          }
+        : document,
     )
   }
 
@@ -62,7 +97,9 @@ export function createTaskingService(
   async function exportBriefing(actor: Actor, request: { area: string | null; month: string }) {
     if (!MONTH.test(request.month)) throw new ValidationError({ month: 'Enter the month as YYYY-MM' })
     const id = await meetings.findMeetingByMonth(request.month)
-    const meeting = id === null ? null : await meetings.getMeeting(id)
+    // The command line sits on no panel: a cohort's people are pseudonyms in its document.
+    const meeting =
+      id === null ? null : await getMeeting(id, { actor, user: null, via: 'safer tasking briefing' })
     const area = request.area
       ? await crime.analysis.resolveArea(request.area, undefined)
       : await crime.homeArea()
@@ -82,7 +119,7 @@ export function createTaskingService(
     return { figures, content, fileName: briefingFileName(figures.area.name, figures.month), kept: false }
   }
 
-  return { ...meetings, ...taskings, exportMeetingBriefing, exportBriefing }
+  return { ...meetings, ...taskings, getMeeting, cohortPanels, cohort, exportMeetingBriefing, exportBriefing }
 }
 
 export type TaskingService = ReturnType<typeof createTaskingService>

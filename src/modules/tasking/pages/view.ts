@@ -10,7 +10,12 @@ import { TASKING_MEETING_STATUS_LABELS } from '../rules/meeting-status.ts'
 
 // Shapes the tasking service's objects for the pages: words and dates for display only.
 
-export const whoOf = (request: FastifyRequest): Who => ({ actor: request.actor, user: request.user })
+/** The path goes with each read of a cohort, which the cases service audits. */
+export const whoOf = (request: FastifyRequest): Who => ({
+  actor: request.actor,
+  user: request.user,
+  via: request.url.split('?')[0],
+})
 
 export const canManage = (request: FastifyRequest) =>
   request.user ? can(request.user.role, 'tasking:manage') : false
@@ -39,9 +44,18 @@ export const STATUS_TAGS: Record<string, string> = {
 
 export const placeText = (t: Tasking): string => placeWords(t.place)
 
+/** A cohort's people as the viewer may see them: names for the panel's members, else pseudonyms. */
+export function cohortText(t: Tasking): string | null {
+  if (!t.cohort) return null
+  const n = t.cohort.subjectIds.length
+  if (!t.cohort.members) return `${n} ${n === 1 ? 'person' : 'people'}`
+  return t.cohort.members.map((m) => m.label).join('; ')
+}
+
 export function taskingView(t: Tasking, today: string) {
   return {
     ...t,
+    cohortText: cohortText(t),
     placeText: placeText(t),
     due: dayText(t.dueDate),
     raised: monthText(t.raisedMonth),
