@@ -82,6 +82,13 @@ const figures = z.object({
   total: z.number().nullable().describe('null when the month is not loaded'),
   populationYear: z.number().nullable(),
   hotspots: z.object({ lsoas: z.array(hotspot), wards: z.array(hotspot) }),
+  areaCounts: z
+    .object({
+      wards: z.array(z.object({ code: z.string(), count: z.number() })),
+      lsoas: z.array(z.object({ code: z.string(), count: z.number() })),
+    })
+    .optional()
+    .describe('Every ward’s and LSOA’s count in the month, which the hotspot map shades'),
   changeTest: z.string().nullable(),
   changes: z.array(
     z.object({

@@ -8,6 +8,8 @@ import { agendaSections, taskingSections } from './briefing/agenda-report.ts'
 import { buildBriefing } from './briefing/build.ts'
 import { briefingReport, withCommentary } from './briefing/report.ts'
 import type { AgendaSource } from './agenda.ts'
+import type { HotspotShapes } from './briefing/hotspot-map.ts'
+import type { BriefingFigures } from './briefing/model.ts'
 import { type CohortLookup, viewerOf } from './cohorts.ts'
 import type { Who } from './policy.ts'
 import { createTaskingMeetingsService } from './meetings.service.ts'
@@ -47,6 +49,16 @@ export function createTaskingService(
     }
   }
 
+  /** The boundaries of the briefing area's wards and LSOAs, from the crime store, for the hotspot map. */
+  async function hotspotShapes(figures: BriefingFigures): Promise<HotspotShapes> {
+    const area = {
+      type: figures.area.type as 'lad' | 'ward',
+      code: figures.area.code,
+      name: figures.area.name,
+    }
+    return { wards: await crime.shapesIn(area, 'ward'), lsoas: await crime.shapesIn(area, 'lsoa') }
+  }
+
   /** The risk panels a cohort may be drawn from; none without the risk panels. */
   const cohortPanels = async () => (await joins.cohorts?.()?.cohortPanels()) ?? []
 
@@ -80,7 +92,10 @@ export function createTaskingService(
     if (!meeting.briefing)
       throw new ValidationError({ briefing: 'This meeting has no briefing yet: generate it first' })
     const figures = meeting.briefing.figures
-    const content = await docxOf(briefingReport(figures, meeting.commentary), meeting)
+    const content = await docxOf(
+      briefingReport(figures, meeting.commentary, await hotspotShapes(figures)),
+      meeting,
+    )
     await audit.log(actor, {
       action: 'tasking-briefing.export',
       entityType: 'tasking-meeting',
@@ -110,7 +125,7 @@ export function createTaskingService(
       { month: request.month, area: area?.code ?? null },
       await meetings.settings(),
     )
-    const content = await docxOf(briefingReport(figures, {}))
+    const content = await docxOf(briefingReport(figures, {}, await hotspotShapes(figures)))
     await audit.log(actor, {
       action: 'tasking-briefing.export',
       entityType: 'tasking-briefing',
@@ -119,7 +134,16 @@ export function createTaskingService(
     return { figures, content, fileName: briefingFileName(figures.area.name, figures.month), kept: false }
   }
 
-  return { ...meetings, ...taskings, getMeeting, cohortPanels, cohort, exportMeetingBriefing, exportBriefing }
+  return {
+    ...meetings,
+    ...taskings,
+    getMeeting,
+    hotspotShapes,
+    cohortPanels,
+    cohort,
+    exportMeetingBriefing,
+    exportBriefing,
+  }
 }
 
 export type TaskingService = ReturnType<typeof createTaskingService>

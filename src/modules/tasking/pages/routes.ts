@@ -73,7 +73,8 @@ export function taskingRoutes(
   async function meetingPage(request: FastifyRequest, id: number, problem?: FormProblem & { form: string }) {
     const meeting = await tasking.getMeeting(id, whoOf(request))
     const manager = canManage(request)
-    const shaped = meetingView(meeting, londonToday())
+    const shapes = meeting.briefing ? await tasking.hotspotShapes(meeting.briefing.figures) : undefined
+    const shaped = meetingView(meeting, londonToday(), shapes)
     return {
       template: MEETING,
       pageTitle: shaped.title,

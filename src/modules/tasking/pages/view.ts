@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 import { can } from '../../../access/permissions.ts'
+import type { HotspotShapes } from '../briefing/hotspot-map.ts'
 import { briefingReport } from '../briefing/report.ts'
 import { monthText } from '../briefing/months.ts'
 import type { Who } from '../policy.ts'
@@ -65,7 +66,7 @@ export function taskingView(t: Tasking, today: string) {
   }
 }
 
-export function meetingView(meeting: TaskingMeeting, today: string) {
+export function meetingView(meeting: TaskingMeeting, today: string, shapes?: HotspotShapes) {
   return {
     meeting,
     title: `Tasking meeting: ${monthText(meeting.month)}`,
@@ -73,7 +74,7 @@ export function meetingView(meeting: TaskingMeeting, today: string) {
     statusText: TASKING_MEETING_STATUS_LABELS[meeting.status],
     statusTag: STATUS_TAGS[meeting.status],
     statusItems: meeting.nextStatuses.map((s) => ({ value: s, text: TASKING_MEETING_STATUS_LABELS[s] })),
-    report: meeting.briefing ? briefingReport(meeting.briefing.figures, meeting.commentary) : null,
+    report: meeting.briefing ? briefingReport(meeting.briefing.figures, meeting.commentary, shapes) : null,
     taskings: meeting.taskings.map((t) => taskingView(t, today)),
     forReview: meeting.forReview.map((t) => taskingView(t, today)),
     agenda: agendaView(meeting),
