@@ -1,7 +1,7 @@
 import type { TrackersService } from '../trackers/service.ts'
 
 // The meeting's agenda beside the briefing: the events of risk coming up, the latest community
-// tension in each area and the critical incidents still open, all from the trackers module through
+// tension in each area as at the meeting and the critical incidents still open, all from the trackers module through
 // its service. An installation may leave that module out; the agenda then says the trackers are not
 // available, rather than showing empty lists that would read as "no events" or "no tension".
 
@@ -67,7 +67,7 @@ export async function agendaFor(meetingDate: string, source: AgendaSource | unde
   const window = eventsWindow(meetingDate)
   const [events, tensions, incidents] = await Promise.all([
     source.upcomingEvents(window.from, window.to),
-    source.latestTensions(),
+    source.latestTensions(meetingDate),
     source.criticalIncidents(true),
   ])
   return {

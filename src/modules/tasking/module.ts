@@ -2,7 +2,7 @@ import { EVERYONE } from '../../access/roles.ts'
 import { tasking as taskingMigration } from '../../db/migrations/0025_tasking.ts'
 import { taskingJoins as taskingJoinsMigration } from '../../db/migrations/0028_tasking_joins.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import { api, demo, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
+import { api, only, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
 import { taskingApi } from './api.ts'
 import { taskingCommands } from './cli.ts'
 import { taskingCohortsApi } from './cohorts.api.ts'
@@ -57,7 +57,13 @@ export const taskingModule: SaferModule<typeof permissions> = {
     },
   ],
   paths,
-  demo: demo(['tasking', 'partners', 'crime'], loadTaskingDemo, taskingDemoMissing),
+  // The trackers, where installed, give the demo year's agendas their events and tensions.
+  demo: {
+    needs: ['tasking', 'partners', 'crime'],
+    load: (services, actor) =>
+      loadTaskingDemo(only(services, ['tasking', 'partners', 'crime']), actor, services.trackers),
+    missing: (services) => taskingDemoMissing(only(services, ['tasking', 'crime'])),
+  },
   // A meeting with a tasking against a street: neither needs crime data loaded.
   samples: samples(['tasking'], async ({ tasking }, made, actor) => {
     const who = { actor, user: null }
