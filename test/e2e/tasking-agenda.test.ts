@@ -23,7 +23,6 @@ vi.setConfig(BROWSER_TIMEOUTS)
 
 describe('the tasking meeting’s agenda and hotspot map in a real browser', () => {
   let e: E2E
-  let september: number
 
   beforeAll(async () => {
     e = await startE2E()
@@ -40,7 +39,6 @@ describe('the tasking meeting’s agenda and hotspot map in a real browser', () 
         placeName: 'Peckham Rye',
       },
     )
-    september = (await services.tasking.findMeetingByMonth('2025-09')) as number
   })
   afterAll(async () => {
     await e?.close()
