@@ -9,6 +9,7 @@ import {
 } from 'playwright-core'
 import { expect } from 'vitest'
 import { buildTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app.ts'
+import type { SaferModule } from '../../src/modules/module.ts'
 
 export { TEST_PASSWORD }
 
@@ -49,7 +50,9 @@ export interface E2E {
 }
 
 /** The real app listening on a free local port, on a fresh SQLite database, and one Chromium for the whole file. */
-export async function startE2E(options: { empty?: boolean } = {}): Promise<E2E> {
+export async function startE2E(
+  options: { empty?: boolean; modules?: readonly SaferModule[] } = {},
+): Promise<E2E> {
   const t = await buildTestApp('sqlite', {}, options)
   const address = await t.app.listen({ host: '127.0.0.1', port: 0 })
   let browser: Browser

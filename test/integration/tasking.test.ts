@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../../src/access/roles.ts'
 import { loadCrimeDemo } from '../../src/modules/crime/demo.ts'
+import { MODULES } from '../../src/modules/index.ts'
 import { type AnalyticsStore, openAnalyticsStore } from '../../src/modules/crime/store/store.ts'
 import { loadPartnersDemo } from '../../src/modules/partners/demo.ts'
 import type { BriefingFigures } from '../../src/modules/tasking/briefing/model.ts'
@@ -17,6 +18,7 @@ import { Browser } from '../helpers/session.ts'
 // over from one meeting to the next, who may change what, the pages, the API and the audit log.
 
 const SOUTHWARK = 'E09000028'
+const WITHOUT_TRACKERS = MODULES.filter((m) => m.name !== 'trackers')
 const VIOLENCE = ['VIOLENCE AGAINST THE PERSON', 'SEXUAL OFFENCES', 'ROBBERY', 'POSSESSION OF WEAPONS']
 
 /** Southwark's recorded crimes by LSOA, straight from the store, for the months and categories given. */
@@ -43,7 +45,8 @@ describe.each(DIALECTS)('tasking on %s', (dialect) => {
     (await t.deps.services.partners.listOrganisations()).find((o) => o.shortName === short)?.id as number
 
   beforeAll(async () => {
-    t = await buildTestApp(dialect)
+    // Without the trackers, so the agenda's "not available" path is the one walked here.
+    t = await buildTestApp(dialect, {}, { modules: WITHOUT_TRACKERS })
     await loadPartnersDemo(t.deps.services, TEST_ACTOR)
     await loadCrimeDemo(t.deps.services, TEST_ACTOR)
     store = openAnalyticsStore(t.deps.services.crime.storePath)

@@ -7,6 +7,7 @@ import { createBreakGlassService } from './access/break-glass.service.ts'
 import { type ChairNotifier, chairNotifier } from './access/chair-notice.ts'
 import { createActionsService } from './actions/actions.service.ts'
 import { createAssessmentsService } from './assessments/assessments.service.ts'
+import { createCohortsService } from './cohorts/cohorts.service.ts'
 import type { CasesContext } from './context.ts'
 import type { CaseRecord } from './meetings/case-record.ts'
 import { createMeetingsService } from './meetings/meetings.service.ts'
@@ -86,6 +87,7 @@ export function createCasesService(
     ...createSearchService(ctx, subjects, referrals),
     ...createBreakGlassService(ctx, panels),
     ...createRightsService(ctx, panels, subjects),
+    ...createCohortsService(ctx, panels, subjects),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }

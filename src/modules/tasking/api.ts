@@ -2,17 +2,14 @@ import { z } from 'zod'
 import { type ApiRegistry, idParams } from '../../http/api.ts'
 import { auditRead } from '../audit/read-audit.ts'
 import type { Services } from '../module.ts'
-import { CHANGE_AGAINST } from './briefing/model.ts'
+import { meeting, meetingSummary, settings, tasking } from './api-schemas.ts'
 import type { Who } from './policy.ts'
 import { TASKING_STATUSES } from './rules/carry-over.ts'
-import { TASKING_MEETING_STATUSES } from './rules/meeting-status.ts'
 import {
   attendeeInput,
-  COMMENTARY_SECTIONS,
   commentaryInput,
   meetingInput,
   outcomeInput,
-  PLACE_KINDS,
   settingsInput,
   statusInput,
   taskingInput,
@@ -21,127 +18,22 @@ import { sensitiveReads } from './sensitive-reads.ts'
 
 const TAG = 'Tasking'
 
-const settings = z.object({
-  policeUkTypes: z.array(z.string()),
-  recordedCategories: z.array(z.string()),
-  hotspotCount: z.number(),
-  version: z.number().describe('0 while the defaults apply'),
-})
-const meetingSummary = z.object({
-  id: z.number(),
-  month: z.string().describe('YYYY-MM: the month the briefing covers'),
-  meetingDate: z.string(),
-  areaCode: z.string().nullable().describe('null: the partnership’s home area'),
-  areaName: z.string().nullable(),
-  chairPersonId: z.number().nullable(),
-  chairName: z.string().nullable(),
-  status: z.enum(TASKING_MEETING_STATUSES),
-  briefingGeneratedAt: z.string().nullable(),
-  taskingsRaised: z.number(),
-  version: z.number(),
-})
-const tasking = z.object({
-  id: z.number(),
-  raisedAtMeetingId: z.number(),
-  raisedMonth: z.string(),
-  organisationId: z.number(),
-  organisationName: z.string(),
-  officerPersonId: z.number().nullable(),
-  officerName: z.string().nullable(),
-  place: z.object({
-    kind: z.enum(PLACE_KINDS),
-    code: z.string().nullable().describe('ONS code of an LSOA or ward'),
-    name: z.string(),
-    latitude: z.number().nullable(),
-    longitude: z.number().nullable(),
-  }),
-  action: z.string(),
-  expectedResult: z.string(),
-  actualResult: z.string().nullable(),
-  dueDate: z.string(),
-  status: z.enum(TASKING_STATUSES),
-  notDoneReason: z.string().nullable(),
-  resolvedAtMeetingId: z.number().nullable(),
-  carriedOverAtMeetingId: z.number().nullable(),
-  version: z.number(),
-})
-const hotspot = z.object({
-  code: z.string(),
-  name: z.string(),
-  wardName: z.string().nullable(),
-  count: z.number(),
-  population: z.number().nullable(),
-  ratePer1000: z.number().nullable(),
-})
-const periodTotal = z.object({ from: z.string(), to: z.string(), total: z.number().nullable() })
-const figures = z.object({
-  month: z.string(),
-  area: z.object({ type: z.string(), code: z.string(), name: z.string() }),
-  source: z.enum(['police-uk', 'recorded']),
-  sourceLabel: z.string(),
-  generatedAt: z.string(),
-  dataAsAt: z.object({ loadedAt: z.string().nullable(), latestMonth: z.string().nullable() }),
-  hotspotCount: z.number(),
-  total: z.number().nullable().describe('null when the month is not loaded'),
-  populationYear: z.number().nullable(),
-  hotspots: z.object({ lsoas: z.array(hotspot), wards: z.array(hotspot) }),
-  changeTest: z.string().nullable(),
-  changes: z.array(
-    z.object({
-      subject: z.string(),
-      against: z.enum(CHANGE_AGAINST),
-      current: periodTotal,
-      previous: periodTotal,
-      comparable: z.boolean(),
-      reason: z.string().nullable().describe('Why not comparable; then there is no change figure'),
-      changePercent: z.number().nullable(),
-      significant: z.boolean().nullable(),
-      pValue: z.number().nullable(),
-    }),
-  ),
-  violence: z.object({
-    types: z.array(z.string()),
-    total: z.number().nullable(),
-    byType: z.array(z.object({ type: z.string(), count: z.number().nullable() })),
-    lsoas: z.array(hotspot),
-  }),
-})
-const meeting = meetingSummary.extend({
-  attendees: z.array(
-    z.object({
-      id: z.number(),
-      organisationId: z.number(),
-      organisationName: z.string(),
-      personId: z.number().nullable(),
-      personName: z.string().nullable(),
-    }),
-  ),
-  briefing: z.object({ generatedAt: z.string(), figures }).nullable(),
-  commentary: z.object(Object.fromEntries(COMMENTARY_SECTIONS.map((s) => [s, z.string().optional()]))),
-  taskings: z.array(tasking),
-  forReview: z.array(tasking).describe('Raised at earlier meetings and reviewed at this one (carry-over)'),
-  upcomingEvents: z.object({
-    available: z.boolean().describe('false until the events tracker is installed'),
-    events: z
-      .array(z.object({ date: z.string(), title: z.string(), place: z.string(), riskLevel: z.string() }))
-      .optional(),
-  }),
-  nextStatuses: z.array(z.enum(TASKING_MEETING_STATUSES)),
-})
 const taskingsQuery = z.object({ status: z.enum(TASKING_STATUSES).optional() })
 
 export function taskingApi(
   api: ApiRegistry,
   { tasking: service, audit }: Pick<Services, 'tasking' | 'audit'>,
 ) {
-  const who = (request: { actor: Who['actor']; user: Who['user'] }): Who => ({
+  // The path goes with each read of a cohort, which the cases service audits.
+  const who = (request: { actor: Who['actor']; user: Who['user']; url: string }): Who => ({
     actor: request.actor,
     user: request.user,
+    via: request.url.split('?')[0],
   })
   const view = 'tasking:view' as const
   const manage = 'tasking:manage' as const
   const meetingAnswer = async (request: Parameters<typeof auditRead>[2], id: number) => {
-    const found = await service.getMeeting(id)
+    const found = await service.getMeeting(id, who(request))
     await auditRead(audit, sensitiveReads, request, { what: 'tasking-meeting', entityId: id })
     return found
   }
@@ -235,7 +127,7 @@ export function taskingApi(
     status: 201,
     response: tasking,
     handler: async ({ request, params, body }) =>
-      service.getTasking(await service.raiseTasking(who(request), params.id, body)),
+      service.getTasking(await service.raiseTasking(who(request), params.id, body), who(request)),
   })
   api.add({
     method: 'GET',
@@ -245,7 +137,7 @@ export function taskingApi(
     summary: 'Every tasking, or those with one status',
     query: taskingsQuery,
     response: z.object({ taskings: z.array(tasking) }),
-    handler: async ({ query }) => ({ taskings: await service.listTaskings(query) }),
+    handler: async ({ request, query }) => ({ taskings: await service.listTaskings(query, who(request)) }),
   })
   api.add({
     method: 'GET',
@@ -256,7 +148,7 @@ export function taskingApi(
     summary: 'One tasking',
     params: idParams,
     response: tasking,
-    handler: async ({ params }) => service.getTasking(params.id),
+    handler: async ({ request, params }) => service.getTasking(params.id, who(request)),
   })
   api.add({
     method: 'POST',
@@ -271,7 +163,7 @@ export function taskingApi(
     response: tasking,
     handler: async ({ request, params, body }) => {
       await service.recordOutcome(who(request), params.id, body)
-      return service.getTasking(params.id)
+      return service.getTasking(params.id, who(request))
     },
   })
   api.add({

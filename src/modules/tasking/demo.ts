@@ -1,6 +1,7 @@
 import type { Actor } from '../audit/service.ts'
 import type { Services } from '../module.ts'
 import { addMonths, monthText } from './briefing/months.ts'
+import { loadAgendaDemo } from './demo-agenda.ts'
 
 // A year of monthly tasking meetings for the demo area (seed 003, governance action 2: "Monthly
 // Violent Crime Partnership Tasking Meeting … Violence Intelligence Briefing, tasking of partnership
@@ -15,6 +16,7 @@ const ATTENDING = ['MPS', 'LBS', 'YOS', 'NPS', 'CS']
 export async function loadTaskingDemo(
   { tasking, partners, crime }: Pick<Services, 'tasking' | 'partners' | 'crime'>,
   actor: Actor,
+  trackers?: Services['trackers'],
 ) {
   if (await crime.isEmpty()) return { meetings: 0 }
   const who = { actor, user: null }
@@ -23,6 +25,13 @@ export async function loadTaskingDemo(
   const org = (short: string) => organisations.get(short) ?? null
   const chair = people.get('Helen Lyons') ?? null
   let n = 0
+  // The agenda's events and tensions first, so every meeting's agenda shows its own.
+  if (trackers)
+    await loadAgendaDemo(
+      trackers,
+      DEMO_MONTHS.map((month) => ({ month, meetingDate: `${addMonths(month, 1)}-12` })),
+      actor,
+    )
   for (const month of DEMO_MONTHS) {
     const last = month === DEMO_MONTHS.at(-1)
     const id = await tasking.scheduleMeeting(who, {

@@ -7,7 +7,7 @@ import type { CrimeService } from '../crime/service.ts'
 import type { PartnersService } from '../partners/service.ts'
 import { buildBriefing } from './briefing/build.ts'
 import type { BriefingFigures } from './briefing/model.ts'
-import type { UpcomingEvents, UpcomingEventsLookup } from './events.ts'
+import { type AgendaSource, agendaFor } from './agenda.ts'
 import * as repo from './meetings.repository.ts'
 import { requireMayManage, type Who } from './policy.ts'
 import {
@@ -27,20 +27,17 @@ import * as taskingsRepo from './taskings.repository.ts'
 
 const MONTH_TAKEN = { month: 'There is already a tasking meeting for this month' }
 
-/** How far ahead the agenda looks for events of risk. */
-const EVENTS_AHEAD_DAYS = 42
-
 export interface MeetingsDeps {
   db: Db
   audit: AuditService
   partners: PartnersService
   crime: CrimeService
-  /** The events tracker's lookup, when a module provides one (events.ts). */
-  upcomingEvents?: UpcomingEventsLookup
+  /** The trackers, when the installation has them (agenda.ts): asked each time, as they may be made after tasking. */
+  agenda?: () => AgendaSource | undefined
 }
 
 /** Tasking meetings: scheduling, attendance, the briefing and its commentary, and holding them. */
-export function createTaskingMeetingsService({ db, audit, partners, crime, upcomingEvents }: MeetingsDeps) {
+export function createTaskingMeetingsService({ db, audit, partners, crime, agenda }: MeetingsDeps) {
   async function checkPartner(kind: 'person' | 'organisation', id: number | null, field: string) {
     if (id === null) return
     const found = kind === 'person' ? partners.getPerson(id) : partners.getOrganisation(id)
@@ -105,12 +102,6 @@ export function createTaskingMeetingsService({ db, audit, partners, crime, upcom
     return toMeetingSummary(row)
   }
 
-  async function eventsFor(meetingDate: string): Promise<UpcomingEvents> {
-    if (!upcomingEvents) return { available: false }
-    const to = new Date(Date.parse(`${meetingDate}T00:00:00Z`) + EVENTS_AHEAD_DAYS * 86_400_000)
-    return { available: true, events: await upcomingEvents(meetingDate, to.toISOString().slice(0, 10)) }
-  }
-
   async function getMeeting(id: number): Promise<TaskingMeeting> {
     const summary = await summaryOf(id)
     const briefing = await repo.findBriefing(db, id)
@@ -132,7 +123,7 @@ export function createTaskingMeetingsService({ db, audit, partners, crime, upcom
       commentary: Object.fromEntries((await repo.listCommentary(db, id)).map((c) => [c.section, c.body])),
       taskings: (await taskingsRepo.listRaisedAt(db, id)).map(toTasking),
       forReview: forReview(summary, earlier),
-      upcomingEvents: await eventsFor(summary.meetingDate),
+      ...(await agendaFor(summary.meetingDate, agenda?.())),
       nextStatuses: [...nextMeetingStatuses(summary.status)],
     }
   }

@@ -1,9 +1,11 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { tasking as taskingMigration } from '../../db/migrations/0025_tasking.ts'
+import { taskingJoins as taskingJoinsMigration } from '../../db/migrations/0028_tasking_joins.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
+import { api, only, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
 import { taskingApi } from './api.ts'
 import { taskingCommands } from './cli.ts'
+import { taskingCohortsApi } from './cohorts.api.ts'
 import { loadTaskingDemo, taskingDemoMissing } from './demo.ts'
 import { taskingRoutes } from './pages/routes.ts'
 import { paths } from './paths.ts'
@@ -27,14 +29,21 @@ const permissions = {
 export const taskingModule: SaferModule<typeof permissions> = {
   name: 'tasking',
   permissions,
-  migrations: { '0025_tasking': taskingMigration },
-  // The events tracker's upcoming events join the agenda here once that module exists: add it to
-  // the needs and pass its lookup as the last argument (events.ts). Until then the agenda says so.
-  services: provides(['audit', 'partners', 'crime'], ({ db }, { audit, partners, crime }) => ({
-    tasking: createTaskingService(db, audit, partners, crime),
-  })),
+  migrations: { '0025_tasking': taskingMigration, '0028_tasking_joins': taskingJoinsMigration },
+  // The trackers give the agenda its events, tensions and incidents, and the risk panels the cohorts
+  // a tasking may target; an installation without them still holds its meetings (agenda.ts, cohorts.ts).
+  services: providesWithOptional(
+    ['audit', 'partners', 'crime'],
+    ['trackers', 'cases'],
+    ({ db }, { audit, partners, crime }, optional) => ({
+      tasking: createTaskingService(db, audit, partners, crime, {
+        agenda: () => optional().trackers,
+        cohorts: () => optional().cases,
+      }),
+    }),
+  ),
   pages: [pages(['tasking', 'partners', 'audit'], taskingRoutes)],
-  api: [api(['tasking', 'audit'], taskingApi)],
+  api: [api(['tasking', 'audit'], taskingApi), api(['tasking'], taskingCohortsApi)],
   commands: taskingCommands,
   commandErrors: [NotFoundError],
   navigation: [{ text: 'Tasking', href: paths.tasking.meetings(), needs: 'tasking:view', order: 28 }],
@@ -48,7 +57,13 @@ export const taskingModule: SaferModule<typeof permissions> = {
     },
   ],
   paths,
-  demo: demo(['tasking', 'partners', 'crime'], loadTaskingDemo, taskingDemoMissing),
+  // The trackers, where installed, give the demo year's agendas their events and tensions.
+  demo: {
+    needs: ['tasking', 'partners', 'crime'],
+    load: (services, actor) =>
+      loadTaskingDemo(only(services, ['tasking', 'partners', 'crime']), actor, services.trackers),
+    missing: (services) => taskingDemoMissing(only(services, ['tasking', 'crime'])),
+  },
   // A meeting with a tasking against a street: neither needs crime data loaded.
   samples: samples(['tasking'], async ({ tasking }, made, actor) => {
     const who = { actor, user: null }

@@ -1,5 +1,5 @@
 import type { BriefingFigures } from './briefing/model.ts'
-import type { UpcomingEvents } from './events.ts'
+import type { Agenda } from './agenda.ts'
 import type { TaskingStatus } from './rules/carry-over.ts'
 import type { TaskingMeetingStatus } from './rules/meeting-status.ts'
 import type { CommentarySection, PlaceKind } from './schema.ts'
@@ -68,7 +68,41 @@ export interface Tasking {
   notDoneReason: string | null
   resolvedAtMeetingId: number | null
   carriedOverAtMeetingId: number | null
+  /** Against a risk panel's cohort: its ids, and the people as this viewer may see them (cohorts.ts). */
+  cohort: TaskingCohort | null
   version: number
+}
+
+export interface TaskingCohort {
+  panelId: number
+  subjectIds: number[]
+  /** Labelled for the viewer by the cases service; null where no viewer asked (or no risk panels). */
+  members: Array<{ subjectId: number; label: string }> | null
+  /** True when the labels are names: the viewer sits on the panel. */
+  named: boolean
+}
+
+/** A tasking in a line, for other modules: no person named. */
+export interface TaskingHeadline {
+  id: number
+  meetingId: number
+  month: string
+  title: string
+}
+
+const PLACE_WORDS = {
+  lsoa: 'LSOA',
+  ward: 'Ward',
+  street: 'Street',
+  point: 'Point',
+  cohort: 'Cohort of',
+} as const
+
+/** Where a tasking is, in words: a cohort by its panel's name alone. */
+export function placeWords(p: Place): string {
+  if (p.kind === 'point') return `${p.name} (${p.latitude?.toFixed(5)}, ${p.longitude?.toFixed(5)})`
+  if (p.kind === 'cohort') return `Cohort of ${p.name}`
+  return `${PLACE_WORDS[p.kind]}: ${p.name}${p.code ? ` (${p.code})` : ''}`
 }
 
 export interface Briefing {
@@ -76,7 +110,7 @@ export interface Briefing {
   figures: BriefingFigures
 }
 
-export interface TaskingMeeting extends TaskingMeetingSummary {
+export interface TaskingMeeting extends TaskingMeetingSummary, Agenda {
   attendees: Attendee[]
   briefing: Briefing | null
   commentary: Partial<Record<CommentarySection, string>>
@@ -84,7 +118,6 @@ export interface TaskingMeeting extends TaskingMeetingSummary {
   taskings: Tasking[]
   /** Raised at earlier meetings and reviewed at this one (carry-over, ADR 0032). */
   forReview: Tasking[]
-  upcomingEvents: UpcomingEvents
   nextStatuses: TaskingMeetingStatus[]
 }
 
@@ -140,6 +173,7 @@ export interface TaskingRow {
   version: number
 }
 
+/** A tasking from its row; its cohort, if any, is added by the taskings service. */
 export const toTasking = (r: TaskingRow): Tasking => ({
   id: r.id,
   raisedAtMeetingId: r.raised_at_meeting_id,
@@ -163,5 +197,6 @@ export const toTasking = (r: TaskingRow): Tasking => ({
   notDoneReason: r.not_done_reason,
   resolvedAtMeetingId: r.resolved_at_meeting_id,
   carriedOverAtMeetingId: r.carried_over_at_meeting_id,
+  cohort: null,
   version: r.version,
 })

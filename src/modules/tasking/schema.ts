@@ -55,7 +55,7 @@ export const commentaryInput = z.object({
   body: z.string().trim().max(10_000, 'Must be 10,000 characters or fewer').optional().default(''),
 })
 
-export const PLACE_KINDS = ['lsoa', 'ward', 'street', 'point'] as const
+export const PLACE_KINDS = ['lsoa', 'ward', 'street', 'point', 'cohort'] as const
 export type PlaceKind = (typeof PLACE_KINDS)[number]
 
 const coordinate = (message: string, min: number, max: number) =>
@@ -90,9 +90,26 @@ export const taskingInput = z
     action: requiredText('Enter what the organisation is tasked to do', 2000),
     expectedResult: requiredText('Enter the expected result', 2000),
     dueDate: day('Enter the due date as YYYY-MM-DD'),
+    /** A risk panel whose cohort is tasked: the subjects of its open cases. */
+    cohortPanelId: optionalId('Select a risk panel from the list'),
+    /** Some of the cohort, by subject id; none means all of it. */
+    cohortSubjectIds: z
+      .union([z.array(z.union([z.number(), z.string()])), z.string(), z.number()], {
+        error: 'Choose people from the panel’s cohort',
+      })
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]).map(Number))
+      .refine((l) => l.every((n) => Number.isInteger(n) && n > 0), 'Choose people from the panel’s cohort'),
   })
   .superRefine((v, ctx) => {
-    if (v.placeKind === 'point') {
+    if (v.placeKind === 'cohort') {
+      if (v.cohortPanelId === null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cohortPanelId'],
+          message: 'Select the risk panel whose cohort it is',
+        })
+    } else if (v.placeKind === 'point') {
       if (v.latitude === null)
         ctx.addIssue({ code: 'custom', path: ['latitude'], message: 'Enter the point’s latitude' })
       if (v.longitude === null)

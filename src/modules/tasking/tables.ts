@@ -69,6 +69,20 @@ export interface TaskingTable {
   version: number
 }
 
+/** A tasking against a risk panel's cohort (migration 0028): the panel, by id. */
+export interface TaskingCohortTable {
+  id: Generated<number>
+  tasking_id: number
+  panel_id: number
+}
+
+/** The cohort's subjects, by the cases module's id: never a name. */
+export interface TaskingCohortSubjectTable {
+  id: Generated<number>
+  tasking_id: number
+  subject_id: number
+}
+
 declare module '../../db/types.ts' {
   interface Database {
     tasking_settings: TaskingSettingsTable
@@ -77,5 +91,7 @@ declare module '../../db/types.ts' {
     tasking_briefings: TaskingBriefingTable
     tasking_commentary: TaskingCommentaryTable
     taskings: TaskingTable
+    tasking_cohorts: TaskingCohortTable
+    tasking_cohort_subjects: TaskingCohortSubjectTable
   }
 }

@@ -58,6 +58,34 @@ export async function insertTasking(db: Executor, values: TaskingValues, now: st
   return row.id
 }
 
+export async function insertCohort(db: Executor, taskingId: number, panelId: number, subjectIds: number[]) {
+  await db.insertInto('tasking_cohorts').values({ tasking_id: taskingId, panel_id: panelId }).execute()
+  await db
+    .insertInto('tasking_cohort_subjects')
+    .values(subjectIds.map((subject_id) => ({ tasking_id: taskingId, subject_id })))
+    .execute()
+}
+
+/** The cohorts of these taskings, by tasking id: the panel and the subjects' ids. */
+export async function cohortsOf(db: Executor, taskingIds: number[]) {
+  const found = new Map<number, { panelId: number; subjectIds: number[] }>()
+  if (taskingIds.length === 0) return found
+  for (const c of await db
+    .selectFrom('tasking_cohorts')
+    .select(['tasking_id', 'panel_id'])
+    .where('tasking_id', 'in', taskingIds)
+    .execute())
+    found.set(c.tasking_id, { panelId: c.panel_id, subjectIds: [] })
+  for (const s of await db
+    .selectFrom('tasking_cohort_subjects')
+    .select(['tasking_id', 'subject_id'])
+    .where('tasking_id', 'in', taskingIds)
+    .orderBy('id')
+    .execute())
+    found.get(s.tasking_id)?.subjectIds.push(s.subject_id)
+  return found
+}
+
 export async function setOutcome(
   db: Executor,
   id: number,

@@ -6,9 +6,10 @@ import type { CrimeService } from '../crime/service.ts'
 import type { PartnersService } from '../partners/service.ts'
 import * as meetingsRepo from './meetings.repository.ts'
 import { requireMayManage, type Who } from './policy.ts'
-import { type Place, type Tasking, toTasking } from './records.ts'
+import { type Place, placeWords, type Tasking, type TaskingHeadline, toTasking } from './records.ts'
 import { isUnfinished, reviewingMeeting } from './rules/carry-over.ts'
 import type { TaskingMeetingStatus } from './rules/meeting-status.ts'
+import { type CohortLookup, viewerOf } from './cohorts.ts'
 import { outcomeInput, taskingInput } from './schema.ts'
 import * as repo from './taskings.repository.ts'
 
@@ -24,6 +25,7 @@ export function createTaskingsService(
   audit: AuditService,
   partners: PartnersService,
   crime: CrimeService,
+  cohorts: CohortLookup = () => undefined,
 ) {
   async function checkPartner(kind: 'person' | 'organisation', id: number | null, field: string) {
     if (id === null) return
@@ -35,8 +37,49 @@ export function createTaskingsService(
     })
   }
 
+  /**
+   * The taskings with their cohorts: the ids always, and the people labelled for the viewer by the
+   * cases service when one is given (names for the panel's members, else pseudonyms; each audited).
+   */
+  async function withCohorts(list: Tasking[], who?: Who): Promise<Tasking[]> {
+    const kept = await repo.cohortsOf(
+      db,
+      list.filter((t) => t.place.kind === 'cohort').map((t) => t.id),
+    )
+    const source = cohorts()
+    const out: Tasking[] = []
+    for (const t of list) {
+      const c = kept.get(t.id)
+      if (!c) {
+        out.push(t)
+        continue
+      }
+      const labelled =
+        who && source ? await source.cohortLabels(viewerOf(who), c.panelId, c.subjectIds) : null
+      out.push({
+        ...t,
+        cohort: { ...c, members: labelled?.members ?? null, named: labelled?.named ?? false },
+      })
+    }
+    return out
+  }
+
+  /** A cohort is checked by the risk panels' service, which gives back the subjects' ids only. */
+  async function cohortOf(v: ReturnType<typeof taskingInput.parse>) {
+    const source = cohorts()
+    if (!source)
+      throw new ValidationError({
+        placeKind: 'Taskings against a cohort need the risk panels, which are not installed',
+      })
+    return source.checkCohort(v.cohortPanelId as number, v.cohortSubjectIds)
+  }
+
   /** An LSOA or ward must be one the crime store knows: it is stored by its ONS code and name. */
-  async function placeOf(v: ReturnType<typeof taskingInput.parse>): Promise<Place> {
+  async function placeOf(
+    v: ReturnType<typeof taskingInput.parse>,
+    cohort: { panelName: string } | null,
+  ): Promise<Place> {
+    if (cohort) return { kind: 'cohort', code: null, name: cohort.panelName, latitude: null, longitude: null }
     if (v.placeKind === 'point')
       return {
         kind: 'point',
@@ -47,22 +90,41 @@ export function createTaskingsService(
       }
     if (v.placeKind === 'street')
       return { kind: 'street', code: null, name: v.place as string, latitude: null, longitude: null }
-    const area = await crime.analysis.resolveArea(v.place as string, v.placeKind).catch((error) => {
-      if (error instanceof ValidationError)
-        throw new ValidationError({ place: Object.values(error.fieldErrors)[0] ?? 'No such area' })
-      throw error
-    })
+    const area = await crime.analysis
+      .resolveArea(v.place as string, v.placeKind as 'lsoa' | 'ward')
+      .catch((error) => {
+        if (error instanceof ValidationError)
+          throw new ValidationError({ place: Object.values(error.fieldErrors)[0] ?? 'No such area' })
+        throw error
+      })
     return { kind: v.placeKind, code: area.code, name: area.name, latitude: null, longitude: null }
   }
 
-  async function getTasking(id: number): Promise<Tasking> {
+  /** A tasking with its cohort's ids; with the people labelled only for a viewer given. */
+  async function getTasking(id: number, who?: Who): Promise<Tasking> {
     const row = await repo.findTasking(db, id)
     if (!row) throw new NotFoundError('Tasking')
-    return toTasking(row)
+    return (await withCohorts([toTasking(row)], who))[0] as Tasking
   }
 
-  async function listTaskings(filter: { status?: string } = {}): Promise<Tasking[]> {
-    const all = (await repo.listTaskings(db)).map(toTasking)
+  /**
+   * A tasking in a line, for another module that keeps its id (a critical incident's link): what, by
+   * whom and where, never a person (a cohort is named by its panel only).
+   * @example taskings.taskingHeadline(12) // { id: 12, meetingId: 3, month: '2026-02', title: 'Met Police: weapon sweep (Ward: Peckham)' }
+   */
+  async function taskingHeadline(id: number): Promise<TaskingHeadline> {
+    const t = await getTasking(id)
+    const action = t.action.length > 80 ? `${t.action.slice(0, 79)}…` : t.action
+    return {
+      id,
+      meetingId: t.raisedAtMeetingId,
+      month: t.raisedMonth,
+      title: `${t.organisationName}: ${action} (${placeWords(t.place)})`,
+    }
+  }
+
+  async function listTaskings(filter: { status?: string } = {}, who?: Who): Promise<Tasking[]> {
+    const all = await withCohorts((await repo.listTaskings(db)).map(toTasking), who)
     return filter.status ? all.filter((t) => t.status === filter.status) : all
   }
 
@@ -77,7 +139,8 @@ export function createTaskingsService(
       })
     await checkPartner('organisation', v.organisationId, 'organisationId')
     await checkPartner('person', v.officerPersonId, 'officerPersonId')
-    const place = await placeOf(v)
+    const cohort = v.placeKind === 'cohort' ? await cohortOf(v) : null
+    const place = await placeOf(v, cohort)
     const values: repo.TaskingValues = {
       raised_at_meeting_id: meetingId,
       organisation_id: v.organisationId,
@@ -93,11 +156,14 @@ export function createTaskingsService(
     }
     return db.transaction().execute(async (trx) => {
       const id = await repo.insertTasking(trx, values, new Date().toISOString())
+      if (cohort) await repo.insertCohort(trx, id, cohort.panelId, cohort.subjectIds)
       await audit.record(trx, who.actor, {
         action: 'tasking.create',
         entityType: 'tasking',
         entityId: id,
-        after: values,
+        after: cohort
+          ? { ...values, cohort_panel_id: cohort.panelId, cohort_subject_ids: cohort.subjectIds }
+          : values,
       })
       return id
     })
@@ -141,5 +207,5 @@ export function createTaskingsService(
     })
   }
 
-  return { getTasking, listTaskings, raiseTasking, recordOutcome }
+  return { getTasking, taskingHeadline, listTaskings, raiseTasking, recordOutcome, withCohorts }
 }

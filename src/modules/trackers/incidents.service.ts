@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import { parseInput } from '../../shared/validation.ts'
 import type { AuditService } from '../audit/service.ts'
+import type { TaskingService } from '../tasking/service.ts'
 import * as repo from './incidents.repository.ts'
 import { type Places, placeColumns } from './places.ts'
 import { requireMayManage, type Who } from './policy.ts'
@@ -9,6 +10,7 @@ import {
   type ChecklistEntry,
   type CriticalIncident,
   type IncidentSummary,
+  type LinkedTasking,
   toIncidentSummary,
 } from './records.ts'
 import { checklistInput, closeInput, incidentInput, linkInput, timelineInput } from './schema.ts'
@@ -17,8 +19,33 @@ import { CHECKLIST, type ChecklistItem } from './words.ts'
 
 type Tensions = Pick<ReturnType<typeof createTensionsService>, 'getAssessment' | 'listAssessments'>
 
+/** The tasking module, when installed: it checks a tasking's number and gives its title. */
+export type TaskingLookup = () => Pick<TaskingService, 'taskingHeadline'> | undefined
+
 /** Critical incidents: the post-incident community response checklist, the timeline and the links. */
-export function createIncidentsService(db: Db, audit: AuditService, places: Places, tensions: Tensions) {
+export function createIncidentsService(
+  db: Db,
+  audit: AuditService,
+  places: Places,
+  tensions: Tensions,
+  taskings: TaskingLookup = () => undefined,
+) {
+  /** Each linked tasking with its title; a bare number where tasking is not installed. */
+  async function linkedTaskings(ids: number[]): Promise<LinkedTasking[]> {
+    const tasking = taskings()
+    const found: LinkedTasking[] = []
+    for (const id of ids) {
+      const headline = tasking
+        ? await tasking.taskingHeadline(id).catch((error) => {
+            if (error instanceof NotFoundError) return null
+            throw error
+          })
+        : null
+      found.push(headline ?? { id, meetingId: null, month: null, title: null })
+    }
+    return found
+  }
+
   async function summaries(rows: Awaited<ReturnType<typeof repo.listIncidents>>): Promise<IncidentSummary[]> {
     const items = await repo.checklistOf(
       db,
@@ -44,6 +71,7 @@ export function createIncidentsService(db: Db, audit: AuditService, places: Plac
     const [summary] = await summaries([row])
     const links = await repo.linksOf(db, id)
     const linked = new Set(links.flatMap((l) => (l.assessment_id === null ? [] : [l.assessment_id])))
+    const taskingIds = links.flatMap((l) => (l.tasking_id === null ? [] : [l.tasking_id]))
     return {
       ...(summary as IncidentSummary),
       summary: row.summary,
@@ -57,7 +85,8 @@ export function createIncidentsService(db: Db, audit: AuditService, places: Plac
       ),
       timeline: await repo.timelineOf(db, id),
       tensionAssessments: (await tensions.listAssessments()).filter((a) => linked.has(a.id)),
-      taskingIds: links.flatMap((l) => (l.tasking_id === null ? [] : [l.tasking_id])),
+      taskingIds,
+      taskings: await linkedTaskings(taskingIds),
     }
   }
 
@@ -129,7 +158,10 @@ export function createIncidentsService(db: Db, audit: AuditService, places: Plac
     })
   }
 
-  /** Links a tension assessment (checked here) or a tasking (the tasking module's id, kept as given). */
+  /**
+   * Links a tension assessment (checked here) or a tasking (checked through the tasking service and
+   * kept by its id; kept as given where tasking is not installed).
+   */
   async function addLink(who: Who, id: number, input: unknown): Promise<void> {
     requireMayManage(who, 'link an incident')
     const v = parseInput(linkInput, input)
@@ -137,6 +169,13 @@ export function createIncidentsService(db: Db, audit: AuditService, places: Plac
       await tensions.getAssessment(v.assessmentId).catch((error) => {
         if (error instanceof NotFoundError)
           throw new ValidationError({ assessmentId: 'Select the tension assessment from the list' })
+        throw error
+      })
+    const tasking = taskings()
+    if (v.taskingId !== null && tasking)
+      await tasking.taskingHeadline(v.taskingId).catch((error) => {
+        if (error instanceof NotFoundError)
+          throw new ValidationError({ taskingId: 'There is no tasking with that number' })
         throw error
       })
     await db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { trackers as trackersMigration } from '../../db/migrations/0026_trackers.ts'
-import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
+import { api, demo, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
 import { trackersApi } from './api/trackers.api.ts'
 import { loadTrackersDemo, trackersDemoMissing } from './demo.ts'
 import { activityRoutes } from './pages/activity.routes.ts'
@@ -31,9 +31,15 @@ export const trackersModule: SaferModule<typeof permissions> = {
   name: 'trackers',
   permissions,
   migrations: { '0026_trackers': trackersMigration },
-  services: provides(['audit', 'partners', 'crime'], ({ db }, { audit, partners, crime }) => ({
-    trackers: createTrackersService(db, audit, partners, crime),
-  })),
+  // A critical incident links to taskings by number: the tasking service checks it and names it,
+  // where the installation has tasking (else the number is kept as given).
+  services: providesWithOptional(
+    ['audit', 'partners', 'crime'],
+    ['tasking'],
+    ({ db }, { audit, partners, crime }, optional) => ({
+      trackers: createTrackersService(db, audit, partners, crime, () => optional().tasking),
+    }),
+  ),
   pages: [
     pages(['trackers'], overviewRoutes),
     pages(['trackers', 'partners'], eventRoutes),

@@ -100,6 +100,15 @@ export interface CriticalIncident extends IncidentSummary {
   tensionAssessments: TensionSummary[]
   /** Ids of taskings in the tasking module: the link is kept here, the tasking there. */
   taskingIds: number[]
+  /** The same, with each one's title from the tasking service (null where tasking is not installed). */
+  taskings: LinkedTasking[]
+}
+
+export interface LinkedTasking {
+  id: number
+  meetingId: number | null
+  month: string | null
+  title: string | null
 }
 
 type PlaceRow = Pick<

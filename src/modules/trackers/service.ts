@@ -4,7 +4,7 @@ import type { CrimeService } from '../crime/service.ts'
 import type { PartnersService } from '../partners/service.ts'
 import { createActivityService } from './activity.service.ts'
 import { createEventsService } from './events.service.ts'
-import { createIncidentsService } from './incidents.service.ts'
+import { createIncidentsService, type TaskingLookup } from './incidents.service.ts'
 import { createPlaces } from './places.ts'
 import { createTensionsService } from './tensions.service.ts'
 
@@ -18,6 +18,7 @@ export function createTrackersService(
   audit: AuditService,
   partners: PartnersService,
   crime: CrimeService,
+  taskings?: TaskingLookup,
 ) {
   const places = createPlaces(crime)
   const tensions = createTensionsService(db, audit, partners, places)
@@ -25,7 +26,7 @@ export function createTrackersService(
     ...createEventsService(db, audit, partners, places),
     ...tensions,
     ...createActivityService(db, audit, partners, places, crime),
-    ...createIncidentsService(db, audit, places, tensions),
+    ...createIncidentsService(db, audit, places, tensions, taskings),
     /** The partnership area's wards, for a form's list of places. */
     wards: places.wards,
   }

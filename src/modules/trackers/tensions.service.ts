@@ -37,13 +37,14 @@ export function createTensionsService(
   places: Places,
 ) {
   /**
-   * Each area's latest assessment with its trend, highest level first.
+   * Each area's latest assessment with its trend, highest level first; as at a day (YYYY-MM-DD) when
+   * given, so a tasking meeting's agenda shows the tension it met with.
    * @example tensions.latestTensions() // [{ area: { name: 'Peckham' }, level: 4, trend: 'rising' }, …]
    */
-  async function latestTensions(): Promise<TensionSummary[]> {
+  async function latestTensions(asAt?: string): Promise<TensionSummary[]> {
     const all = summarise(await repo.listAssessments(db))
     const latest = new Map<string, TensionSummary>()
-    for (const a of all) latest.set(a.area.code ?? '', a)
+    for (const a of all) if (!asAt || a.assessedOn <= asAt) latest.set(a.area.code ?? '', a)
     return [...latest.values()].sort((a, b) => b.level - a.level || a.area.name.localeCompare(b.area.name))
   }
 

@@ -130,6 +130,10 @@ export async function buildBriefing(
         ratePer1000: w.ratePer1000 ?? null,
       })),
     },
+    areaCounts: {
+      wards: (hotspots?.wards ?? []).map((w) => ({ code: w.code, count: w.count })),
+      lsoas: (hotspots?.lsoas ?? []).map((l) => ({ code: l.code, count: l.count })),
+    },
     changeTest,
     changes,
     violence: {

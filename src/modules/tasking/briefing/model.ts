@@ -12,6 +12,11 @@ export interface HotspotRow {
   ratePer1000: number | null
 }
 
+export interface AreaCount {
+  code: string
+  count: number
+}
+
 export const CHANGE_AGAINST = ['previous-three-months', 'last-year'] as const
 export type ChangeAgainst = (typeof CHANGE_AGAINST)[number]
 
@@ -49,6 +54,11 @@ export interface BriefingFigures {
   total: number | null
   populationYear: number | null
   hotspots: { lsoas: HotspotRow[]; wards: HotspotRow[] }
+  /**
+   * Every ward's and LSOA's count in the month, for the hotspot map's shading (the tables list the
+   * hotspots alone). Absent from briefings kept before the map: theirs shades the hotspots only.
+   */
+  areaCounts?: { wards: AreaCount[]; lsoas: AreaCount[] }
   /** The name of the crime module's test behind `significant`; null when nothing was comparable. */
   changeTest: string | null
   changes: ChangeRow[]

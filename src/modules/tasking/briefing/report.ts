@@ -2,6 +2,7 @@ import { barChart } from '../../../shared/charts/bar.ts'
 import type { ReportDocument, ReportSection, ReportTable } from '../../../shared/report/docx.ts'
 import { formatDateTime } from '../../../web/view-helpers.ts'
 import type { CommentarySection } from '../schema.ts'
+import { type HotspotShapes, hotspotMap } from './hotspot-map.ts'
 import type { BriefingFigures, ChangeRow, HotspotRow } from './model.ts'
 import { monthText, periodText } from './months.ts'
 
@@ -60,9 +61,14 @@ function changeTable(changes: ChangeRow[]): ReportTable {
   }
 }
 
+/**
+ * The briefing as a report. Given the area's boundaries, the hotspots are drawn on a map of every
+ * LSOA and ward shaded by its crimes, beside the hotspot table; without them, as a bar chart.
+ */
 export function briefingReport(
   f: BriefingFigures,
   commentary: Partial<Record<CommentarySection, string>>,
+  shapes: HotspotShapes = { wards: [], lsoas: [] },
 ): BriefingReport {
   const month = monthText(f.month)
   const asAt = `Crime data: ${f.sourceLabel}, latest month held ${f.dataAsAt.latestMonth ? monthText(f.dataAsAt.latestMonth) : 'none'}${f.dataAsAt.loadedAt ? `, last loaded ${formatDateTime(f.dataAsAt.loadedAt)}` : ''}.`
@@ -72,11 +78,13 @@ export function briefingReport(
     ? [
         {
           title: `Crimes by LSOA, ${month}: the ${f.hotspots.lsoas.length} highest`,
-          svg: barChart(
-            'briefing-lsoas',
-            `Crimes by LSOA, ${month}`,
-            f.hotspots.lsoas.map((l) => ({ label: l.name, value: l.count })),
-          ),
+          svg:
+            hotspotMap('briefing-lsoas', `Crimes by LSOA, ${month}`, f, 'lsoas', shapes.lsoas) ??
+            barChart(
+              'briefing-lsoas',
+              `Crimes by LSOA, ${month}`,
+              f.hotspots.lsoas.map((l) => ({ label: l.name, value: l.count })),
+            ),
           table: hotspotTable(`Hotspot LSOAs, ${month}`, f.hotspots.lsoas, true),
         },
       ]
@@ -85,11 +93,13 @@ export function briefingReport(
     ? [
         {
           title: `Crimes by ward, ${month}: the ${f.hotspots.wards.length} highest`,
-          svg: barChart(
-            'briefing-wards',
-            `Crimes by ward, ${month}`,
-            f.hotspots.wards.map((w) => ({ label: w.name, value: w.count })),
-          ),
+          svg:
+            hotspotMap('briefing-wards', `Crimes by ward, ${month}`, f, 'wards', shapes.wards) ??
+            barChart(
+              'briefing-wards',
+              `Crimes by ward, ${month}`,
+              f.hotspots.wards.map((w) => ({ label: w.name, value: w.count })),
+            ),
           table: hotspotTable(`Hotspot wards, ${month}`, f.hotspots.wards, false),
         },
       ]

@@ -21,6 +21,7 @@ const PLACE_CHOICES = {
   ward: 'A ward (by name or ONS code)',
   street: 'A street',
   point: 'A point on the map (latitude and longitude)',
+  cohort: 'A risk panel’s cohort (the people on its open cases)',
 }
 
 export function taskingRoutes(
@@ -70,9 +71,10 @@ export function taskingRoutes(
   )
 
   async function meetingPage(request: FastifyRequest, id: number, problem?: FormProblem & { form: string }) {
-    const meeting = await tasking.getMeeting(id)
+    const meeting = await tasking.getMeeting(id, whoOf(request))
     const manager = canManage(request)
-    const shaped = meetingView(meeting, londonToday())
+    const shapes = meeting.briefing ? await tasking.hotspotShapes(meeting.briefing.figures) : undefined
+    const shaped = meetingView(meeting, londonToday(), shapes)
     return {
       template: MEETING,
       pageTitle: shaped.title,
@@ -105,7 +107,7 @@ export function taskingRoutes(
     { config: { ...view, record: 'taskingMeeting' } },
     async (request, reply) => {
       const { id } = parseInput(idParams, request.params)
-      const meeting = await tasking.getMeeting(id)
+      const meeting = await tasking.getMeeting(id, whoOf(request))
       if (!meeting.briefing)
         return reply.redirect(
           withNotice(paths.tasking.meeting(id), 'There is no briefing to download yet'),
@@ -155,17 +157,41 @@ export function taskingRoutes(
   async function taskingForm(request: FastifyRequest, id: number, problem?: FormProblem) {
     const meeting = await tasking.getMeeting(id)
     const values = problem ? formBody(request.body) : {}
+    const panels = await tasking.cohortPanels()
+    // A panel chosen (by the GET form above the tasking's, or in the form sent back) lists its cohort
+    // to choose from, named only for the panel's members.
+    const chosenPanel = Number(
+      (request.query as { cohortPanelId?: string }).cohortPanelId ?? values.cohortPanelId,
+    )
+    const cohort =
+      Number.isInteger(chosenPanel) && panels.some((p) => p.id === chosenPanel)
+        ? await tasking.cohort(whoOf(request), chosenPanel)
+        : null
+    const chosen = new Set(
+      [(request.body as { cohortSubjectIds?: unknown } | undefined)?.cohortSubjectIds ?? []]
+        .flat()
+        .map(String),
+    )
+    const kind = values.placeKind ?? (cohort ? 'cohort' : undefined)
     return {
+      panels: panels.map((p) => ({ value: p.id, text: p.name })),
+      cohort,
+      cohortItems: (cohort?.members ?? []).map((m) => ({
+        value: String(m.subjectId),
+        text: m.label,
+        checked: chosen.has(String(m.subjectId)),
+      })),
+      cohortPanelId: cohort ? String(cohort.panelId) : values.cohortPanelId,
       template: TASKING_FORM,
       pageTitle: 'Record a tasking',
       meeting,
       monthText: monthText(meeting.month),
       people: await people(),
       organisations: await organisations(),
-      placeItems: PLACE_KINDS.map((k) => ({
+      placeItems: PLACE_KINDS.filter((k) => k !== 'cohort' || panels.length > 0).map((k) => ({
         value: k,
         text: PLACE_CHOICES[k],
-        checked: values.placeKind === k,
+        checked: kind === k,
       })),
       errors: problem?.errors,
       values,

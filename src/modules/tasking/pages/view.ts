@@ -1,15 +1,22 @@
 import type { FastifyRequest } from 'fastify'
 import { can } from '../../../access/permissions.ts'
+import type { HotspotShapes } from '../briefing/hotspot-map.ts'
 import { briefingReport } from '../briefing/report.ts'
 import { monthText } from '../briefing/months.ts'
 import type { Who } from '../policy.ts'
-import type { Tasking, TaskingMeeting } from '../records.ts'
+import type { Agenda } from '../agenda.ts'
+import { placeWords, type Tasking, type TaskingMeeting } from '../records.ts'
 import { TASKING_STATUS_LABELS } from '../rules/carry-over.ts'
 import { TASKING_MEETING_STATUS_LABELS } from '../rules/meeting-status.ts'
 
 // Shapes the tasking service's objects for the pages: words and dates for display only.
 
-export const whoOf = (request: FastifyRequest): Who => ({ actor: request.actor, user: request.user })
+/** The path goes with each read of a cohort, which the cases service audits. */
+export const whoOf = (request: FastifyRequest): Who => ({
+  actor: request.actor,
+  user: request.user,
+  via: request.url.split('?')[0],
+})
 
 export const canManage = (request: FastifyRequest) =>
   request.user ? can(request.user.role, 'tasking:manage') : false
@@ -36,17 +43,20 @@ export const STATUS_TAGS: Record<string, string> = {
   cancelled: 'govuk-tag--grey',
 }
 
-const PLACE_WORDS = { lsoa: 'LSOA', ward: 'Ward', street: 'Street', point: 'Point' } as const
+export const placeText = (t: Tasking): string => placeWords(t.place)
 
-export function placeText(t: Tasking): string {
-  const p = t.place
-  if (p.kind === 'point') return `${p.name} (${p.latitude?.toFixed(5)}, ${p.longitude?.toFixed(5)})`
-  return `${PLACE_WORDS[p.kind]}: ${p.name}${p.code ? ` (${p.code})` : ''}`
+/** A cohort's people as the viewer may see them: names for the panel's members, else pseudonyms. */
+export function cohortText(t: Tasking): string | null {
+  if (!t.cohort) return null
+  const n = t.cohort.subjectIds.length
+  if (!t.cohort.members) return `${n} ${n === 1 ? 'person' : 'people'}`
+  return t.cohort.members.map((m) => m.label).join('; ')
 }
 
 export function taskingView(t: Tasking, today: string) {
   return {
     ...t,
+    cohortText: cohortText(t),
     placeText: placeText(t),
     due: dayText(t.dueDate),
     raised: monthText(t.raisedMonth),
@@ -56,7 +66,7 @@ export function taskingView(t: Tasking, today: string) {
   }
 }
 
-export function meetingView(meeting: TaskingMeeting, today: string) {
+export function meetingView(meeting: TaskingMeeting, today: string, shapes?: HotspotShapes) {
   return {
     meeting,
     title: `Tasking meeting: ${monthText(meeting.month)}`,
@@ -64,11 +74,47 @@ export function meetingView(meeting: TaskingMeeting, today: string) {
     statusText: TASKING_MEETING_STATUS_LABELS[meeting.status],
     statusTag: STATUS_TAGS[meeting.status],
     statusItems: meeting.nextStatuses.map((s) => ({ value: s, text: TASKING_MEETING_STATUS_LABELS[s] })),
-    report: meeting.briefing ? briefingReport(meeting.briefing.figures, meeting.commentary) : null,
+    report: meeting.briefing ? briefingReport(meeting.briefing.figures, meeting.commentary, shapes) : null,
     taskings: meeting.taskings.map((t) => taskingView(t, today)),
     forReview: meeting.forReview.map((t) => taskingView(t, today)),
-    events: meeting.upcomingEvents.available
-      ? meeting.upcomingEvents.events.map((e) => [dayText(e.date), e.title, e.place, e.riskLevel])
+    agenda: agendaView(meeting),
+  }
+}
+
+const RISK_WORDS: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High' }
+const TREND_WORDS = { rising: 'Rising', stable: 'Stable', falling: 'Falling' } as const
+
+/** The agenda's tables as rows of text; null for a part whose tracker is not available. */
+export function agendaView(meeting: Agenda) {
+  const e = meeting.upcomingEvents
+  const t = meeting.communityTensions
+  const i = meeting.criticalIncidents
+  return {
+    events: e.available
+      ? {
+          caption: `Events of risk from ${dayText(e.from)} to ${dayText(e.to)}`,
+          rows: e.events.map((x) => [
+            dayText(x.date),
+            x.title,
+            x.place,
+            RISK_WORDS[x.riskLevel] ?? x.riskLevel,
+          ]),
+        }
+      : null,
+    tensions: t.available
+      ? t.tensions.map((x) => [
+          x.area,
+          `${x.level} of 5`,
+          x.trend ? TREND_WORDS[x.trend] : 'First assessment',
+          dayText(x.assessedOn),
+        ])
+      : null,
+    incidents: i.available
+      ? i.incidents.map((x) => ({
+          ...x,
+          day: dayText(x.occurredOn),
+          progress: `${x.done} of ${x.items} done`,
+        }))
       : null,
   }
 }

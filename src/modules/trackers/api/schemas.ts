@@ -115,4 +115,14 @@ export const criticalIncident = incidentSummary.extend({
   timeline: z.array(z.object({ id: z.number(), at: z.string(), entry: z.string() })),
   tensionAssessments: z.array(tensionSummary),
   taskingIds: z.array(z.number()),
+  taskings: z
+    .array(
+      z.object({
+        id: z.number(),
+        meetingId: z.number().nullable(),
+        month: z.string().nullable(),
+        title: z.string().nullable().describe('null where tasking is not installed or the tasking is gone'),
+      }),
+    )
+    .describe('The linked taskings with their titles from the tasking service'),
 })
