@@ -1,8 +1,14 @@
+import { EVERYONE } from '../../access/roles.ts'
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
+import { casesInterventions } from '../../db/migrations/0030_cases_interventions.ts'
 import { api, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
 import { riskCommands } from './cli/risk-dash.ts'
 import { panelsApi } from './api/panels.api.ts'
+import { directoryRoutes } from './interventions/directory.routes.ts'
+import { interventionsApi } from './interventions/interventions.api.ts'
+import { interventionSamples } from './interventions/samples.ts'
+import { subjectInterventionRoutes } from './interventions/subject.routes.ts'
 import { casePageRoutes } from './pages/cases.routes.ts'
 import { panelRoutes } from './pages/panels.routes.ts'
 import { referralRoutes } from './pages/referrals.routes.ts'
@@ -22,6 +28,8 @@ const permissions = {
   'cases:view': ['admin', 'partnership-manager', 'caseworker', 'lead'],
   'cases:refer': ['partnership-manager', 'caseworker', 'lead'],
   'cases:manage-panels': ['admin', 'partnership-manager'],
+  // The interventions directory names nobody: every partner reads it (ADR 0036).
+  'cases:directory': EVERYONE,
 } as const
 
 /** The risk panels' case system, made with the clock and chair notices given (tests give their own). */
@@ -29,7 +37,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
   return {
     name: 'cases',
     permissions,
-    migrations: { '0021_cases': casesMigration },
+    migrations: { '0021_cases': casesMigration, '0030_cases_interventions': casesInterventions },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
       cases: createCasesService(db, config, audit, users, partners, options),
     })),
@@ -37,8 +45,10 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases', 'users', 'partners'], panelRoutes),
       pages(['cases', 'partners'], referralRoutes),
       pages(['cases'], casePageRoutes),
+      pages(['cases', 'partners'], directoryRoutes),
+      pages(['cases'], subjectInterventionRoutes),
     ],
-    api: [api(['cases'], panelsApi), api(['cases'], casesApi)],
+    api: [api(['cases'], panelsApi), api(['cases'], casesApi), api(['cases'], interventionsApi)],
     // The Dash check stores nothing and reads no case: it needs no service.
     commands: riskCommands,
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
@@ -49,6 +59,13 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
         href: paths.cases.panels(),
         needs: 'cases:view',
         order: 18,
+      },
+      {
+        title: 'Interventions directory',
+        text: 'Services partners offer to manage risk through enforcement, prevention and diversion, with who is eligible, how to refer and places free.',
+        href: paths.cases.interventions(),
+        needs: 'cases:directory',
+        order: 19,
       },
     ],
     paths,
@@ -95,7 +112,19 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       const glass = await cases.breakGlass({ actor, user: { id: outsider, role: 'caseworker' } }, caseId, {
         reason: 'Sample break glass for the permission matrix',
       })
-      return { casePanel, case: caseId, caseSubject: found[0] as number, breakGlass: glass.id }
+      return {
+        casePanel,
+        case: caseId,
+        caseSubject: found[0] as number,
+        breakGlass: glass.id,
+        ...(await interventionSamples(
+          cases,
+          casePanel,
+          found[0] as number,
+          made.organisation as number,
+          actor,
+        )),
+      }
     }),
   }
 }

@@ -4,6 +4,7 @@ import type { AuditService } from '../audit/service.ts'
 import type { UsersService } from '../auth/users.service.ts'
 import type { PartnersService } from '../partners/service.ts'
 import { createBreakGlassService } from './access/break-glass.service.ts'
+import { createInterventionsService } from './interventions/service.ts'
 import { type ChairNotifier, chairNotifier } from './access/chair-notice.ts'
 import type { CasesContext } from './context.ts'
 import { createPanelsService } from './panels/panels.service.ts'
@@ -48,6 +49,7 @@ export function createCasesService(
     ...referrals,
     ...createSearchService(ctx, subjects, referrals),
     ...createBreakGlassService(ctx, panels),
+    ...createInterventionsService(ctx, panels, referrals),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }
