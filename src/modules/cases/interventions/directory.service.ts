@@ -50,12 +50,12 @@ export function createDirectoryService({ db, audit, partners, now }: CasesContex
 
   async function listInterventions(filter: unknown = {}): Promise<Intervention[]> {
     const v = parseInput(directoryFilter, filter)
-    return toInterventions(
-      await repo.listInterventions(db, {
-        kind: v.kind || undefined,
-        panelId: typeof v.panel === 'number' ? v.panel : undefined,
-      }),
-    )
+    const rows = await repo.listInterventions(db, {
+      kind: v.kind || undefined,
+      panelId: typeof v.panel === 'number' ? v.panel : undefined,
+    })
+    // In the order a reader expects, whatever the database's collation.
+    return toInterventions(rows.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')))
   }
 
   async function getIntervention(id: number): Promise<Intervention> {

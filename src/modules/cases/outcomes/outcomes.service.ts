@@ -65,8 +65,8 @@ export function createOutcomesService(ctx: CasesContext, reacher: SubjectReacher
     if (reoffence && !v.offenceGroup) errors.offenceGroup = 'Select the offence group of a proven reoffence'
     if (!reoffence && v.offenceGroup) errors.offenceGroup = 'Only a proven reoffence has an offence group'
     if (!reoffence && v.provenOn) errors.provenOn = 'Only a proven reoffence is proven'
-    if (v.provenOn && v.provenOn < v.date) errors.provenOn = 'It cannot be proven before the offence'
-    if (v.provenOn && v.provenOn > today()) errors.provenOn = 'The date cannot be in the future'
+    else if (v.provenOn && v.provenOn < v.date) errors.provenOn = 'It cannot be proven before the offence'
+    else if (v.provenOn && v.provenOn > today()) errors.provenOn = 'The date cannot be in the future'
     if (Object.keys(errors).length) throw new ValidationError(errors)
     const values: repo.OutcomeEventValues = {
       subject_id: subjectId,
