@@ -361,6 +361,21 @@ describe.each(DIALECTS)('interventions and outcomes on %s', (dialect) => {
     ])
   })
 
+  it('loads the demo directory: ten services of the demo partners, serving the panels of their types', async () => {
+    const { loadPartnersDemo } = await import('../../src/modules/partners/demo.ts')
+    const { loadInterventionsDemo } = await import('../../src/modules/cases/interventions/demo.ts')
+    await loadPartnersDemo(f.t.deps.services, TEST_ACTOR)
+    await loadInterventionsDemo(f.t.deps.services, TEST_ACTOR)
+    const demo = (await cases().listInterventions()).filter((i) => i.name.endsWith('(demo)'))
+    expect(demo).toHaveLength(10)
+    expect(new Set(demo.map((i) => i.kind))).toEqual(new Set(['enforcement', 'prevention', 'diversion']))
+    expect(new Set(demo.map((i) => i.provider.shortName))).toEqual(
+      new Set(['LBS', 'MPS', 'NPS', 'London CRC', 'CCG', 'LFB', 'YOS', 'CS']),
+    )
+    const idva = demo.find((i) => i.name.startsWith('Independent Domestic Violence Advisers'))
+    expect(idva?.panels.map((p) => p.name)).toEqual(['Test MARAC'])
+  })
+
   it('stores notes and offence groups sealed, and nothing of them in the clear', async () => {
     const db = f.t.deps.database.db
     const rows = JSON.stringify([

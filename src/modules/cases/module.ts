@@ -1,10 +1,11 @@
 import { EVERYONE } from '../../access/roles.ts'
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
 import { casesInterventions } from '../../db/migrations/0030_cases_interventions.ts'
-import { api, pages, provides, type SaferModule, samples } from '../module.ts'
+import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
 import { riskCommands } from './cli/risk-dash.ts'
 import { panelsApi } from './api/panels.api.ts'
+import { interventionsDemoMissing, loadInterventionsDemo } from './interventions/demo.ts'
 import { directoryRoutes } from './interventions/directory.routes.ts'
 import { interventionsApi } from './interventions/interventions.api.ts'
 import { interventionSamples } from './interventions/samples.ts'
@@ -51,6 +52,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
     api: [api(['cases'], panelsApi), api(['cases'], casesApi), api(['cases'], interventionsApi)],
     // The Dash check stores nothing and reads no case: it needs no service.
     commands: riskCommands,
+    demo: demo(['cases', 'partners'], loadInterventionsDemo, interventionsDemoMissing),
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
     home: [
       {
