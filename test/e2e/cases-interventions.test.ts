@@ -51,7 +51,13 @@ describe('the interventions directory, episodes and outcomes in a real browser',
       consent: 'given',
       referredOn: '2026-01-05',
       subjects: [
-        { role: 'perpetrator', forename: 'Cal', surname: 'Madeup', dateOfBirth: '2009-03-14', gender: 'male' },
+        {
+          role: 'perpetrator',
+          forename: 'Cal',
+          surname: 'Madeup',
+          dateOfBirth: '2009-03-14',
+          gender: 'male',
+        },
       ],
     })
     subjectId = (await cases.caseSubjects(caseId))[0] as number
@@ -121,7 +127,9 @@ describe('the interventions directory, episodes and outcomes in a real browser',
         await page.getByLabel('Started on').fill('2026-02-09')
         await clickAndCheck(page, page.getByRole('button', { name: 'Save episode' }))
         expect(await banner(page)).toContain('Episode updated')
-        expect(await page.getByText('Started', { exact: true }).isVisible()).toBe(true)
+        const stands = page.locator('.govuk-summary-list__row', { hasText: 'Where it stands' })
+        expect((await stands.locator('dd').textContent())?.trim()).toBe('Started')
+        expect(await page.getByText('9 February 2026').isVisible()).toBe(true)
 
         await visit(page, `/cases/subjects/${subjectId}/interventions`)
         await clickAndCheck(page, page.getByRole('button', { name: 'Record an outcome' }))
