@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asCurrentUser } from '../../src/access/current-user.ts'
-import { casesFixture, type CasesFixture, REASONS, RISK, VICTIM } from '../helpers/cases.ts'
+import { type CasesFixture, casesFixture, REASONS, RISK, VICTIM } from '../helpers/cases.ts'
 import { Browser } from '../helpers/session.ts'
 
 // Every case route and endpoint, called as a panel member, a non-member, an administrator who is
@@ -28,6 +28,8 @@ describe('every case route and endpoint, by who is asking', () => {
   let glassId: number
   let meetingId: number
   let actionId: number
+  let interventionId: number
+  let episodeId: number
 
   beforeAll(async () => {
     f = await casesFixture('sqlite')
@@ -50,6 +52,21 @@ describe('every case route and endpoint, by who is asking', () => {
       })
       tokens.set(caller, made.token)
     }
+    interventionId = await f.t.deps.services.cases.createIntervention(f.who('admin'), {
+      name: 'Test mentoring service',
+      providerOrganisationId: f.t.organisationId,
+      kind: 'prevention',
+      description: 'Mentoring',
+      eligibility: 'Anyone referred by a panel',
+      referralRoute: 'Email the team',
+      places: 5,
+      contact: 'mentoring@test.example',
+      panelIds: [f.panel],
+    })
+    episodeId = await f.t.deps.services.cases.referToIntervention(f.who('member'), subjectId, {
+      interventionId,
+      referredOn: '2026-05-11',
+    })
     const anonymous = new Browser(f.t.app)
     await anonymous.get('/sign-in')
     browsers.set('signedOut', anonymous)
@@ -265,6 +282,47 @@ describe('every case route and endpoint, by who is asking', () => {
       [`GET /api/v1/case-panels/${p}/safelives-return?from=2026-04-01&to=2026-06-30`]: {
         expect: members(200, 401),
       },
+      ...interventionRoutes(all),
+    }
+    return table
+  }
+
+  // The interventions directory is every partner's; a subject's episodes and outcomes are the
+  // recording panel's, as its cases are.
+  const interventionRoutes = (all: (status: number, signedOut?: number) => Record<Caller, number>) => {
+    const i = interventionId
+    const s = subjectId
+    const e = episodeId
+    const keepers = (admin: number, signedOut = 302) => ({ member: 403, outsider: 403, admin, signedOut })
+    const members = (member: number, signedOut = 302) => ({ member, outsider: 404, admin: 404, signedOut })
+    const table: Record<string, Call> = {
+      'GET /cases/interventions': { expect: all(200) },
+      'GET /cases/interventions/new': { expect: keepers(200) },
+      'POST /cases/interventions': { expect: keepers(400) },
+      [`GET /cases/interventions/${i}`]: { expect: all(200) },
+      [`GET /cases/interventions/${i}/edit`]: { expect: keepers(200) },
+      [`POST /cases/interventions/${i}`]: { expect: keepers(400) },
+      [`GET /cases/subjects/${s}/interventions`]: { expect: members(200), content: ['member'] },
+      [`GET /cases/subjects/${s}/episodes/new`]: { expect: members(200) },
+      [`POST /cases/subjects/${s}/episodes`]: { expect: members(400) },
+      [`GET /cases/episodes/${e}`]: { expect: members(200) },
+      [`POST /cases/episodes/${e}`]: { body: { referralOutcome: 'rejected' }, expect: members(400) },
+      [`GET /cases/subjects/${s}/outcomes/new`]: { expect: members(200) },
+      [`POST /cases/subjects/${s}/outcomes`]: { expect: members(400) },
+      'GET /api/v1/case-interventions': { expect: all(200, 401) },
+      [`GET /api/v1/case-interventions/${i}`]: { expect: all(200, 401) },
+      'POST /api/v1/case-interventions': { expect: keepers(400, 401) },
+      [`PUT /api/v1/case-interventions/${i}`]: { expect: keepers(400, 401) },
+      [`GET /api/v1/case-subjects/${s}/episodes`]: { expect: members(200, 401) },
+      [`POST /api/v1/case-subjects/${s}/episodes`]: { expect: members(400, 401) },
+      [`GET /api/v1/case-episodes/${e}`]: { expect: members(200, 401) },
+      [`PUT /api/v1/case-episodes/${e}`]: {
+        body: { referralOutcome: 'rejected' },
+        expect: members(400, 401),
+      },
+      [`GET /api/v1/case-subjects/${s}/outcomes`]: { expect: members(200, 401) },
+      [`POST /api/v1/case-subjects/${s}/outcomes`]: { expect: members(400, 401) },
+      [`GET /api/v1/case-panels/${f.panel}/outcomes`]: { expect: members(200, 401) },
     }
     return table
   }
@@ -279,6 +337,7 @@ describe('every case route and endpoint, by who is asking', () => {
         k
           .replace(/\?.*$/, '')
           .replace(/\/(meetings|actions|case-meetings|case-actions)\/\d+/, '/$1/:id')
+          .replace(/\/(interventions|episodes|case-interventions|case-episodes)\/\d+/, '/$1/:id')
           .replace(`/${f.caseId}`, '/:id')
           .replace(`/panels/${f.panel}`, '/panels/:id')
           .replace(`/case-panels/${f.panel}`, '/case-panels/:id')

@@ -44,6 +44,22 @@ describe('permission matrix', { timeout: 300_000 }, () => {
     // The sample indicator belongs to the test users' organisation, so its users reach the checks
     // past "is it theirs", as the lead does for the deliverable.
     await s.indicators.setOwner({ actor: TEST_ACTOR, user: null }, ids.indicator as number, t.organisationId)
+    // The interventions directory is kept by panel chairs as well as managers: the test caseworker
+    // and lead each chair a panel, to reach the checks past "is a chair".
+    for (const role of ['caseworker', 'lead'] as const)
+      await s.cases.createPanel(
+        { actor: TEST_ACTOR, user: null },
+        {
+          name: `Matrix panel chaired by the ${role}`,
+          type: 'other',
+          termsOfReference: 'For the permission matrix',
+          chairUserId: t.userIds[role],
+          cadence: 'monthly',
+          isaParties: ['Test Council'],
+          isaLegalBasis: 'other',
+          isaReviewDate: '2030-01-01',
+        },
+      )
     for (const role of ROLES) {
       const browser = new Browser(t.app)
       await browser.signIn(`${role}@test.example`)

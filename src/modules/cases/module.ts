@@ -1,11 +1,18 @@
+import { EVERYONE } from '../../access/roles.ts'
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
 import { casesMeetings } from '../../db/migrations/0022_cases_meetings.ts'
 import { casesRights } from '../../db/migrations/0023_cases_rights.ts'
+import { casesInterventions } from '../../db/migrations/0030_cases_interventions.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
 import { panelsApi } from './api/panels.api.ts'
 import { riskCommands } from './cli/risk-dash.ts'
 import { loadCasesDemo } from './demo.ts'
+import { loadInterventionsDemo } from './interventions/demo.ts'
+import { directoryRoutes } from './interventions/directory.routes.ts'
+import { interventionsApi } from './interventions/interventions.api.ts'
+import { interventionSamples } from './interventions/samples.ts'
+import { subjectInterventionRoutes } from './interventions/subject.routes.ts'
 import { casePageRoutes } from './pages/cases.routes.ts'
 import { panelRoutes } from './pages/panels.routes.ts'
 import { referralRoutes } from './pages/referrals.routes.ts'
@@ -33,6 +40,8 @@ const permissions = {
   'cases:manage-panels': ['admin', 'partnership-manager'],
   // The administrator acting as data protection officer answers subject access requests (ADR 0031).
   'cases:subject-access': ['admin'],
+  // The interventions directory names nobody: every partner reads it (ADR 0036).
+  'cases:directory': EVERYONE,
 } as const
 
 /** The risk panels' case system, made with the clock and chair notices given (tests give their own). */
@@ -44,6 +53,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       '0021_cases': casesMigration,
       '0022_cases_meetings': casesMeetings,
       '0023_cases_rights': casesRights,
+      '0030_cases_interventions': casesInterventions,
     },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
       cases: createCasesService(db, config, audit, users, partners, options),
@@ -55,8 +65,15 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases', 'partners'], meetingRoutes),
       pages(['cases'], maracRoutes),
       pages(['cases'], rightsRoutes),
+      pages(['cases', 'partners'], directoryRoutes),
+      pages(['cases'], subjectInterventionRoutes),
     ],
-    api: [api(['cases'], panelsApi), api(['cases'], casesApi), api(['cases'], meetingApi)],
+    api: [
+      api(['cases'], panelsApi),
+      api(['cases'], casesApi),
+      api(['cases'], meetingApi),
+      api(['cases'], interventionsApi),
+    ],
     // The Dash check stores nothing and reads no case: it needs no service.
     commands: [...riskCommands, ...rightsCommands],
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
@@ -68,9 +85,20 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
         needs: 'cases:view',
         order: 18,
       },
+      {
+        title: 'Interventions directory',
+        text: 'Services partners offer to manage risk through enforcement, prevention and diversion, with who is eligible, how to refer and places free.',
+        href: paths.cases.interventions(),
+        needs: 'cases:directory',
+        order: 19,
+      },
     ],
     paths,
-    demo: demo(['cases', 'users', 'partners'], loadCasesDemo),
+    // The panels and their cases first, then the directory, whose services serve the panels it finds.
+    demo: demo(['cases', 'users', 'partners'], async (services, actor) => {
+      await loadCasesDemo(services, actor)
+      await loadInterventionsDemo(services, actor)
+    }),
     // A panel chaired by one sample user, with one case and a break glass by another: every route reaches a record.
     samples: samples(['cases', 'users'], async ({ cases, users }, made, actor) => {
       const person = (n: string) =>
@@ -134,6 +162,13 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
         breakGlass: glass.id,
         caseMeeting,
         caseAction,
+        ...(await interventionSamples(
+          cases,
+          casePanel,
+          found[0] as number,
+          made.organisation as number,
+          actor,
+        )),
       }
     }),
   }

@@ -105,6 +105,52 @@ export interface CaseBreakGlassTable {
   seen_by_chair_at: string | null
 }
 
+export interface CaseInterventionTable extends Stamped {
+  id: Generated<number>
+  name: string
+  provider_organisation_id: number
+  kind: string
+  description: string
+  eligibility: string
+  referral_route: string
+  places: number | null
+  contact: string
+}
+
+export interface CaseInterventionPanelTable {
+  id: Generated<number>
+  intervention_id: number
+  panel_id: number
+}
+
+export interface CaseInterventionEpisodeTable extends Stamped {
+  id: Generated<number>
+  subject_id: number
+  panel_id: number
+  intervention_id: number
+  referred_on: string
+  referral_outcome: string
+  outcome_on: string | null
+  reason_code: string | null
+  started_on: string | null
+  ended_on: string | null
+  ending: string | null
+  notes_sealed: string | null
+}
+
+export interface CaseOutcomeEventTable {
+  id: Generated<number>
+  subject_id: number
+  panel_id: number
+  kind: string
+  occurred_on: string
+  proven_on: string | null
+  offence_group_sealed: string | null
+  notes_sealed: string | null
+  recorded_by_user_id: number | null
+  created_at: string
+}
+
 declare module '../../db/types.ts' {
   interface Database {
     case_panels: CasePanelTable
@@ -117,6 +163,10 @@ declare module '../../db/types.ts' {
     case_referral_subjects: CaseReferralSubjectTable
     case_match_decisions: CaseMatchDecisionTable
     case_break_glass: CaseBreakGlassTable
+    case_interventions: CaseInterventionTable
+    case_intervention_panels: CaseInterventionPanelTable
+    case_intervention_episodes: CaseInterventionEpisodeTable
+    case_outcome_events: CaseOutcomeEventTable
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Executor } from '../../../db/database.ts'
+import { interventionsPart } from '../interventions/rights-part.ts'
 import { maracWorkPart } from '../meetings/rights-part.ts'
 import type { FieldCipher } from '../protection/field-cipher.ts'
 
@@ -35,6 +36,8 @@ export interface CasePart {
   exportSections?(db: Executor, cipher: FieldCipher, scope: SubjectScope): Promise<ExportSection[]>
   /** Delete this part's rows of a case, before the case's own rows go (retention). */
   deleteCase?(trx: Executor, caseId: number): Promise<void>
+  /** Delete this part's rows about people no case names any more, before they go (retention). */
+  deleteSubjects?(trx: Executor, subjectIds: readonly number[]): Promise<void>
 }
 
 const core: CasePart = {
@@ -54,4 +57,4 @@ const core: CasePart = {
 }
 
 /** Every part of the case system. Meetings, DASH, actions and safety plans add theirs here. */
-export const CASE_PARTS: CasePart[] = [core, maracWorkPart]
+export const CASE_PARTS: CasePart[] = [core, maracWorkPart, interventionsPart]

@@ -5,8 +5,8 @@ import type { PanelsService } from '../panels/panels.service.ts'
 import type { Who } from '../policy.ts'
 import { CASE_PARTS } from './parts.ts'
 import { type RetentionEntry, retentionDue } from './retention.ts'
-import { retentionPanels } from './rights-policy.ts'
 import * as repo from './rights.repository.ts'
+import { retentionPanels } from './rights-policy.ts'
 
 /**
  * Retention (ADR 0031): closed cases past their panel's retention period, listed with no content,
@@ -64,6 +64,7 @@ export function createRetentionService({ db, audit, now }: CasesContext, panels:
         const group = [subjectId, ...(await repo.mergedInto(trx, subjectId))]
         if ((await repo.linksOfSubjects(trx, group)).length === 0) orphans.push(...group)
       }
+      for (const part of CASE_PARTS) await part.deleteSubjects?.(trx, orphans)
       await repo.deleteSubjects(trx, orphans)
       await audit.record(trx, who.actor, {
         action: 'case.retention-delete',
