@@ -1,4 +1,5 @@
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
+import { casesIom as casesIomMigration } from '../../db/migrations/0029_cases_iom.ts'
 import { api, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
 import { riskCommands } from './cli/risk-dash.ts'
@@ -29,7 +30,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
   return {
     name: 'cases',
     permissions,
-    migrations: { '0021_cases': casesMigration },
+    migrations: { '0021_cases': casesMigration, '0029_cases_iom': casesIomMigration },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
       cases: createCasesService(db, config, audit, users, partners, options),
     })),

@@ -9,6 +9,7 @@ import type { CasesContext } from './context.ts'
 import { createPanelsService } from './panels/panels.service.ts'
 import { fieldCipher } from './protection/field-cipher.ts'
 import { caseKeyring } from './protection/keys.ts'
+import { createIomService } from './iom/service.ts'
 import { createReferralsService } from './referrals/referrals.service.ts'
 import { createSearchService } from './subjects/search.service.ts'
 import { subjectsStore } from './subjects/subjects.store.ts'
@@ -48,6 +49,7 @@ export function createCasesService(
     ...referrals,
     ...createSearchService(ctx, subjects, referrals),
     ...createBreakGlassService(ctx, panels),
+    ...createIomService(ctx, panels, subjects),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }
