@@ -1,9 +1,14 @@
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
 import { casesIom as casesIomMigration } from '../../db/migrations/0029_cases_iom.ts'
-import { api, pages, provides, type SaferModule, samples } from '../module.ts'
+import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
 import { riskCommands } from './cli/risk-dash.ts'
 import { panelsApi } from './api/panels.api.ts'
+import { loadIomDemo, iomDemoMissing } from './iom/demo.ts'
+import { iomApi } from './iom/iom.api.ts'
+import { iomScoreCommand } from './iom/iom.cli.ts'
+import { iomRoutes } from './iom/iom.routes.ts'
+import { iomSamples } from './iom/samples.ts'
 import { casePageRoutes } from './pages/cases.routes.ts'
 import { panelRoutes } from './pages/panels.routes.ts'
 import { referralRoutes } from './pages/referrals.routes.ts'
@@ -38,10 +43,11 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases', 'users', 'partners'], panelRoutes),
       pages(['cases', 'partners'], referralRoutes),
       pages(['cases'], casePageRoutes),
+      pages(['cases'], iomRoutes),
     ],
-    api: [api(['cases'], panelsApi), api(['cases'], casesApi)],
+    api: [api(['cases'], panelsApi), api(['cases'], casesApi), api(['cases'], iomApi)],
     // The Dash check stores nothing and reads no case: it needs no service.
-    commands: riskCommands,
+    commands: [...riskCommands, iomScoreCommand],
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
     home: [
       {
@@ -53,6 +59,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       },
     ],
     paths,
+    demo: demo(['cases', 'users'], loadIomDemo, iomDemoMissing),
     // A panel chaired by one sample user, with one case and a break glass by another: every route reaches a record.
     samples: samples(['cases', 'users'], async ({ cases, users }, made, actor) => {
       const person = (n: string) =>
@@ -96,7 +103,13 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       const glass = await cases.breakGlass({ actor, user: { id: outsider, role: 'caseworker' } }, caseId, {
         reason: 'Sample break glass for the permission matrix',
       })
-      return { casePanel, case: caseId, caseSubject: found[0] as number, breakGlass: glass.id }
+      return {
+        casePanel,
+        case: caseId,
+        caseSubject: found[0] as number,
+        breakGlass: glass.id,
+        ...(await iomSamples(cases, chair, actor)),
+      }
     }),
   }
 }

@@ -16,5 +16,8 @@ export const paths = {
     breakGlass: (id: Id) => `/cases/${id}/break-glass`,
     glassSeen: (id: Id) => `/cases/break-glass/${id}/seen`,
     subject: (id: Id) => `/cases/subjects/${id}`,
+    iomBoard: (id: Id) => `/cases/panels/${id}/iom`,
+    iomSettings: (id: Id) => `/cases/panels/${id}/iom/settings`,
+    iomSubject: (id: Id, subjectId: Id) => `/cases/panels/${id}/iom/subjects/${subjectId}`,
   },
 } as const

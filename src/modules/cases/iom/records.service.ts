@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors.ts'
+import { ConflictError, ValidationError } from '../../../shared/errors.ts'
 import { londonToday } from '../../../shared/london-day.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import type { CasesContext } from '../context.ts'
@@ -122,13 +122,14 @@ export function iomRecordsService(
     })
   }
 
-  async function deselectFromCohort(who: Who, panelId: number, membershipId: number, input: unknown) {
-    const row = (await repo.membershipsOf(db, panelId)).find((m) => m.id === membershipId)
-    if (!row) throw new NotFoundError('Cohort record')
-    await access.requireSubjectChange(who, panelId, row.subject_id)
+  /** De-selects the subject from their current cohort. */
+  async function deselectFromCohort(who: Who, panelId: number, subjectId: number, input: unknown) {
+    await access.requireSubjectChange(who, panelId, subjectId)
+    const row = (await repo.membershipsOf(db, panelId)).find(
+      (m) => m.subject_id === subjectId && m.deselected_on === null,
+    )
+    if (!row) throw new ValidationError({ deselectedOn: 'This person is not on a cohort' })
     const v = parseInput(deselectionInput, input)
-    if (row.deselected_on !== null)
-      throw new ValidationError({ deselectedOn: 'This person has been de-selected already' })
     validateMembership({
       cohort: row.cohort as 'fixed',
       selectedOn: row.selected_on,
@@ -144,12 +145,12 @@ export function iomRecordsService(
       deselection_note_sealed: cipher.seal(SEALED.deselection, v.deselectionNote),
     }
     await db.transaction().execute(async (trx) => {
-      if (!(await repo.deselect(trx, membershipId, v.version, values, now().toISOString())))
+      if (!(await repo.deselect(trx, row.id, v.version, values, now().toISOString())))
         throw new ConflictError(STALE, null)
       await audit.record(trx, who.actor, {
         action: 'iom-cohort.deselect',
         entityType: 'iom-cohort',
-        entityId: membershipId,
+        entityId: row.id,
         before: { deselected_on: null, deselection_reason: null },
         after: { ...values, deselection_note_sealed: 'written' },
       })

@@ -52,5 +52,7 @@ export function createIomService(ctx: CasesContext, panels: PanelsService, subje
     ...iomRecordsService(ctx, access, settings.iomSettings),
     ...board,
     iomScoreOfSubject,
+    /** The panel if it is an IOM panel: its settings page says nothing of anyone. */
+    iomPanel: access.iomPanel,
   }
 }
