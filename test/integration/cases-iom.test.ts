@@ -80,7 +80,7 @@ describe.each(DIALECTS)('Integrated Offender Management on %s', (dialect) => {
     expect(candidates.map((c) => c.subjectId)).not.toContain(victim)
   })
 
-  it('lets the chair, not a member, set the panel’s matrix, and ranks by it', async () => {
+  it('lets those who set panels up, not the chair or a member, set the panel’s matrix, and ranks by it', async () => {
     const current = await cases().iomSettings(iom.panel)
     expect(current.version).toBeNull()
     const heavier = {
@@ -88,13 +88,12 @@ describe.each(DIALECTS)('Integrated Offender Management on %s', (dialect) => {
       groups: current.matrix.groups.map((g) => (g.id === 'violence' ? { ...g, priority: 20 } : g)),
       eligibilityMonths: 12,
     }
-    await expect(cases().updateIomSettings(f.who('member'), iom.panel, heavier)).rejects.toThrow(
-      ForbiddenError,
-    )
+    for (const user of ['member', 'chair'] as const)
+      await expect(cases().updateIomSettings(f.who(user), iom.panel, heavier)).rejects.toThrow(ForbiddenError)
     await expect(
-      cases().updateIomSettings(f.who('chair'), iom.panel, { ...heavier, fallbackGroup: 'nothing' }),
+      cases().updateIomSettings(f.who('manager'), iom.panel, { ...heavier, fallbackGroup: 'nothing' }),
     ).rejects.toThrow(ValidationError)
-    const saved = await cases().updateIomSettings(f.who('chair'), iom.panel, heavier)
+    const saved = await cases().updateIomSettings(f.who('manager'), iom.panel, heavier)
     expect(saved.version).toBe(1)
     const { candidates } = await cases().iomCandidates(f.who('member'), iom.panel)
     expect(candidates[0]?.subjectId).toBe(iom.people.vio)
@@ -103,7 +102,7 @@ describe.each(DIALECTS)('Integrated Offender Management on %s', (dialect) => {
     )
     // A stale version is refused, and the defaults come back with the old weights.
     await expect(
-      cases().updateIomSettings(f.who('chair'), iom.panel, { ...heavier, version: 5 }),
+      cases().updateIomSettings(f.who('manager'), iom.panel, { ...heavier, version: 5 }),
     ).rejects.toThrow(ConflictError)
     await cases().updateIomSettings(f.who('admin'), iom.panel, {
       ...DEFAULT_IOM_MATRIX,

@@ -173,7 +173,7 @@ describe('every case route and endpoint, by who is asking', () => {
   }
 
   // IOM (docs/adr/0035): the board, candidates and a person's page for the IOM panel's members only;
-  // the scoring matrix is read by anyone on the risk panels and changed by the chair or a manager.
+  // the scoring matrix is read by anyone on the risk panels and changed by those who set panels up.
   const iomRoutes = (all: (status: number, signedOut?: number) => Record<Caller, number>) => {
     const board = `/cases/panels/${iom.panel}/iom`
     const person = `${board}/subjects/${iom.people.burgla}`

@@ -153,10 +153,10 @@ export function iomApi(api: ApiRegistry, { cases }: Pick<Services, 'cases'>) {
   })
   api.add({
     ...common,
+    permission: 'cases:manage-panels',
     method: 'PUT',
     url: `${base}/settings`,
-    summary:
-      'Set the panel’s scoring matrix and eligibility rules (its chair, administrators, partnership managers)',
+    summary: 'Set the panel’s scoring matrix and eligibility rules (administrators, partnership managers)',
     params: panelParams,
     body: settingsInput,
     response: settings,

@@ -4,9 +4,8 @@ import { NotFoundError } from '../../../shared/errors.ts'
 import { idDigits, parseInput } from '../../../shared/validation.ts'
 import { formBody, submitForm, withNotice } from '../../../web/forms.ts'
 import type { Services } from '../../module.ts'
-import { dayText, noticeOf, whoOf } from '../pages/common.ts'
+import { canManagePanels, dayText, noticeOf, whoOf } from '../pages/common.ts'
 import { paths } from '../paths.ts'
-import { isPanelChair, mayManagePanels } from '../policy.ts'
 import { settingsForm, settingsFromForm } from './settings-form.ts'
 import { subjectPageItems } from './subject-page.ts'
 
@@ -88,7 +87,7 @@ export function iomRoutes(app: FastifyInstance, { cases }: Pick<Services, 'cases
       settings,
       form: settingsForm(settings),
       fallbackItems: settings.matrix.groups.map((g) => ({ value: g.id, text: g.label })),
-      mayChange: mayManagePanels(request.user) || isPanelChair(request.user, panel),
+      mayChange: canManagePanels(request),
       notice: noticeOf(request),
       backLink: paths.cases.panel(id),
       ...extra,
@@ -100,7 +99,8 @@ export function iomRoutes(app: FastifyInstance, { cases }: Pick<Services, 'cases
     return reply.page(SETTINGS, await settingsPage(request, id))
   })
 
-  app.post('/cases/panels/:id/iom/settings', { config: view }, async (request, reply) => {
+  const manage = { permission: 'cases:manage-panels' as const, record: 'iomPanel' }
+  app.post('/cases/panels/:id/iom/settings', { config: manage }, async (request, reply) => {
     const { id } = parseInput(panelParams, request.params)
     const body = formBody(request.body)
     return submitForm(

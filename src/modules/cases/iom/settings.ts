@@ -1,7 +1,7 @@
-import { ConflictError, ForbiddenError, ValidationError } from '../../../shared/errors.ts'
+import { ConflictError, ValidationError } from '../../../shared/errors.ts'
 import { parseInput } from '../../../shared/validation.ts'
 import type { CasesContext } from '../context.ts'
-import { isPanelChair, mayManagePanels, type Who } from '../policy.ts'
+import { requireMayManagePanels, type Who } from '../policy.ts'
 import { DEFAULT_ELIGIBILITY_MONTHS, type EligibilityRules } from '../rules/iom-cohorts.ts'
 import { checkIomMatrix, DEFAULT_IOM_MATRIX, type IomScoringMatrix } from '../rules/iom-score.ts'
 import type { IomAccess } from './access.ts'
@@ -26,8 +26,9 @@ const STALE =
   'Someone else changed the scoring matrix after you opened it. Check it, then make your change again.'
 
 // The matrix holds no personal data: any user of the risk panels may read it, so a referrer can see
-// how a panel ranks. Changing it changes every score on the panel, so it is for the panel's chair or
-// for those who set panels up, and each change is audited with the matrix before and after.
+// how a panel ranks. It is part of setting the panel up, and changes every score on it, so it is
+// changed by those who set panels up (as the terms of reference are), each change audited with the
+// matrix before and after. The chair agrees the local priorities with them.
 export function iomSettingsService({ db, audit, now }: CasesContext, access: IomAccess) {
   async function iomSettings(panelId: number): Promise<IomSettings> {
     await access.iomPanel(panelId)
@@ -38,12 +39,8 @@ export function iomSettingsService({ db, audit, now }: CasesContext, access: Iom
   }
 
   async function updateIomSettings(who: Who, panelId: number, input: unknown): Promise<IomSettings> {
-    const panel = await access.iomPanel(panelId)
-    if (!mayManagePanels(who.user) && !isPanelChair(who.user, panel))
-      throw new ForbiddenError(
-        'change the IOM scoring matrix',
-        'Only the panel’s chair, administrators and partnership managers can change it.',
-      )
+    requireMayManagePanels(who, 'change the IOM scoring matrix')
+    await access.iomPanel(panelId)
     const v = parseInput(settingsInput, input)
     const matrix: IomScoringMatrix = {
       groups: v.groups.map((g) => ({ ...g, neighbourhoodCrime: g.neighbourhoodCrime === true })),
