@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asCurrentUser } from '../../src/access/current-user.ts'
 import { type CasesFixture, casesFixture, REASONS, RISK, VICTIM } from '../helpers/cases.ts'
+import { IOM_SOURCE_NOTE, type IomFixture, iomFixture } from '../helpers/iom.ts'
 import { Browser } from '../helpers/session.ts'
 
 // Every case route and endpoint, called as a panel member, a non-member, an administrator who is
@@ -10,7 +11,15 @@ import { Browser } from '../helpers/session.ts'
 
 type Caller = 'member' | 'outsider' | 'admin' | 'signedOut'
 const CALLERS: Caller[] = ['member', 'outsider', 'admin', 'signedOut']
-const CONTENT = [REASONS, RISK, 'Ada Fictional', 'Bram Madeup', 'Nowhere Lane']
+const CONTENT = [
+  REASONS,
+  RISK,
+  'Ada Fictional',
+  'Bram Madeup',
+  'Nowhere Lane',
+  'Burgla Inventson',
+  IOM_SOURCE_NOTE,
+]
 
 interface Call {
   body?: Record<string, string>
@@ -30,10 +39,12 @@ describe('every case route and endpoint, by who is asking', () => {
   let actionId: number
   let interventionId: number
   let episodeId: number
+  let iom: IomFixture
 
   beforeAll(async () => {
     f = await casesFixture('sqlite')
     subjectId = (await f.t.deps.services.cases.caseSubjects(f.caseId))[0] as number
+    iom = await iomFixture(f)
     const emails: Record<Exclude<Caller, 'signedOut'>, string> = {
       member: 'lead@test.example',
       outsider: 'outsider@test.example',
@@ -283,6 +294,7 @@ describe('every case route and endpoint, by who is asking', () => {
         expect: members(200, 401),
       },
       ...interventionRoutes(all),
+      ...iomRoutes(all),
     }
     return table
   }
@@ -327,6 +339,35 @@ describe('every case route and endpoint, by who is asking', () => {
     return table
   }
 
+  // IOM (docs/adr/0035): the board, candidates and a person's page for the IOM panel's members only;
+  // the scoring matrix is read by anyone on the risk panels and changed by those who set panels up.
+  const iomRoutes = (all: (status: number, signedOut?: number) => Record<Caller, number>) => {
+    const board = `/cases/panels/${iom.panel}/iom`
+    const person = `${board}/subjects/${iom.people.burgla}`
+    const api = `/api/v1/case-panels/${iom.panel}/iom`
+    const apiPerson = `${api}/subjects/${iom.people.burgla}`
+    const membersOnly = (signedOut: number) => ({ member: 200, outsider: 404, admin: 404, signedOut })
+    const changes = (signedOut: number) => ({ member: 400, outsider: 404, admin: 404, signedOut })
+    const table: Record<string, Call> = {
+      [`GET ${board}`]: { expect: membersOnly(302), content: ['member'] },
+      [`GET ${board}/settings`]: { expect: all(200) },
+      [`POST ${board}/settings`]: { expect: { member: 403, outsider: 403, admin: 400, signedOut: 302 } },
+      [`GET ${person}`]: { expect: membersOnly(302), content: ['member'] },
+      [`GET ${api}/board`]: { expect: membersOnly(401), content: ['member'] },
+      [`GET ${api}/candidates`]: { expect: membersOnly(401), content: ['member'] },
+      [`GET ${api}/settings`]: { expect: all(200, 401) },
+      [`PUT ${api}/settings`]: { expect: { member: 403, outsider: 403, admin: 400, signedOut: 401 } },
+      [`GET ${apiPerson}`]: { expect: membersOnly(401), content: ['member'] },
+      [`GET ${apiPerson}/score`]: { expect: membersOnly(401) },
+    }
+    for (const path of ['offences', 'decision', 'cohort', 'deselect', 'pathways']) {
+      // A member's empty form re-renders the person's page with the problems; the API answers 400 alone.
+      table[`POST ${person}/${path}`] = { expect: changes(302), content: ['member'] }
+      table[`POST ${apiPerson}/${path}`] = { expect: changes(401) }
+    }
+    return table
+  }
+
   it('covers every case route and endpoint the app declares', () => {
     const declared = f.t.routes
       .filter((r) => /^\/(cases|api\/v1\/(cases|case-|break-glass))/.test(r.url))
@@ -338,6 +379,8 @@ describe('every case route and endpoint, by who is asking', () => {
           .replace(/\?.*$/, '')
           .replace(/\/(meetings|actions|case-meetings|case-actions)\/\d+/, '/$1/:id')
           .replace(/\/(interventions|episodes|case-interventions|case-episodes)\/\d+/, '/$1/:id')
+          .replace(/\/(case-)?panels\/\d+\/iom/, '/$1panels/:id/iom')
+          .replace(/\/iom\/subjects\/\d+/, '/iom/subjects/:iomSubject')
           .replace(`/${f.caseId}`, '/:id')
           .replace(`/panels/${f.panel}`, '/panels/:id')
           .replace(`/case-panels/${f.panel}`, '/case-panels/:id')

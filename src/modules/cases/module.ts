@@ -2,6 +2,7 @@ import { EVERYONE } from '../../access/roles.ts'
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
 import { casesMeetings } from '../../db/migrations/0022_cases_meetings.ts'
 import { casesRights } from '../../db/migrations/0023_cases_rights.ts'
+import { casesIom as casesIomMigration } from '../../db/migrations/0029_cases_iom.ts'
 import { casesInterventions } from '../../db/migrations/0030_cases_interventions.ts'
 import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
@@ -13,6 +14,11 @@ import { directoryRoutes } from './interventions/directory.routes.ts'
 import { interventionsApi } from './interventions/interventions.api.ts'
 import { interventionSamples } from './interventions/samples.ts'
 import { subjectInterventionRoutes } from './interventions/subject.routes.ts'
+import { loadIomDemo } from './iom/demo.ts'
+import { iomApi } from './iom/iom.api.ts'
+import { iomScoreCommand } from './iom/iom.cli.ts'
+import { iomRoutes } from './iom/iom.routes.ts'
+import { iomSamples } from './iom/samples.ts'
 import { casePageRoutes } from './pages/cases.routes.ts'
 import { panelRoutes } from './pages/panels.routes.ts'
 import { referralRoutes } from './pages/referrals.routes.ts'
@@ -53,6 +59,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       '0021_cases': casesMigration,
       '0022_cases_meetings': casesMeetings,
       '0023_cases_rights': casesRights,
+      '0029_cases_iom': casesIomMigration,
       '0030_cases_interventions': casesInterventions,
     },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
@@ -67,15 +74,17 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases'], rightsRoutes),
       pages(['cases', 'partners'], directoryRoutes),
       pages(['cases'], subjectInterventionRoutes),
+      pages(['cases'], iomRoutes),
     ],
     api: [
       api(['cases'], panelsApi),
       api(['cases'], casesApi),
       api(['cases'], meetingApi),
       api(['cases'], interventionsApi),
+      api(['cases'], iomApi),
     ],
     // The Dash check stores nothing and reads no case: it needs no service.
-    commands: [...riskCommands, ...rightsCommands],
+    commands: [...riskCommands, ...rightsCommands, iomScoreCommand],
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
     home: [
       {
@@ -97,6 +106,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
     // The panels and their cases first, then the directory, whose services serve the panels it finds.
     demo: demo(['cases', 'users', 'partners'], async (services, actor) => {
       await loadCasesDemo(services, actor)
+      await loadIomDemo(services, actor)
       await loadInterventionsDemo(services, actor)
     }),
     // A panel chaired by one sample user, with one case and a break glass by another: every route reaches a record.
@@ -169,6 +179,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
           made.organisation as number,
           actor,
         )),
+        ...(await iomSamples(cases, chair, actor)),
       }
     }),
   }

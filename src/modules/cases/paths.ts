@@ -43,5 +43,8 @@ export const paths = {
     episode: (id: Id) => `/cases/episodes/${id}`,
     outcomes: (id: Id) => `/cases/subjects/${id}/outcomes`,
     newOutcome: (id: Id) => `/cases/subjects/${id}/outcomes/new`,
+    iomBoard: (id: Id) => `/cases/panels/${id}/iom`,
+    iomSettings: (id: Id) => `/cases/panels/${id}/iom/settings`,
+    iomSubject: (id: Id, subjectId: Id) => `/cases/panels/${id}/iom/subjects/${subjectId}`,
   },
 } as const

@@ -10,6 +10,7 @@ import { createAssessmentsService } from './assessments/assessments.service.ts'
 import { createCohortsService } from './cohorts/cohorts.service.ts'
 import type { CasesContext } from './context.ts'
 import { createInterventionsService } from './interventions/service.ts'
+import { createIomService } from './iom/service.ts'
 import type { CaseRecord } from './meetings/case-record.ts'
 import { createMeetingsService } from './meetings/meetings.service.ts'
 import { createPanelsService } from './panels/panels.service.ts'
@@ -90,6 +91,7 @@ export function createCasesService(
     ...createRightsService(ctx, panels, subjects),
     ...createCohortsService(ctx, panels, subjects),
     ...createInterventionsService(ctx, panels, referrals),
+    ...createIomService(ctx, panels, subjects),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }

@@ -1,5 +1,6 @@
 import type { Executor } from '../../../db/database.ts'
 import { interventionsPart } from '../interventions/rights-part.ts'
+import { iomPart } from '../iom/rights-part.ts'
 import { maracWorkPart } from '../meetings/rights-part.ts'
 import type { FieldCipher } from '../protection/field-cipher.ts'
 
@@ -57,4 +58,4 @@ const core: CasePart = {
 }
 
 /** Every part of the case system. Meetings, DASH, actions and safety plans add theirs here. */
-export const CASE_PARTS: CasePart[] = [core, maracWorkPart, interventionsPart]
+export const CASE_PARTS: CasePart[] = [core, maracWorkPart, interventionsPart, iomPart]
