@@ -14,6 +14,8 @@ import './meetings/tables.ts'
 import { meetingApi } from './api/meetings.api.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
 import { maracRoutes } from './pages/marac.routes.ts'
+import { casesChannelMase } from '../../db/migrations/0033_cases_channel_mase.ts'
+import './channel/tables.ts'
 
 declare module '../module.ts' {
   interface Services {
@@ -34,7 +36,11 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
   return {
     name: 'cases',
     permissions,
-    migrations: { '0021_cases': casesMigration, '0022_cases_meetings': casesMeetings },
+    migrations: {
+      '0021_cases': casesMigration,
+      '0022_cases_meetings': casesMeetings,
+      '0033_cases_channel_mase': casesChannelMase,
+    },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
       cases: createCasesService(db, config, audit, users, partners, options),
     })),

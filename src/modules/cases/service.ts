@@ -7,6 +7,7 @@ import { createBreakGlassService } from './access/break-glass.service.ts'
 import { createActionsService } from './actions/actions.service.ts'
 import { createAssessmentsService } from './assessments/assessments.service.ts'
 import { type ChairNotifier, chairNotifier } from './access/chair-notice.ts'
+import { channelAndMase } from './channel/services.ts'
 import type { CasesContext } from './context.ts'
 import type { CaseRecord } from './meetings/case-record.ts'
 import { createMeetingsService } from './meetings/meetings.service.ts'
@@ -84,6 +85,7 @@ export function createCasesService(
     }),
     ...createSearchService(ctx, subjects, referrals),
     ...createBreakGlassService(ctx, panels),
+    ...channelAndMase(ctx, panels, subjects, referrals),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }
