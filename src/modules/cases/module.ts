@@ -16,6 +16,11 @@ import { meetingRoutes } from './pages/meetings.routes.ts'
 import { maracRoutes } from './pages/marac.routes.ts'
 import { casesChannelMase } from '../../db/migrations/0033_cases_channel_mase.ts'
 import './channel/tables.ts'
+import { channelApi } from './channel/channel.api.ts'
+import { channelRoutes } from './channel/channel.routes.ts'
+import { maseApi } from './mase/mase.api.ts'
+import { maseRoutes } from './mase/mase.routes.ts'
+import { channelMaseSamples } from './channel/samples.ts'
 
 declare module '../module.ts' {
   interface Services {
@@ -50,8 +55,16 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases'], casePageRoutes),
       pages(['cases', 'partners'], meetingRoutes),
       pages(['cases'], maracRoutes),
+      pages(['cases'], channelRoutes),
+      pages(['cases'], maseRoutes),
     ],
-    api: [api(['cases'], panelsApi), api(['cases'], casesApi), api(['cases'], meetingApi)],
+    api: [
+      api(['cases'], panelsApi),
+      api(['cases'], casesApi),
+      api(['cases'], meetingApi),
+      api(['cases'], channelApi),
+      api(['cases'], maseApi),
+    ],
     // The Dash check stores nothing and reads no case: it needs no service.
     commands: riskCommands,
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
@@ -128,6 +141,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
         breakGlass: glass.id,
         caseMeeting,
         caseAction,
+        ...(await channelMaseSamples(cases, actor, chair, made.organisation as number)),
       }
     }),
   }

@@ -246,6 +246,14 @@ export function createMaseService(
     return row.referral_id
   }
 
+  /** The case a disruption is on, for a member about to change it: anyone else is told "not found". */
+  async function disruptionCaseOf(who: Who, id: number): Promise<number> {
+    const row = await repo.findDisruption(db, id)
+    if (!row) throw new NotFoundError('Disruption')
+    await door.change(who, row.referral_id, 'mase', 'MASE')
+    return row.referral_id
+  }
+
   async function maseMember(who: Who, panelId: number): Promise<Panel> {
     const panel = await panels.getPanel(panelId).catch((error) => {
       throw error instanceof NotFoundError ? new NotFoundError('Panel') : error
@@ -305,6 +313,7 @@ export function createMaseService(
     addPersonOfConcern,
     addDisruption,
     updateDisruption,
+    disruptionCaseOf,
     problemProfile,
     problemProfileExport,
   }
