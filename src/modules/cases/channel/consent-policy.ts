@@ -71,7 +71,7 @@ export function supportProblem(
   standing: Pick<ConsentDecided, 'decision' | 'decidedOn'> | null,
   startsOn: string,
 ): FieldErrors | null {
-  if (!standing || standing.decision !== 'given')
+  if (standing?.decision !== 'given')
     return {
       form: 'Channel is voluntary: without consent there is no support package. Close the case or refer the person elsewhere.',
     }
