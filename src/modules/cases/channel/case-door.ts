@@ -2,11 +2,11 @@ import { NotFoundError, ValidationError } from '../../../shared/errors.ts'
 import { VIEWED } from '../../audit/service.ts'
 import type { CasesContext } from '../context.ts'
 import type { Panel } from '../panels/panel.ts'
-import type { PanelType } from '../panels/schema.ts'
 import type { PanelsService } from '../panels/panels.service.ts'
+import type { PanelType } from '../panels/schema.ts'
 import { type CaseAccess, requireMayChangeCase, type Who } from '../policy.ts'
-import type { ReferralsService } from '../referrals/referrals.service.ts'
 import * as referralsRepo from '../referrals/referrals.repository.ts'
+import type { ReferralsService } from '../referrals/referrals.service.ts'
 
 // The way into a Channel or MASE case's own records, asked before every read and change. Reads go
 // through part 1's need to know (members, and break glass while it lasts) and are written to the

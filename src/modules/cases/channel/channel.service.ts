@@ -9,15 +9,15 @@ import {
   VAF_FACTORS,
   type VafAssessment,
   type VafRating,
-  validateVafAssessment,
   vafChange,
   vafCounts,
   vafSeries,
+  validateVafAssessment,
 } from '../rules/vaf-factors.ts'
 import type { SubjectsStore } from '../subjects/subjects.store.ts'
 import { caseDoor } from './case-door.ts'
-import type { ChannelRecord, ConsentRead, SupportRead, VafAssessmentRead } from './channel-record.ts'
 import * as repo from './channel.repository.ts'
+import type { ChannelRecord, ConsentRead, SupportRead, VafAssessmentRead } from './channel-record.ts'
 import {
   CONSENT_DECISION_LABELS,
   CONSENT_GIVER_LABELS,

@@ -1,5 +1,6 @@
 import type { CasesContext } from '../context.ts'
 import { createMaseService } from '../mase/mase.service.ts'
+import { createProblemProfileService } from '../mase/profile.service.ts'
 import type { PanelsService } from '../panels/panels.service.ts'
 import type { ReferralsService } from '../referrals/referrals.service.ts'
 import type { SubjectsStore } from '../subjects/subjects.store.ts'
@@ -14,4 +15,5 @@ export const channelAndMase = (
 ) => ({
   ...createChannelService(ctx, panels, subjects, referrals),
   ...createMaseService(ctx, panels, subjects, referrals),
+  ...createProblemProfileService(ctx, panels),
 })

@@ -6,6 +6,9 @@ import type { CaseKey } from '../protection/keys.ts'
 // "The Grand Hotel, 1 High St" and "the grand hotel 1 high st" agree; a different spelling does
 // not, which is why a member reads the place and links it as the other case words it.
 
+/** The cipher's context for a place's text. */
+export const PLACE = 'mase.place'
+
 export const normalisePlace = (place: string) =>
   place
     .normalize('NFKD')

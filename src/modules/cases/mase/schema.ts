@@ -37,6 +37,9 @@ export const DISRUPTION_STATUS_LABELS: Record<DisruptionStatus, string> = {
   'not-done': 'Not done',
 }
 
+/** A person of concern's role on the case, among part 1's subject roles. */
+export const PERSON_OF_CONCERN = 'person-of-concern'
+
 export const locationInput = z.object({
   locationType: z.enum(LOCATION_TYPES, { error: 'Select the type of place' }),
   place: requiredText('Enter the address or describe the place', 500),
