@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { type CasesFixture, casesFixture } from '../helpers/cases.ts'
 import { addChannelAndMase, type ChannelMase, SHARED_PLACE, vafRatings } from '../helpers/channel-mase.ts'
 import { DIALECTS } from '../helpers/databases.ts'
+import { Browser } from '../helpers/session.ts'
 
 // Channel and MASE on the real databases: the VAF reassessed three times with the change between the
 // last two, consent as Channel requires (a child's parent's or guardian's, no support without it),
@@ -252,6 +253,21 @@ describe.each(DIALECTS)('Channel and MASE on %s', (dialect) => {
     expect(
       await rejected(cases().breakGlass(f.who('admin'), c.channelCase, { reason: 'Administrators do not' })),
     ).toBeInstanceOf(ForbiddenError)
+  })
+
+  it('serves the VAF page with its chart and table, and a problem profile CSV of counts alone', async () => {
+    const member = new Browser(f.t.app)
+    await member.signIn('lead@test.example')
+    const page = await member.get(`/cases/${c.channelCase}/channel`)
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('<svg')
+    expect(page.body).toContain('Factors present at each assessment')
+    expect(page.body).toContain('6 to 3 present (3 fewer)')
+    const csv = await member.get(`/cases/panels/${c.masePanel}/problem-profile/csv`)
+    expect(csv.statusCode).toBe(200)
+    expect(csv.headers['content-type']).toContain('text/csv')
+    expect(csv.body).toContain('Hotel,<5,<5')
+    expect(csv.body).not.toContain(SHARED_PLACE)
   })
 
   it('writes every read and change to the case’s log', async () => {
