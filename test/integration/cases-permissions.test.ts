@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asCurrentUser } from '../../src/access/current-user.ts'
 import { type CasesFixture, casesFixture, REASONS, RISK, VICTIM } from '../helpers/cases.ts'
+import { addChannelAndMase, type ChannelMase, SHARED_PLACE, vafRatings } from '../helpers/channel-mase.ts'
 import { IOM_SOURCE_NOTE, type IomFixture, iomFixture } from '../helpers/iom.ts'
 import { Browser } from '../helpers/session.ts'
 
@@ -27,6 +28,8 @@ interface Call {
   expect: Record<Caller, number>
   /** The callers who may see the case's content in the answer (everyone else must not). */
   content?: Caller[]
+  /** The content looked for, when not the MARAC case's. */
+  texts?: string[]
 }
 
 describe('every case route and endpoint, by who is asking', () => {
@@ -40,6 +43,10 @@ describe('every case route and endpoint, by who is asking', () => {
   let interventionId: number
   let episodeId: number
   let iom: IomFixture
+  let cm: ChannelMase
+  let disruptionId: number
+  const VAF_NOTE = 'Talks of revenge for his cousin'
+  const MINE = ['Mira Storybook', SHARED_PLACE, VAF_NOTE]
 
   beforeAll(async () => {
     f = await casesFixture('sqlite')
@@ -99,6 +106,20 @@ describe('every case route and endpoint, by who is asking', () => {
       ownerOrganisationId: f.t.organisationId,
       ownerUserId: f.ids.member,
       dueOn: '2026-05-27',
+    })
+    // A Channel case assessed once, and two MASE children sharing a place, one with a disruption.
+    cm = await addChannelAndMase(f)
+    await cases.assessVaf(f.who('member'), cm.channelCase, {
+      assessedOn: '2026-05-06',
+      ratings: vafRatings(4, VAF_NOTE),
+    })
+    for (const id of cm.maseCases)
+      await cases.addMaseLocation(f.who('member'), id, { locationType: 'hotel', place: SHARED_PLACE })
+    disruptionId = await cases.addDisruption(f.who('member'), cm.maseCases[0], {
+      disruptionType: 'hotel-watch',
+      detail: 'Watch the lodge on Fridays',
+      ownerOrganisationId: f.t.organisationId,
+      dueOn: '2026-06-10',
     })
   })
   afterAll(() => f.t.close())
@@ -295,6 +316,8 @@ describe('every case route and endpoint, by who is asking', () => {
       },
       ...interventionRoutes(all),
       ...iomRoutes(all),
+      // Channel and MASE: their panels' members only; a refused form re-renders the record for the member.
+      ...channelMaseRows(members),
     }
     return table
   }
@@ -368,6 +391,53 @@ describe('every case route and endpoint, by who is asking', () => {
     return table
   }
 
+  function channelMaseRows(members: (status: number, signedOut: number) => Record<Caller, number>) {
+    const ch = cm.channelCase
+    const m = cm.maseCases[0]
+    const mp = cm.masePanel
+    const d = disruptionId
+    const read = { texts: MINE, content: ['member'] as Caller[] }
+    const rows: Record<string, Call> = {
+      [`GET /cases/${ch}/channel`]: { expect: members(200, 302), ...read },
+      [`POST /cases/${ch}/channel/vaf`]: { expect: members(400, 302), ...read },
+      [`POST /cases/${ch}/channel/consent`]: { expect: members(400, 302), ...read },
+      [`POST /cases/${ch}/channel/support`]: { expect: members(400, 302), ...read },
+      [`GET /cases/${m}/mase`]: { expect: members(200, 302), ...read },
+      [`POST /cases/${m}/mase/locations`]: { expect: members(400, 302), ...read },
+      [`POST /cases/${m}/mase/persons`]: { expect: members(400, 302), ...read },
+      [`POST /cases/${m}/mase/disruptions`]: { expect: members(400, 302), ...read },
+      [`POST /cases/mase-disruptions/${d}`]: { body: { status: 'lost' }, expect: members(400, 302), ...read },
+      [`GET /cases/panels/${mp}/problem-profile`]: { expect: members(200, 302), ...read },
+      // The counts leave the panel: no place, no person.
+      [`GET /cases/panels/${mp}/problem-profile/csv`]: { expect: members(200, 302), texts: MINE },
+      [`GET /api/v1/cases/${ch}/channel`]: { expect: members(200, 401), ...read },
+      [`POST /api/v1/cases/${ch}/channel/vaf`]: { expect: members(400, 401), texts: MINE },
+      [`POST /api/v1/cases/${ch}/channel/consent`]: { expect: members(400, 401), texts: MINE },
+      [`POST /api/v1/cases/${ch}/channel/support`]: { expect: members(400, 401), texts: MINE },
+      [`GET /api/v1/cases/${m}/mase`]: { expect: members(200, 401), ...read },
+      [`POST /api/v1/cases/${m}/mase/locations`]: { expect: members(400, 401), texts: MINE },
+      [`POST /api/v1/cases/${m}/mase/persons/check`]: { expect: members(400, 401), texts: MINE },
+      [`POST /api/v1/cases/${m}/mase/persons`]: { expect: members(400, 401), texts: MINE },
+      [`POST /api/v1/cases/${m}/mase/disruptions`]: { expect: members(400, 401), texts: MINE },
+      [`PUT /api/v1/case-disruptions/${d}`]: {
+        body: { status: 'lost' },
+        expect: members(400, 401),
+        texts: MINE,
+      },
+      [`GET /api/v1/case-panels/${mp}/problem-profile`]: { expect: members(200, 401), ...read },
+      [`GET /api/v1/case-panels/${mp}/problem-profile/counts`]: { expect: members(200, 401), texts: MINE },
+    }
+    return rows
+  }
+
+  /** Channel's and MASE's own records' ids, as the routes declare them. */
+  const channelMaseRoute = (k: string) =>
+    k
+      .replace(`/${cm.channelCase}/channel`, '/:id/channel')
+      .replace(`/${cm.maseCases[0]}/mase`, '/:id/mase')
+      .replace(new RegExp(`(mase-disruptions|case-disruptions)/${disruptionId}$`), '$1/:id')
+      .replace(`panels/${cm.masePanel}/problem-profile`, 'panels/:id/problem-profile')
+
   it('covers every case route and endpoint the app declares', () => {
     const declared = f.t.routes
       .filter((r) => /^\/(cases|api\/v1\/(cases|case-|break-glass))/.test(r.url))
@@ -375,7 +445,7 @@ describe('every case route and endpoint, by who is asking', () => {
       .sort()
     const called = Object.keys(routes())
       .map((k) =>
-        k
+        channelMaseRoute(k)
           .replace(/\?.*$/, '')
           .replace(/\/(meetings|actions|case-meetings|case-actions)\/\d+/, '/$1/:id')
           .replace(/\/(interventions|episodes|case-interventions|case-episodes)\/\d+/, '/$1/:id')
@@ -401,7 +471,7 @@ describe('every case route and endpoint, by who is asking', () => {
         const response = await call(caller, method, url, spec.body)
         if (response.statusCode !== spec.expect[caller])
           failures.push(`${key} as ${caller}: ${response.statusCode}, expected ${spec.expect[caller]}`)
-        const shows = CONTENT.filter((text) => response.body.includes(text))
+        const shows = (spec.texts ?? CONTENT).filter((text) => response.body.includes(text))
         if (spec.content?.includes(caller)) {
           if (shows.length === 0) failures.push(`${key} as ${caller}: no case content shown`)
         } else if (shows.length) failures.push(`${key} as ${caller} showed ${shows.join(', ')}`)

@@ -28,9 +28,17 @@ import { rightsRoutes } from './rights/routes.ts'
 import { type CasesOptions, type CasesService, createCasesService } from './service.ts'
 import './tables.ts'
 import './meetings/tables.ts'
+import { casesChannelMase } from '../../db/migrations/0033_cases_channel_mase.ts'
 import { meetingApi } from './api/meetings.api.ts'
 import { maracRoutes } from './pages/marac.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
+import './channel/tables.ts'
+import { channelApi } from './channel/channel.api.ts'
+import { channelRoutes } from './channel/channel.routes.ts'
+import { loadChannelMaseDemo } from './channel/demo.ts'
+import { channelMaseSamples } from './channel/samples.ts'
+import { maseApi } from './mase/mase.api.ts'
+import { maseRoutes } from './mase/mase.routes.ts'
 
 declare module '../module.ts' {
   interface Services {
@@ -61,6 +69,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       '0023_cases_rights': casesRights,
       '0029_cases_iom': casesIomMigration,
       '0030_cases_interventions': casesInterventions,
+      '0033_cases_channel_mase': casesChannelMase,
     },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
       cases: createCasesService(db, config, audit, users, partners, options),
@@ -75,6 +84,8 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases', 'partners'], directoryRoutes),
       pages(['cases'], subjectInterventionRoutes),
       pages(['cases'], iomRoutes),
+      pages(['cases'], channelRoutes),
+      pages(['cases'], maseRoutes),
     ],
     api: [
       api(['cases'], panelsApi),
@@ -82,6 +93,8 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       api(['cases'], meetingApi),
       api(['cases'], interventionsApi),
       api(['cases'], iomApi),
+      api(['cases'], channelApi),
+      api(['cases'], maseApi),
     ],
     // The Dash check stores nothing and reads no case: it needs no service.
     commands: [...riskCommands, ...rightsCommands, iomScoreCommand],
@@ -107,6 +120,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
     demo: demo(['cases', 'users', 'partners'], async (services, actor) => {
       await loadCasesDemo(services, actor)
       await loadIomDemo(services, actor)
+      await loadChannelMaseDemo(services, actor)
       await loadInterventionsDemo(services, actor)
     }),
     // A panel chaired by one sample user, with one case and a break glass by another: every route reaches a record.
@@ -180,6 +194,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
           actor,
         )),
         ...(await iomSamples(cases, chair, actor)),
+        ...(await channelMaseSamples(cases, actor, chair, made.organisation as number)),
       }
     }),
   }

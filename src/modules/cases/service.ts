@@ -7,6 +7,7 @@ import { createBreakGlassService } from './access/break-glass.service.ts'
 import { type ChairNotifier, chairNotifier } from './access/chair-notice.ts'
 import { createActionsService } from './actions/actions.service.ts'
 import { createAssessmentsService } from './assessments/assessments.service.ts'
+import { channelAndMase } from './channel/services.ts'
 import { createCohortsService } from './cohorts/cohorts.service.ts'
 import type { CasesContext } from './context.ts'
 import { createInterventionsService } from './interventions/service.ts'
@@ -92,6 +93,7 @@ export function createCasesService(
     ...createCohortsService(ctx, panels, subjects),
     ...createInterventionsService(ctx, panels, referrals),
     ...createIomService(ctx, panels, subjects),
+    ...channelAndMase(ctx, panels, subjects, referrals),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }

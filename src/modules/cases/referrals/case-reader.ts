@@ -54,6 +54,7 @@ export function caseReader({ db, cipher }: CasesContext, subjects: SubjectsStore
     const member = isPanelMember(who.user, panel)
     return {
       ...(summary as CaseSummary),
+      panelType: panel.type,
       referringOrganisation: { id: row.referring_organisation_id, name: row.referring_organisation_name },
       referringOfficer: { id: row.referring_user_id, name: row.referring_user_name },
       reasons: cipher.open(REASONS, row.reasons_sealed),

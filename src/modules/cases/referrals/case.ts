@@ -1,4 +1,4 @@
-import type { LegalBasis } from '../panels/schema.ts'
+import type { LegalBasis, PanelType } from '../panels/schema.ts'
 import type { ReferralStatus } from './lifecycle.ts'
 import type { Consent, SubjectRole } from './schema.ts'
 
@@ -22,6 +22,8 @@ export interface CaseSummary {
 
 /** One case, decrypted, as its panel's members (or someone who broke the glass) read it. */
 export interface Case extends CaseSummary {
+  /** The holding panel's type: which of its own pages (Channel's VAF, MASE's places) the case has. */
+  panelType: PanelType
   referringOrganisation: { id: number; name: string }
   referringOfficer: { id: number; name: string }
   reasons: string

@@ -11,6 +11,7 @@ export const SUBJECT_ROLES = [
   'offender',
   'child-in-household',
   'family-member',
+  'person-of-concern',
   'other',
 ] as const
 export type SubjectRole = (typeof SUBJECT_ROLES)[number]
@@ -20,6 +21,7 @@ export const SUBJECT_ROLE_LABELS: Record<SubjectRole, string> = {
   offender: 'Offender',
   'child-in-household': 'Child in the household',
   'family-member': 'Family member',
+  'person-of-concern': 'Person of concern',
   other: 'Other',
 }
 

@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../../../shared/errors.ts'
 import type { CasesContext } from '../context.ts'
-import type { PersonName } from '../subjects/subject.ts'
 import type { Who } from '../policy.ts'
+import type { PersonName } from '../subjects/subject.ts'
 import { CASE_PARTS } from './parts.ts'
 import * as repo from './rights.repository.ts'
 import { isSystemReaderFor } from './system-read.ts'
@@ -77,6 +77,8 @@ export function createKeyRotationService(
         await repo.setSubjectIndexes(trx, 'case_subject_aliases', a.id, index)
         blindIndexesChanged++
       }
+      for (const part of CASE_PARTS)
+        blindIndexesChanged += (await part.reindex?.(trx, cipher, keys.current)) ?? 0
       await audit.record(trx, who.actor, {
         action: 'case.rotate-key',
         entityType: 'case-data-key',

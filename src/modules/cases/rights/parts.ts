@@ -1,8 +1,10 @@
 import type { Executor } from '../../../db/database.ts'
+import { channelMasePart } from '../channel/rights-part.ts'
 import { interventionsPart } from '../interventions/rights-part.ts'
 import { iomPart } from '../iom/rights-part.ts'
 import { maracWorkPart } from '../meetings/rights-part.ts'
 import type { FieldCipher } from '../protection/field-cipher.ts'
+import type { CaseKey } from '../protection/keys.ts'
 
 // The seam by which each part of the case system (referrals and subjects here; meetings, DASH,
 // actions and safety plans beside them) takes part in the rights: which columns it seals, what it
@@ -39,6 +41,8 @@ export interface CasePart {
   deleteCase?(trx: Executor, caseId: number): Promise<void>
   /** Delete this part's rows about people no case names any more, before they go (retention). */
   deleteSubjects?(trx: Executor, subjectIds: readonly number[]): Promise<void>
+  /** Recompute this part's keyed indexes under the current key (key rotation); the number changed. */
+  reindex?(trx: Executor, cipher: FieldCipher, key: CaseKey): Promise<number>
 }
 
 const core: CasePart = {
@@ -58,4 +62,4 @@ const core: CasePart = {
 }
 
 /** Every part of the case system. Meetings, DASH, actions and safety plans add theirs here. */
-export const CASE_PARTS: CasePart[] = [core, maracWorkPart, interventionsPart, iomPart]
+export const CASE_PARTS: CasePart[] = [core, maracWorkPart, interventionsPart, iomPart, channelMasePart]
