@@ -14,6 +14,13 @@ import './meetings/tables.ts'
 import { meetingApi } from './api/meetings.api.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
 import { maracRoutes } from './pages/marac.routes.ts'
+import { casesYouthAsb } from '../../db/migrations/0032_cases_youth_asb.ts'
+import './youth/tables.ts'
+import './asb/tables.ts'
+import { youthRoutes } from './youth/youth.routes.ts'
+import { youthApi } from './youth/youth.api.ts'
+import { asbRoutes } from './asb/asb.routes.ts'
+import { asbApi } from './asb/asb.api.ts'
 
 declare module '../module.ts' {
   interface Services {
@@ -34,7 +41,11 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
   return {
     name: 'cases',
     permissions,
-    migrations: { '0021_cases': casesMigration, '0022_cases_meetings': casesMeetings },
+    migrations: {
+      '0021_cases': casesMigration,
+      '0022_cases_meetings': casesMeetings,
+      '0032_cases_youth_asb': casesYouthAsb,
+    },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
       cases: createCasesService(db, config, audit, users, partners, options),
     })),
@@ -44,8 +55,16 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases'], casePageRoutes),
       pages(['cases', 'partners'], meetingRoutes),
       pages(['cases'], maracRoutes),
+      pages(['cases'], youthRoutes),
+      pages(['cases'], asbRoutes),
     ],
-    api: [api(['cases'], panelsApi), api(['cases'], casesApi), api(['cases'], meetingApi)],
+    api: [
+      api(['cases'], panelsApi),
+      api(['cases'], casesApi),
+      api(['cases'], meetingApi),
+      api(['cases'], youthApi),
+      api(['cases'], asbApi),
+    ],
     // The Dash check stores nothing and reads no case: it needs no service.
     commands: riskCommands,
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
@@ -115,8 +134,30 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
         ownerUserId: chair,
         dueOn: '2026-02-06',
       })
+      // A Community MARAC with an application, so the ASB case review routes reach a record too.
+      const asbPanel = await cases.createPanel(system, {
+        name: 'Sample Community MARAC',
+        type: 'community-marac',
+        termsOfReference: 'Sample terms',
+        chairUserId: chair,
+        cadence: 'monthly',
+        organisationIds: [made.organisation as number],
+        isaParties: ['Sample council'],
+        isaLegalBasis: 'cda-s115',
+        isaReviewDate: '2030-01-01',
+      })
+      const asbApplication = await cases.createApplication(system, asbPanel, {
+        forename: 'Sample',
+        surname: 'Applicant',
+        dateOfBirth: '1970-01-01',
+        address: 'Sample address',
+        receivedOn: '2026-01-02',
+        location: 'Sample location',
+        complaints: [{ reportedOn: '2026-01-01', agency: 'Sample council' }],
+      })
       return {
         casePanel,
+        asbApplication,
         case: caseId,
         caseSubject: found[0] as number,
         breakGlass: glass.id,

@@ -19,6 +19,7 @@ import { createReferralsService } from './referrals/referrals.service.ts'
 import { createSafeLivesReturnService } from './returns/safelives.service.ts'
 import { createSearchService } from './subjects/search.service.ts'
 import { subjectsStore } from './subjects/subjects.store.ts'
+import { youthAndAsbServices } from './youth/part.ts'
 
 export interface CasesOptions {
   /** The time now; tests give their own clock to reach a break glass's expiry without waiting. */
@@ -84,6 +85,7 @@ export function createCasesService(
     }),
     ...createSearchService(ctx, subjects, referrals),
     ...createBreakGlassService(ctx, panels),
+    ...youthAndAsbServices(ctx, panels, referrals, subjects),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }
