@@ -10,7 +10,15 @@ import { Browser } from '../helpers/session.ts'
 
 type Caller = 'member' | 'outsider' | 'admin' | 'signedOut'
 const CALLERS: Caller[] = ['member', 'outsider', 'admin', 'signedOut']
-const CONTENT = [REASONS, RISK, 'Ada Fictional', 'Bram Madeup', 'Nowhere Lane']
+const CONTENT = [
+  REASONS,
+  RISK,
+  'Ada Fictional',
+  'Bram Madeup',
+  'Nowhere Lane',
+  'Cato Imaginary',
+  'Fern Fabricated',
+]
 
 interface Call {
   body?: Record<string, string>
@@ -28,6 +36,10 @@ describe('every case route and endpoint, by who is asking', () => {
   let glassId: number
   let meetingId: number
   let actionId: number
+  let youthPanel: number
+  let youthCase: number
+  let community: number
+  let asbId: number
 
   beforeAll(async () => {
     f = await casesFixture('sqlite')
@@ -71,6 +83,53 @@ describe('every case route and endpoint, by who is asking', () => {
       ownerOrganisationId: f.t.organisationId,
       ownerUserId: f.ids.member,
       dueOn: '2026-05-27',
+    })
+    // A youth panel's case, and a Community MARAC's application decided so its letter can be made.
+    const panelOf = (name: string, type: string) =>
+      cases.createPanel(f.who('admin'), {
+        name,
+        type,
+        termsOfReference: name,
+        chairUserId: f.ids.chair,
+        cadence: 'monthly',
+        memberUserIds: [f.ids.member],
+        organisationIds: [f.t.organisationId],
+        isaParties: ['Test Council'],
+        isaLegalBasis: 'cda-s115',
+        isaReviewDate: '2027-01-31',
+      })
+    youthPanel = await panelOf('Test Youth RMP', 'youth-rmp')
+    community = await panelOf('Test Community MARAC', 'community-marac')
+    youthCase = await cases.submitReferral(f.who('member'), {
+      panelId: youthPanel,
+      reasons: 'Found with a knife',
+      risk: 'Older group',
+      consent: 'given',
+      referredOn: '2026-05-01',
+      subjects: [
+        {
+          role: 'offender',
+          forename: 'Cato',
+          surname: 'Imaginary',
+          dateOfBirth: '2008-09-15',
+          gender: 'male',
+        },
+      ],
+    })
+    asbId = await cases.createApplication(f.who('member'), community, {
+      forename: 'Fern',
+      surname: 'Fabricated',
+      dateOfBirth: '1961-07-07',
+      address: '14 Quayside Walk',
+      receivedOn: '2026-05-11',
+      location: 'Quayside Walk',
+      complaints: [{ reportedOn: '2026-05-01', agency: 'Police' }],
+    })
+    await cases.recordAsbStep(f.who('member'), asbId, {
+      step: 'decide',
+      on: '2026-05-20',
+      thresholdMet: 'no',
+      reason: 'One complaint',
     })
   })
   afterAll(() => f.t.close())
@@ -230,6 +289,51 @@ describe('every case route and endpoint, by who is asking', () => {
       [`GET /api/v1/case-panels/${p}/safelives-return?from=2026-04-01&to=2026-06-30`]: {
         expect: members(200, 401),
       },
+      // The youth panels' risk and transitions, and the ASB case review: members only, as above.
+      [`GET /cases/${youthCase}/risk`]: { expect: members(200, 302), content: ['member'] },
+      [`POST /cases/${youthCase}/risk`]: { expect: members(400, 302), content: ['member'] },
+      [`POST /cases/${youthCase}/transitions`]: { expect: members(400, 302), content: ['member'] },
+      [`GET /cases/panels/${youthPanel}/youth`]: { expect: members(200, 302), content: ['member'] },
+      [`POST /cases/panels/${youthPanel}/youth/settings`]: {
+        body: { transitionLeadMonths: '12' },
+        expect: members(400, 302),
+        content: ['member'],
+      },
+      [`GET /cases/panels/${community}/asb`]: { expect: members(200, 302), content: ['member'] },
+      [`POST /cases/panels/${community}/asb/settings`]: {
+        body: { complaints: '2' },
+        expect: members(400, 302),
+        content: ['member'],
+      },
+      [`GET /cases/panels/${community}/asb/new`]: { expect: members(200, 302) },
+      [`POST /cases/panels/${community}/asb`]: { expect: members(400, 302) },
+      [`GET /cases/asb/${asbId}`]: { expect: members(200, 302), content: ['member'] },
+      [`POST /cases/asb/${asbId}/steps`]: {
+        body: { step: 'meet' },
+        expect: members(400, 302),
+        content: ['member'],
+      },
+      [`GET /cases/asb/${asbId}/letter`]: { expect: members(200, 302) },
+      [`GET /api/v1/cases/${youthCase}/risk`]: { expect: members(200, 401), content: ['member'] },
+      [`POST /api/v1/cases/${youthCase}/risk-reviews`]: { expect: members(400, 401) },
+      [`POST /api/v1/cases/${youthCase}/transitions`]: { expect: members(400, 401) },
+      [`GET /api/v1/case-panels/${youthPanel}/transitions`]: {
+        expect: members(200, 401),
+        content: ['member'],
+      },
+      [`GET /api/v1/case-panels/${community}/asb-applications`]: {
+        expect: members(200, 401),
+        content: ['member'],
+      },
+      [`POST /api/v1/case-panels/${community}/asb-applications`]: { expect: members(400, 401) },
+      [`GET /api/v1/case-asb-applications/${asbId}`]: {
+        expect: members(200, 401),
+        content: ['member'],
+      },
+      [`POST /api/v1/case-asb-applications/${asbId}/steps`]: {
+        body: { step: 'meet' },
+        expect: members(400, 401),
+      },
     }
     return table
   }
@@ -243,6 +347,9 @@ describe('every case route and endpoint, by who is asking', () => {
       .map((k) =>
         k
           .replace(/\?.*$/, '')
+          .replace(new RegExp(`/cases/${youthCase}(?=/|$)`), '/cases/:id')
+          .replace(new RegExp(`/(panels|case-panels)/(${youthPanel}|${community})(?=/|$)`), '/$1/:id')
+          .replace(/\/(asb|case-asb-applications)\/\d+/, '/$1/:id')
           .replace(/\/(meetings|actions|case-meetings|case-actions)\/\d+/, '/$1/:id')
           .replace(`/${f.caseId}`, '/:id')
           .replace(`/panels/${f.panel}`, '/panels/:id')
