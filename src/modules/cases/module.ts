@@ -1,6 +1,6 @@
 import { cases as casesMigration } from '../../db/migrations/0021_cases.ts'
 import { casesMeetings } from '../../db/migrations/0022_cases_meetings.ts'
-import { api, pages, provides, type SaferModule, samples } from '../module.ts'
+import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
 import { casesApi } from './api/cases.api.ts'
 import { riskCommands } from './cli/risk-dash.ts'
 import { panelsApi } from './api/panels.api.ts'
@@ -21,6 +21,7 @@ import { youthRoutes } from './youth/youth.routes.ts'
 import { youthApi } from './youth/youth.api.ts'
 import { asbRoutes } from './asb/asb.routes.ts'
 import { asbApi } from './asb/asb.api.ts'
+import { loadYouthAsbDemo, youthAsbDemoMissing } from './youth/demo.ts'
 
 declare module '../module.ts' {
   interface Services {
@@ -78,6 +79,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       },
     ],
     paths,
+    demo: demo(['cases', 'users', 'partners'], loadYouthAsbDemo, youthAsbDemoMissing),
     // A panel chaired by one sample user, with one case and a break glass by another: every route reaches a record.
     samples: samples(['cases', 'users'], async ({ cases, users }, made, actor) => {
       const person = (n: string) =>
