@@ -54,7 +54,8 @@ describe('youth risk and the ASB case review in a real browser', () => {
           isaReviewDate: '2030-01-31',
         })
       const youth = await panel('Browser youth panel', 'youth-rmp')
-      const adult = await panel('Browser adult panel', 'iom')
+      // Somewhere for the young person to move on to.
+      await panel('Browser adult panel', 'iom')
       const community = await panel('Browser Community MARAC', 'community-marac')
       const caseId = await cases.submitReferral(system, {
         panelId: youth,
@@ -133,6 +134,7 @@ describe('youth risk and the ASB case review in a real browser', () => {
         await clickAndCheck(page, page.getByRole('button', { name: 'Record the application' }))
         expect(await banner(page)).toContain('Application recorded')
         expect(await heading(page)).toBe(`Nell Pretendall${run}`)
+        const applicationUrl = new URL(page.url()).pathname
         expect(await page.getByText('The threshold test is met:').isVisible()).toBe(true)
         await page.getByLabel('The decision on the threshold').check()
         await page.getByLabel('Date', { exact: true }).fill(daysAgo(0))
@@ -152,6 +154,8 @@ describe('youth risk and the ASB case review in a real browser', () => {
         await page.setViewportSize({ width: 320, height: 800 })
         for (const url of [
           `/cases/panels/${community}/asb`,
+          `/cases/panels/${community}/asb/new`,
+          applicationUrl,
           `/cases/panels/${youth}/youth`,
           `/cases/${caseId}/risk`,
         ]) {
