@@ -20,6 +20,8 @@ const CONTENT = [
   'Nowhere Lane',
   'Burgla Inventson',
   IOM_SOURCE_NOTE,
+  'Cato Imaginary',
+  'Fern Fabricated',
 ]
 
 interface Call {
@@ -47,6 +49,10 @@ describe('every case route and endpoint, by who is asking', () => {
   let disruptionId: number
   const VAF_NOTE = 'Talks of revenge for his cousin'
   const MINE = ['Mira Storybook', SHARED_PLACE, VAF_NOTE]
+  let youthPanel: number
+  let youthCase: number
+  let community: number
+  let asbId: number
 
   beforeAll(async () => {
     f = await casesFixture('sqlite')
@@ -120,6 +126,53 @@ describe('every case route and endpoint, by who is asking', () => {
       detail: 'Watch the lodge on Fridays',
       ownerOrganisationId: f.t.organisationId,
       dueOn: '2026-06-10',
+    })
+    // A youth panel's case, and a Community MARAC's application decided so its letter can be made.
+    const panelOf = (name: string, type: string) =>
+      cases.createPanel(f.who('admin'), {
+        name,
+        type,
+        termsOfReference: name,
+        chairUserId: f.ids.chair,
+        cadence: 'monthly',
+        memberUserIds: [f.ids.member],
+        organisationIds: [f.t.organisationId],
+        isaParties: ['Test Council'],
+        isaLegalBasis: 'cda-s115',
+        isaReviewDate: '2027-01-31',
+      })
+    youthPanel = await panelOf('Test Youth RMP', 'youth-rmp')
+    community = await panelOf('Test Community MARAC', 'community-marac')
+    youthCase = await cases.submitReferral(f.who('member'), {
+      panelId: youthPanel,
+      reasons: 'Found with a knife',
+      risk: 'Older group',
+      consent: 'given',
+      referredOn: '2026-05-01',
+      subjects: [
+        {
+          role: 'offender',
+          forename: 'Cato',
+          surname: 'Imaginary',
+          dateOfBirth: '2008-09-15',
+          gender: 'male',
+        },
+      ],
+    })
+    asbId = await cases.createApplication(f.who('member'), community, {
+      forename: 'Fern',
+      surname: 'Fabricated',
+      dateOfBirth: '1961-07-07',
+      address: '14 Quayside Walk',
+      receivedOn: '2026-05-11',
+      location: 'Quayside Walk',
+      complaints: [{ reportedOn: '2026-05-01', agency: 'Police' }],
+    })
+    await cases.recordAsbStep(f.who('member'), asbId, {
+      step: 'decide',
+      on: '2026-05-20',
+      thresholdMet: 'no',
+      reason: 'One complaint',
     })
   })
   afterAll(() => f.t.close())
@@ -318,6 +371,51 @@ describe('every case route and endpoint, by who is asking', () => {
       ...iomRoutes(all),
       // Channel and MASE: their panels' members only; a refused form re-renders the record for the member.
       ...channelMaseRows(members),
+      // The youth panels' risk and transitions, and the ASB case review: members only, as above.
+      [`GET /cases/${youthCase}/risk`]: { expect: members(200, 302), content: ['member'] },
+      [`POST /cases/${youthCase}/risk`]: { expect: members(400, 302), content: ['member'] },
+      [`POST /cases/${youthCase}/transitions`]: { expect: members(400, 302), content: ['member'] },
+      [`GET /cases/panels/${youthPanel}/youth`]: { expect: members(200, 302), content: ['member'] },
+      [`POST /cases/panels/${youthPanel}/youth/settings`]: {
+        body: { transitionLeadMonths: '12' },
+        expect: members(400, 302),
+        content: ['member'],
+      },
+      [`GET /cases/panels/${community}/asb`]: { expect: members(200, 302), content: ['member'] },
+      [`POST /cases/panels/${community}/asb/settings`]: {
+        body: { complaints: '2' },
+        expect: members(400, 302),
+        content: ['member'],
+      },
+      [`GET /cases/panels/${community}/asb/new`]: { expect: members(200, 302) },
+      [`POST /cases/panels/${community}/asb`]: { expect: members(400, 302) },
+      [`GET /cases/asb/${asbId}`]: { expect: members(200, 302), content: ['member'] },
+      [`POST /cases/asb/${asbId}/steps`]: {
+        body: { step: 'meet' },
+        expect: members(400, 302),
+        content: ['member'],
+      },
+      [`GET /cases/asb/${asbId}/letter`]: { expect: members(200, 302) },
+      [`GET /api/v1/cases/${youthCase}/risk`]: { expect: members(200, 401), content: ['member'] },
+      [`POST /api/v1/cases/${youthCase}/risk-reviews`]: { expect: members(400, 401) },
+      [`POST /api/v1/cases/${youthCase}/transitions`]: { expect: members(400, 401) },
+      [`GET /api/v1/case-panels/${youthPanel}/transitions`]: {
+        expect: members(200, 401),
+        content: ['member'],
+      },
+      [`GET /api/v1/case-panels/${community}/asb-applications`]: {
+        expect: members(200, 401),
+        content: ['member'],
+      },
+      [`POST /api/v1/case-panels/${community}/asb-applications`]: { expect: members(400, 401) },
+      [`GET /api/v1/case-asb-applications/${asbId}`]: {
+        expect: members(200, 401),
+        content: ['member'],
+      },
+      [`POST /api/v1/case-asb-applications/${asbId}/steps`]: {
+        body: { step: 'meet' },
+        expect: members(400, 401),
+      },
     }
     return table
   }
@@ -447,6 +545,9 @@ describe('every case route and endpoint, by who is asking', () => {
       .map((k) =>
         channelMaseRoute(k)
           .replace(/\?.*$/, '')
+          .replace(new RegExp(`/cases/${youthCase}(?=/|$)`), '/cases/:id')
+          .replace(new RegExp(`/(panels|case-panels)/(${youthPanel}|${community})(?=/|$)`), '/$1/:id')
+          .replace(/\/(asb|case-asb-applications)\/\d+/, '/$1/:id')
           .replace(/\/(meetings|actions|case-meetings|case-actions)\/\d+/, '/$1/:id')
           .replace(/\/(interventions|episodes|case-interventions|case-episodes)\/\d+/, '/$1/:id')
           .replace(/\/(case-)?panels\/\d+\/iom/, '/$1panels/:id/iom')

@@ -33,12 +33,20 @@ import { meetingApi } from './api/meetings.api.ts'
 import { maracRoutes } from './pages/marac.routes.ts'
 import { meetingRoutes } from './pages/meetings.routes.ts'
 import './channel/tables.ts'
+import { casesYouthAsb } from '../../db/migrations/0032_cases_youth_asb.ts'
 import { channelApi } from './channel/channel.api.ts'
 import { channelRoutes } from './channel/channel.routes.ts'
 import { loadChannelMaseDemo } from './channel/demo.ts'
 import { channelMaseSamples } from './channel/samples.ts'
 import { maseApi } from './mase/mase.api.ts'
 import { maseRoutes } from './mase/mase.routes.ts'
+import './youth/tables.ts'
+import './asb/tables.ts'
+import { asbApi } from './asb/asb.api.ts'
+import { asbRoutes } from './asb/asb.routes.ts'
+import { loadYouthAsbDemo } from './youth/demo.ts'
+import { youthApi } from './youth/youth.api.ts'
+import { youthRoutes } from './youth/youth.routes.ts'
 
 declare module '../module.ts' {
   interface Services {
@@ -70,6 +78,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       '0029_cases_iom': casesIomMigration,
       '0030_cases_interventions': casesInterventions,
       '0033_cases_channel_mase': casesChannelMase,
+      '0032_cases_youth_asb': casesYouthAsb,
     },
     services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
       cases: createCasesService(db, config, audit, users, partners, options),
@@ -86,6 +95,8 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases'], iomRoutes),
       pages(['cases'], channelRoutes),
       pages(['cases'], maseRoutes),
+      pages(['cases'], youthRoutes),
+      pages(['cases'], asbRoutes),
     ],
     api: [
       api(['cases'], panelsApi),
@@ -95,6 +106,8 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       api(['cases'], iomApi),
       api(['cases'], channelApi),
       api(['cases'], maseApi),
+      api(['cases'], youthApi),
+      api(['cases'], asbApi),
     ],
     // The Dash check stores nothing and reads no case: it needs no service.
     commands: [...riskCommands, ...rightsCommands, iomScoreCommand],
@@ -121,6 +134,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       await loadCasesDemo(services, actor)
       await loadIomDemo(services, actor)
       await loadChannelMaseDemo(services, actor)
+      await loadYouthAsbDemo(services, actor)
       await loadInterventionsDemo(services, actor)
     }),
     // A panel chaired by one sample user, with one case and a break glass by another: every route reaches a record.
@@ -179,8 +193,30 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
         ownerUserId: chair,
         dueOn: '2026-02-06',
       })
+      // A Community MARAC with an application, so the ASB case review routes reach a record too.
+      const asbPanel = await cases.createPanel(system, {
+        name: 'Sample Community MARAC',
+        type: 'community-marac',
+        termsOfReference: 'Sample terms',
+        chairUserId: chair,
+        cadence: 'monthly',
+        organisationIds: [made.organisation as number],
+        isaParties: ['Sample council'],
+        isaLegalBasis: 'cda-s115',
+        isaReviewDate: '2030-01-01',
+      })
+      const asbApplication = await cases.createApplication(system, asbPanel, {
+        forename: 'Sample',
+        surname: 'Applicant',
+        dateOfBirth: '1970-01-01',
+        address: 'Sample address',
+        receivedOn: '2026-01-02',
+        location: 'Sample location',
+        complaints: [{ reportedOn: '2026-01-01', agency: 'Sample council' }],
+      })
       return {
         casePanel,
+        asbApplication,
         case: caseId,
         caseSubject: found[0] as number,
         breakGlass: glass.id,

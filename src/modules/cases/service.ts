@@ -24,6 +24,7 @@ import { createSafeLivesReturnService } from './returns/safelives.service.ts'
 import { createRightsService } from './rights/rights.service.ts'
 import { createSearchService } from './subjects/search.service.ts'
 import { subjectsStore } from './subjects/subjects.store.ts'
+import { youthAndAsbServices } from './youth/part.ts'
 
 export interface CasesOptions {
   /** The time now; tests give their own clock to reach a break glass's expiry without waiting. */
@@ -94,6 +95,7 @@ export function createCasesService(
     ...createInterventionsService(ctx, panels, referrals),
     ...createIomService(ctx, panels, subjects),
     ...channelAndMase(ctx, panels, subjects, referrals),
+    ...youthAndAsbServices(ctx, panels, referrals, subjects),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }

@@ -20,7 +20,7 @@ export function homeRoutes(
     const user = request.user
     if (!user) return reply.redirect(paths.signIn())
     const linked = user.personId !== null
-    const [mine, attention, breakGlass, overdueCaseActions] = await Promise.all([
+    const [mine, attention, breakGlass, overdueCaseActions, transitionsDue] = await Promise.all([
       linked ? deliverables.needingAttention(user) : Promise.resolve({ led: 0, groups: [] }),
       can(user.role, 'plans:manage') ? plans.attention() : Promise.resolve(null),
       // A panel chair is shown at once any case of theirs opened by break glass.
@@ -29,6 +29,8 @@ export function homeRoutes(
       can(user.role, 'cases:view')
         ? cases.overdueActions({ actor: request.actor, user })
         : Promise.resolve(0),
+      // A youth panel's chair is told how many young people are due to move to adult services: counts, naming no one.
+      can(user.role, 'cases:view') ? cases.transitionsDueCount(user) : Promise.resolve([]),
     ])
     return reply.page('home/views/home.njk', {
       pageTitle: 'Home',
@@ -41,6 +43,7 @@ export function homeRoutes(
       staleDays,
       breakGlass,
       overdueCaseActions,
+      transitionsDue,
       cards: cards.filter((c) => can(user.role, c.needs as Action)),
     })
   })

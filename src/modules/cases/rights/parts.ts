@@ -5,6 +5,7 @@ import { iomPart } from '../iom/rights-part.ts'
 import { maracWorkPart } from '../meetings/rights-part.ts'
 import type { FieldCipher } from '../protection/field-cipher.ts'
 import type { CaseKey } from '../protection/keys.ts'
+import { youthAsbPart } from '../youth/rights-part.ts'
 
 // The seam by which each part of the case system (referrals and subjects here; meetings, DASH,
 // actions and safety plans beside them) takes part in the rights: which columns it seals, what it
@@ -62,4 +63,11 @@ const core: CasePart = {
 }
 
 /** Every part of the case system. Meetings, DASH, actions and safety plans add theirs here. */
-export const CASE_PARTS: CasePart[] = [core, maracWorkPart, interventionsPart, iomPart, channelMasePart]
+export const CASE_PARTS: CasePart[] = [
+  core,
+  maracWorkPart,
+  interventionsPart,
+  iomPart,
+  channelMasePart,
+  youthAsbPart,
+]
