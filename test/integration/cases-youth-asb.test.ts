@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { systemReader } from '../../src/modules/cases/rights/system-read.ts'
+import { createCasesService } from '../../src/modules/cases/service.ts'
+import { TEST_ACTOR, TEST_CASE_DATA_KEY } from '../helpers/app.ts'
 import { type CasesFixture, casesFixture } from '../helpers/cases.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { docxText } from '../helpers/docx.ts'
@@ -356,5 +360,45 @@ describe.each(DIALECTS)('youth risk, transitions and the ASB case review on %s',
     } finally {
       await client.end()
     }
+  })
+
+  // Last: it changes the key the rest of the file's service was made with.
+  it('re-keys the applicant and location indexes when the case data key is rotated, so repeats are still found', async () => {
+    const services = f.t.deps.services
+    const rotated = createCasesService(
+      f.t.deps.database.db,
+      {
+        ...f.t.deps.config,
+        caseDataKey: randomBytes(32).toString('base64'),
+        caseDataKeyPrevious: [TEST_CASE_DATA_KEY],
+      },
+      services.audit,
+      services.users,
+      services.partners,
+      { now: () => f.clock.at, notifyChair: async () => undefined },
+    )
+    const before = (await cases().asbTracker(f.who('member'), community)).applications.map((a) => [
+      a.id,
+      a.repeatVictim,
+      a.repeatLocation,
+    ])
+    expect(before.some(([, victim, place]) => victim && place)).toBe(true)
+    const result = await rotated.rotateKey(systemReader(TEST_ACTOR, 'key-rotation'))
+    expect(result.reencrypted['case_asb_applications.location_sealed']).toBeGreaterThan(0)
+    const after = (await rotated.asbTracker(f.who('member'), community)).applications.map((a) => [
+      a.id,
+      a.repeatVictim,
+      a.repeatLocation,
+    ])
+    expect(after).toEqual(before)
+    // An application made under the new key finds the earlier ones: their indexes were re-keyed.
+    const third = await rotated.createApplication(f.who('member'), community, {
+      ...APPLICANT,
+      receivedOn: '2026-05-28',
+      location: 'Outside 14 Quayside Walk, SE99 9ZZ',
+      complaints: [{ reportedOn: '2026-05-27', agency: 'Police' }],
+    })
+    const found = await rotated.getApplication(f.who('member'), third)
+    expect([found.repeatVictim, found.repeatLocation]).toEqual([true, true])
   })
 })
