@@ -15,7 +15,7 @@ const PLACE_CHOICES = {
   lsoa: 'An LSOA (by name or ONS code)',
   ward: 'A ward (by name or ONS code)',
   street: 'A street',
-  point: 'A point (chosen on the map, or by latitude and longitude)',
+  point: 'A point on the map (latitude and longitude)',
   cohort: 'A risk panel’s cohort (the people on its open cases)',
 }
 
