@@ -61,4 +61,28 @@ describe('safer tasking', { timeout: 300_000 }, () => {
     expect(carried.length).toBeGreaterThan(0)
     expect(carried.every((c) => c.status === 'carried-over' && c.raisedMonth < '2026-02')).toBe(true)
   })
+
+  it('has January 2026’s meeting task the demo knife crime panel’s cohort, pseudonymised for the command line', async () => {
+    const listed = await runCli(['tasking', 'list', '--json'], env)
+    const cohorts = (
+      JSON.parse(listed.stdout) as Array<{
+        raisedMonth: string
+        organisationName: string
+        place: { kind: string; name: string }
+        cohort: { subjectIds: number[]; members: unknown } | null
+      }>
+    ).filter((t) => t.place.kind === 'cohort')
+    expect(cohorts).toHaveLength(1)
+    expect(cohorts[0]).toMatchObject({ raisedMonth: '2026-01', place: { name: 'Demo knife crime panel' } })
+    // Its accepted case's one young person, kept by id; the list labels no one.
+    expect(cohorts[0]?.cohort?.subjectIds).toHaveLength(1)
+    expect(cohorts[0]?.cohort?.members).toBeNull()
+    expect(listed.stdout).not.toContain('Unrealson')
+
+    const out = join(dir, 'january.docx')
+    expect((await runCli(['tasking', 'briefing', '--month', '2026-01', '--out', out], env)).code).toBe(0)
+    const text = docxText(readFileSync(out))
+    expect(text).toMatch(/Cohort of Demo knife crime panel: Cohort member C-[0-9A-F]{4}/)
+    for (const name of ['Fenn', 'Unrealson', 'Gus', 'Pretendson']) expect(text).not.toContain(name)
+  })
 })

@@ -53,7 +53,13 @@ export const tasking = z.object({
       panelId: z.number(),
       subjectIds: z.array(z.number()),
       members: z
-        .array(z.object({ subjectId: z.number(), label: z.string() }))
+        .array(
+          z.object({
+            subjectId: z.number(),
+            label: z.string(),
+            held: z.boolean().describe('false once deleted under retention: then the label says so'),
+          }),
+        )
         .nullable()
         .describe('Names for a member of the panel; pseudonyms (“Cohort member C-7F3A”) for anyone else'),
       named: z.boolean(),

@@ -10,7 +10,11 @@ const cohort = z.object({
   panelName: z.string(),
   named: z.boolean().describe('true only for a member of the panel: then the labels are names'),
   members: z.array(
-    z.object({ subjectId: z.number(), label: z.string().describe('A name, or a pseudonym like C-7F3A') }),
+    z.object({
+      subjectId: z.number(),
+      label: z.string().describe('A name, or a pseudonym like C-7F3A'),
+      held: z.boolean(),
+    }),
   ),
 })
 

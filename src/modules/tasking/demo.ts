@@ -7,11 +7,40 @@ import { loadAgendaDemo } from './demo-agenda.ts'
 // Violent Crime Partnership Tasking Meeting … Violence Intelligence Briefing, tasking of partnership
 // services to target offenders and hotspot locations"), chaired by Det Supt Helen Lyons as the seed
 // names. Each briefing is generated from the demo crime extract, so its hotspots are real; the
-// taskings go to those hotspots, and some are carried over from meeting to meeting.
+// taskings go to those hotspots, and some are carried over from meeting to meeting; January 2026's
+// also tasks the risk panels' demo knife crime panel's cohort.
 
 export const DEMO_MONTHS = Array.from({ length: 12 }, (_, i) => addMonths('2025-03', i))
 const SECOND_LAST = DEMO_MONTHS[10] as string
 const ATTENDING = ['MPS', 'LBS', 'YOS', 'NPS', 'CS']
+/** The risk panels' demo knife crime panel takes on its first case in January 2026. */
+const COHORT_MONTH = SECOND_LAST
+const KNIFE_PANEL = 'Demo knife crime panel'
+
+/**
+ * The meeting tasks the youth offending service with the knife crime panel's cohort, through the
+ * services, so the tasking keeps ids alone and its people are named only to the panel's members.
+ * Without the risk panels' demo there is no such panel, and no such tasking.
+ */
+async function raiseCohortTasking(
+  tasking: Services['tasking'],
+  who: { actor: Actor; user: null },
+  meetingId: number,
+  organisationId: number,
+  dueDate: string,
+) {
+  const panel = (await tasking.cohortPanels()).find((p) => p.name === KNIFE_PANEL)
+  if (!panel) return
+  await tasking.raiseTasking(who, meetingId, {
+    organisationId,
+    placeKind: 'cohort',
+    cohortPanelId: panel.id,
+    action:
+      'Joint home visits with the police to each young person the knife crime panel holds: a diversion offer and knife crime awareness.',
+    expectedResult: 'Each young person seen within four weeks, and any new risk reported to the panel.',
+    dueDate,
+  })
+}
 
 export async function loadTaskingDemo(
   { tasking, partners, crime }: Pick<Services, 'tasking' | 'partners' | 'crime'>,
@@ -105,6 +134,7 @@ export async function loadTaskingDemo(
         expectedResult: 'Two sessions a week, with the numbers of young people engaged reported.',
         dueDate: due,
       })
+    if (yos && month === COHORT_MONTH) await raiseCohortTasking(tasking, who, id, yos, due)
     if (!last) await tasking.changeStatus(who, id, { status: 'held' })
   }
   return { meetings: DEMO_MONTHS.length }

@@ -10,6 +10,8 @@ export const paths = {
     meetingCommentary: (id: number | string) => `/tasking/meetings/${id}/commentary`,
     newTasking: (id: number | string) => `/tasking/meetings/${id}/taskings/new`,
     meetingTaskings: (id: number | string) => `/tasking/meetings/${id}/taskings`,
+    taskingPoint: (id: number | string) => `/tasking/meetings/${id}/taskings/point`,
+    pointMap: (id: number | string) => `/tasking/meetings/${id}/taskings/point-map.svg`,
     taskingOutcome: (id: number | string) => `/tasking/taskings/${id}/outcome`,
   },
 } as const

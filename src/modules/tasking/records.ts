@@ -77,7 +77,7 @@ export interface TaskingCohort {
   panelId: number
   subjectIds: number[]
   /** Labelled for the viewer by the cases service; null where no viewer asked (or no risk panels). */
-  members: Array<{ subjectId: number; label: string }> | null
+  members: Array<{ subjectId: number; label: string; held: boolean }> | null
   /** True when the labels are names: the viewer sits on the panel. */
   named: boolean
 }

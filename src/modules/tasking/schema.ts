@@ -120,6 +120,27 @@ export const taskingInput = z
     }
   })
 
+/** A point typed on the tasking form, to be shown on the map and named. */
+export const pointInput = z
+  .object({
+    latitude: coordinate('Enter a latitude in the UK, between 49 and 61', 49, 61),
+    longitude: coordinate('Enter a longitude in the UK, between -9 and 2', -9, 2),
+  })
+  .superRefine((v, ctx) => {
+    if (v.latitude === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['latitude'],
+        message: 'Enter the point’s latitude, or choose it on the map',
+      })
+    if (v.longitude === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['longitude'],
+        message: 'Enter the point’s longitude, or choose it on the map',
+      })
+  })
+
 export const outcomeInput = z
   .object({
     status: z.enum(TASKING_STATUSES, { error: 'Select the outcome' }),

@@ -12,7 +12,9 @@ import type { HotspotShapes } from './briefing/hotspot-map.ts'
 import type { BriefingFigures } from './briefing/model.ts'
 import { type CohortLookup, viewerOf } from './cohorts.ts'
 import type { Who } from './policy.ts'
+import * as meetingsRepo from './meetings.repository.ts'
 import { createTaskingMeetingsService } from './meetings.service.ts'
+import { createPointMap } from './point-map.ts'
 import type { TaskingMeeting } from './records.ts'
 import { MONTH } from './schema.ts'
 import { createTaskingsService } from './taskings.service.ts'
@@ -35,6 +37,12 @@ export function createTaskingService(
 ) {
   const meetings = createTaskingMeetingsService({ db, audit, partners, crime, agenda: joins.agenda })
   const taskings = createTaskingsService(db, audit, partners, crime, joins.cohorts)
+  // A point chosen on the map of the meeting's area: the area its briefing covers.
+  const points = createPointMap(crime, async (id) => {
+    const meeting = await meetingsRepo.findMeeting(db, id)
+    if (!meeting) throw new NotFoundError('Tasking meeting')
+    return meeting.area_code
+  })
 
   /**
    * A meeting, its taskings' cohorts labelled for the viewer when one is given: names only for the
@@ -137,6 +145,7 @@ export function createTaskingService(
   return {
     ...meetings,
     ...taskings,
+    ...points,
     getMeeting,
     hotspotShapes,
     cohortPanels,

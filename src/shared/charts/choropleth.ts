@@ -1,21 +1,9 @@
 import { COLOURS, escapeXml, formatNumber, SEQUENTIAL, svgOpen, text } from '../svg.ts'
+import { type Geometry, polygonsOf } from './geometry.ts'
+import { mapProjection } from './projection.ts'
 
 // Choropleth maps of ONS areas (wards, LSOAs) from the crime store's GeoJSON boundaries (WGS84):
 // the crime pages and the tasking meeting's briefing draw theirs here.
-
-type Ring = Array<[number, number]>
-type Polygons = Ring[][]
-
-interface Geometry {
-  type: 'Polygon' | 'MultiPolygon'
-  coordinates: unknown
-}
-
-function polygonsOf(geometry: Geometry): Polygons {
-  if (geometry.type === 'Polygon') return [geometry.coordinates as Ring[]]
-  if (geometry.type === 'MultiPolygon') return geometry.coordinates as Ring[][]
-  throw new Error(`Unsupported geometry type ${(geometry as { type: string }).type}`)
-}
 
 export interface MapArea {
   code: string
@@ -37,8 +25,8 @@ export function classBreaks(values: number[], classes = 5): number[] {
 }
 
 /**
- * A choropleth of the areas, drawn in an equirectangular projection scaled by cos(latitude) (at
- * borough scale indistinguishable from the Ordnance Survey's), shaded in quantile classes, with a key.
+ * A choropleth of the areas, drawn in the maps' projection (projection.ts), shaded in quantile
+ * classes, with a key.
  */
 export function choropleth(
   id: string,
@@ -50,21 +38,17 @@ export function choropleth(
   },
 ): string {
   const shapes = areas.map((a) => ({ ...a, polygons: polygonsOf(JSON.parse(a.geometry) as Geometry) }))
-  const points = shapes.flatMap((s) => s.polygons.flatMap((p) => p[0] ?? []))
-  if (points.length === 0) return ''
-  const minLon = Math.min(...points.map((p) => p[0]))
-  const maxLon = Math.max(...points.map((p) => p[0]))
-  const minLat = Math.min(...points.map((p) => p[1]))
-  const maxLat = Math.max(...points.map((p) => p[1]))
-  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180)
-  const mapWidth = 520
-  const scale = mapWidth / ((maxLon - minLon) * k || 1)
-  const mapHeight = (maxLat - minLat) * scale
+  const projection = mapProjection(shapes.flatMap((s) => s.polygons.flatMap((p) => p[0] ?? [])))
+  if (!projection) return ''
+  const { mapWidth, mapHeight } = projection
   const keyHeight = 60
   const width = mapWidth + 20
   const height = mapHeight + keyHeight + 20
-  const px = (lon: number) => 10 + (lon - minLon) * k * scale
-  const py = (lat: number) => 10 + (maxLat - lat) * scale
+  const xy = ([lon, lat]: [number, number]) =>
+    projection
+      .project(lon, lat)
+      .map((v) => v.toFixed(1))
+      .join(',')
   const breaks = classBreaks(shapes.map((s) => s.value).filter((v): v is number => v !== null))
   const fillFor = (v: number | null) => {
     if (v === null) return '#ffffff'
@@ -72,13 +56,7 @@ export function choropleth(
     return SEQUENTIAL[Math.min(SEQUENTIAL.length - 1, (i < 0 ? breaks.length - 1 : i) + 1)] ?? COLOURS.blue
   }
   const paths = shapes.map((s) => {
-    const d = s.polygons
-      .flatMap((polygon) =>
-        polygon.map(
-          (ring) => `M${ring.map(([lon, lat]) => `${px(lon).toFixed(1)},${py(lat).toFixed(1)}`).join('L')}Z`,
-        ),
-      )
-      .join('')
+    const d = s.polygons.flatMap((polygon) => polygon.map((ring) => `M${ring.map(xy).join('L')}Z`)).join('')
     const label = `${s.name}${s.context ? ` (${s.context})` : ''}: ${s.value === null ? 'no figure' : formatNumber(s.value)} ${options.valueLabel}`
     return `<path d="${d}" fill="${fillFor(s.value)}" fill-rule="evenodd" stroke="${COLOURS.grey}" stroke-width="0.6"><title>${escapeXml(label)}</title></path>`
   })

@@ -34,3 +34,14 @@ export async function subjectsEverOnPanel(
     .execute()
   return new Set(rows.map((r) => r.subject_id))
 }
+
+/** Of these subjects, those still held: a case deleted under retention takes its people with it. */
+export async function subjectsHeld(db: Executor, subjectIds: readonly number[]): Promise<Set<number>> {
+  if (subjectIds.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('case_subjects')
+    .select('id')
+    .where('id', 'in', [...subjectIds])
+    .execute()
+  return new Set(rows.map((r) => r.id))
+}

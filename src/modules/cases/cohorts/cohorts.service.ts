@@ -16,9 +16,14 @@ import { pseudonymKey, pseudonyms } from './pseudonym.ts'
 
 export interface CohortMember {
   subjectId: number
-  /** The name for a member of the panel; a pseudonym for anyone else. */
+  /** The name for a member of the panel; a pseudonym for anyone else; NO_LONGER_HELD once deleted. */
   label: string
+  /** False once the person's cases were deleted under retention and they with them (ADR 0031). */
+  held: boolean
 }
+
+/** What a tasking that kept a deleted person's id shows for them, to anyone: no name, no pseudonym. */
+export const NO_LONGER_HELD = 'A person no longer held'
 
 export interface Cohort {
   panelId: number
@@ -38,17 +43,19 @@ export function createCohortsService(ctx: CasesContext, panels: PanelsService, s
     const panel = await panels.getPanel(panelId)
     // Only someone ever on a case of this panel is named as its cohort, whatever ids are asked for.
     const onPanel = await repo.subjectsEverOnPanel(ctx.db, panelId, subjectIds)
+    // Someone kept by id elsewhere may since have been deleted under retention: said so, not named.
+    const held = await repo.subjectsHeld(ctx.db, subjectIds)
     const named = mayName(who, panel)
     const aliases = pseudonyms(key, panelId, subjectIds)
     const members: CohortMember[] = []
-    for (const subjectId of subjectIds)
-      members.push({
-        subjectId,
-        label:
-          named && onPanel.has(subjectId)
-            ? fullName(await subjects.nameOf(subjectId))
-            : (aliases.get(subjectId) as string),
-      })
+    for (const subjectId of subjectIds) {
+      const label = !held.has(subjectId)
+        ? NO_LONGER_HELD
+        : named && onPanel.has(subjectId)
+          ? fullName(await subjects.nameOf(subjectId))
+          : (aliases.get(subjectId) as string)
+      members.push({ subjectId, label, held: held.has(subjectId) })
+    }
     await ctx.audit.log(who.actor, {
       action: VIEWED,
       entityType: 'case-cohort',

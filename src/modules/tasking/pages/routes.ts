@@ -7,22 +7,14 @@ import { auditRead } from '../../audit/read-audit.ts'
 import type { Services } from '../../module.ts'
 import { paths } from '../paths.ts'
 import { TASKING_STATUS_LABELS, TASKING_STATUSES } from '../rules/carry-over.ts'
-import { PLACE_KINDS } from '../schema.ts'
 import { sensitiveReads } from '../sensitive-reads.ts'
+import { pointRoutes } from './point.routes.ts'
+import { taskingFormPage } from './tasking-form.ts'
 import { canManage, dayText, meetingView, monthText, noticeOf, STATUS_TAGS, whoOf } from './view.ts'
 
 const MEETINGS = 'tasking/views/meetings.njk'
 const MEETING = 'tasking/views/meeting.njk'
-const TASKING_FORM = 'tasking/views/tasking-form.njk'
 const SETTINGS = 'tasking/views/settings.njk'
-
-const PLACE_CHOICES = {
-  lsoa: 'An LSOA (by name or ONS code)',
-  ward: 'A ward (by name or ONS code)',
-  street: 'A street',
-  point: 'A point on the map (latitude and longitude)',
-  cohort: 'A risk panel’s cohort (the people on its open cases)',
-}
 
 export function taskingRoutes(
   app: FastifyInstance,
@@ -154,50 +146,8 @@ export function taskingRoutes(
     )
   }
 
-  async function taskingForm(request: FastifyRequest, id: number, problem?: FormProblem) {
-    const meeting = await tasking.getMeeting(id)
-    const values = problem ? formBody(request.body) : {}
-    const panels = await tasking.cohortPanels()
-    // A panel chosen (by the GET form above the tasking's, or in the form sent back) lists its cohort
-    // to choose from, named only for the panel's members.
-    const chosenPanel = Number(
-      (request.query as { cohortPanelId?: string }).cohortPanelId ?? values.cohortPanelId,
-    )
-    const cohort =
-      Number.isInteger(chosenPanel) && panels.some((p) => p.id === chosenPanel)
-        ? await tasking.cohort(whoOf(request), chosenPanel)
-        : null
-    const chosen = new Set(
-      [(request.body as { cohortSubjectIds?: unknown } | undefined)?.cohortSubjectIds ?? []]
-        .flat()
-        .map(String),
-    )
-    const kind = values.placeKind ?? (cohort ? 'cohort' : undefined)
-    return {
-      panels: panels.map((p) => ({ value: p.id, text: p.name })),
-      cohort,
-      cohortItems: (cohort?.members ?? []).map((m) => ({
-        value: String(m.subjectId),
-        text: m.label,
-        checked: chosen.has(String(m.subjectId)),
-      })),
-      cohortPanelId: cohort ? String(cohort.panelId) : values.cohortPanelId,
-      template: TASKING_FORM,
-      pageTitle: 'Record a tasking',
-      meeting,
-      monthText: monthText(meeting.month),
-      people: await people(),
-      organisations: await organisations(),
-      placeItems: PLACE_KINDS.filter((k) => k !== 'cohort' || panels.length > 0).map((k) => ({
-        value: k,
-        text: PLACE_CHOICES[k],
-        checked: kind === k,
-      })),
-      errors: problem?.errors,
-      values,
-      backLink: paths.tasking.meeting(id),
-    }
-  }
+  const taskingForm = (request: FastifyRequest, id: number, problem?: FormProblem) =>
+    taskingFormPage({ tasking, partners }, request, id, problem)
 
   app.get(
     '/tasking/meetings/:id/taskings/new',
@@ -283,4 +233,6 @@ export function taskingRoutes(
       (problem) => settingsPage(request, problem),
     ),
   )
+
+  pointRoutes(app, { tasking, partners })
 }
