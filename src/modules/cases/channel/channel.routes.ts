@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { idParams } from '../../../http/api.ts'
 import type { FieldErrors } from '../../../shared/errors.ts'
 import { parseInput } from '../../../shared/validation.ts'
-import { formBody, submitForm, withNotice } from '../../../web/forms.ts'
+import { formBody } from '../../../web/forms.ts'
 import type { Services } from '../../module.ts'
 import { dayText, noticeOf, whoOf } from '../pages/common.ts'
+import { recordFormPoster } from '../pages/record-form-post.ts'
 import { paths } from '../paths.ts'
 import {
   VAF_DIMENSION_LABELS,
@@ -80,23 +81,12 @@ export function channelRoutes(app: FastifyInstance, { cases }: Pick<Services, 'c
     return reply.page(PAGE, await page(request, id))
   })
 
-  const post = (
-    url: string,
-    act: (request: FastifyRequest, id: number) => Promise<unknown>,
-    notice: string,
-    anchor: string,
-  ) =>
-    app.post(url, { config: { ...view, record: 'channelCase' } }, async (request, reply) => {
-      const { id } = parseInput(idParams, request.params)
-      return submitForm(
-        reply,
-        async () => {
-          await act(request, id)
-          return `${withNotice(paths.cases.channel(id), notice)}#${anchor}`
-        },
-        async ({ errors }) => ({ template: PAGE, ...(await page(request, id, errors)) }),
-      )
-    })
+  const post = recordFormPoster(app, {
+    name: 'channelCase',
+    template: PAGE,
+    page,
+    pathOf: paths.cases.channel,
+  })
 
   post(
     '/cases/:id/channel/vaf',

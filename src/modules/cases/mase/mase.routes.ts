@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { idParams } from '../../../http/api.ts'
 import { type FieldErrors, ValidationError } from '../../../shared/errors.ts'
 import { parseInput } from '../../../shared/validation.ts'
-import { formBody, submitForm, withNotice } from '../../../web/forms.ts'
+import { formBody, withNotice } from '../../../web/forms.ts'
 import type { Services } from '../../module.ts'
 import { dayText, noticeOf, whoOf } from '../pages/common.ts'
+import { recordFormPoster } from '../pages/record-form-post.ts'
 import { paths } from '../paths.ts'
 import { GENDERS } from '../referrals/schema.ts'
 import type { ConcernCandidate } from './mase-record.ts'
@@ -75,23 +76,7 @@ export function maseRoutes(app: FastifyInstance, { cases }: Pick<Services, 'case
     return reply.page(PAGE, await page(request, id))
   })
 
-  const post = (
-    url: string,
-    act: (request: FastifyRequest, id: number) => Promise<unknown>,
-    notice: string,
-    anchor: string,
-  ) =>
-    app.post(url, { config: { ...view, record: 'maseCase' } }, async (request, reply) => {
-      const { id } = parseInput(idParams, request.params)
-      return submitForm(
-        reply,
-        async () => {
-          await act(request, id)
-          return `${withNotice(paths.cases.mase(id), notice)}#${anchor}`
-        },
-        async ({ errors }) => ({ template: PAGE, ...(await page(request, id, errors)) }),
-      )
-    })
+  const post = recordFormPoster(app, { name: 'maseCase', template: PAGE, page, pathOf: paths.cases.mase })
 
   post(
     '/cases/:id/mase/locations',
