@@ -37,12 +37,18 @@ import { channelApi } from './channel/channel.api.ts'
 import { channelRoutes } from './channel/channel.routes.ts'
 import { loadChannelMaseDemo } from './channel/demo.ts'
 import { channelMaseSamples } from './channel/samples.ts'
+import { cohortReportCommand } from './cohort-reports/cohort-report.cli.ts'
+import { cohortReportsApi } from './cohort-reports/cohort-reports.api.ts'
+import { cohortReportRoutes } from './cohort-reports/cohort-reports.routes.ts'
+import { loadCohortReportsDemo } from './cohort-reports/demo.ts'
+import { type CohortIndicatorSource, cohortIndicatorSource } from './cohort-reports/indicator-source.ts'
 import { maseApi } from './mase/mase.api.ts'
 import { maseRoutes } from './mase/mase.routes.ts'
 
 declare module '../module.ts' {
   interface Services {
     cases: CasesService
+    cohortIndicators: CohortIndicatorSource
   }
 }
 
@@ -71,9 +77,10 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       '0030_cases_interventions': casesInterventions,
       '0033_cases_channel_mase': casesChannelMase,
     },
-    services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
-      cases: createCasesService(db, config, audit, users, partners, options),
-    })),
+    services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => {
+      const cases = createCasesService(db, config, audit, users, partners, options)
+      return { cases, cohortIndicators: cohortIndicatorSource(cases) }
+    }),
     pages: [
       pages(['cases', 'users', 'partners'], panelRoutes),
       pages(['cases', 'partners'], referralRoutes),
@@ -86,6 +93,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases'], iomRoutes),
       pages(['cases'], channelRoutes),
       pages(['cases'], maseRoutes),
+      pages(['cases'], cohortReportRoutes),
     ],
     api: [
       api(['cases'], panelsApi),
@@ -95,9 +103,10 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       api(['cases'], iomApi),
       api(['cases'], channelApi),
       api(['cases'], maseApi),
+      api(['cases'], cohortReportsApi),
     ],
     // The Dash check stores nothing and reads no case: it needs no service.
-    commands: [...riskCommands, ...rightsCommands, iomScoreCommand],
+    commands: [...riskCommands, ...rightsCommands, iomScoreCommand, cohortReportCommand],
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
     home: [
       {
@@ -120,6 +129,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
     demo: demo(['cases', 'users', 'partners'], async (services, actor) => {
       await loadCasesDemo(services, actor)
       await loadIomDemo(services, actor)
+      await loadCohortReportsDemo(services, actor)
       await loadChannelMaseDemo(services, actor)
       await loadInterventionsDemo(services, actor)
     }),

@@ -57,5 +57,7 @@ export const paths = {
     maseDisruption: (id: Id) => `/cases/mase-disruptions/${id}`,
     problemProfile: (panelId: Id) => `/cases/panels/${panelId}/problem-profile`,
     problemProfileCsv: (panelId: Id) => `/cases/panels/${panelId}/problem-profile/csv`,
+    cohortReport: (panelId: Id) => `/cases/panels/${panelId}/cohort-report`,
+    cohortReportCsv: (panelId: Id) => `/cases/panels/${panelId}/cohort-report/csv`,
   },
 } as const
