@@ -1,14 +1,12 @@
 import { SYSTEM_ACTOR } from '../../audit/service.ts'
 import { systemReader } from '../rights/system-read.ts'
-import { MEASURE_NAMES, type MeasureName } from '../rules/cohort-outcomes.ts'
-import { COHORT_CHOICE_LABELS, COHORT_CHOICES, type CohortChoice } from './cohort-report.ts'
+import type { MeasureName } from '../rules/cohort-outcomes.ts'
+import type { CohortChoice } from './cohort-report.ts'
 import type { createCohortReportsService } from './cohort-reports.service.ts'
 
 // The cohort report offered to the performance module as computed indicators (ADR 0037). What
 // reaches performance has left the panel: each figure is the suppressed one, and a percentage
 // withheld because a count under it is from 1 to 4 comes with no value, never a guessed one.
-
-export { COHORT_CHOICES as COHORT_INDICATOR_COHORTS, MEASURE_NAMES as COHORT_INDICATOR_MEASURES }
 
 /** A performance indicator's cohort question: the panel by id or exact name, the cohort, the measure. */
 export interface CohortIndicatorSpec {
@@ -33,13 +31,6 @@ export interface CohortIndicatorFigure {
   withheld: '<5' | 'no data' | null
 }
 
-const SHORT: Record<MeasureName, string> = {
-  ete: '% engaged in education, training or employment',
-  treatment: '% starting structured treatment',
-  notReoffending6m: '% not reoffending within 6 months',
-  provenReoffending12m: '% proven reoffending within 12 months',
-}
-
 type Reports = Pick<
   ReturnType<typeof createCohortReportsService>,
   'cohortReportsLeavingPanel' | 'cohortReportVersion' | 'iomPanelNamed'
@@ -49,12 +40,6 @@ export function cohortIndicatorSource(reports: Reports) {
   const reader = systemReader(SYSTEM_ACTOR, 'cohort-report')
 
   return {
-    /** "IOM: % not reoffending within 6 months (Integrated Offender Management, Fixed)". */
-    describe(spec: CohortIndicatorSpec): string {
-      const cohort = spec.cohort === 'all' ? 'all cohorts' : COHORT_CHOICE_LABELS[spec.cohort].split(' (')[0]
-      return `IOM: ${SHORT[spec.measure]} (${spec.panel}, ${cohort})`
-    },
-
     /** Problems with the spec, by field, or none: the panel must be an IOM panel. */
     async check(spec: CohortIndicatorSpec): Promise<Record<string, string>> {
       return (await reports.iomPanelNamed(spec.panel))
