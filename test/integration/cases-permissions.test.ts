@@ -369,6 +369,7 @@ describe('every case route and endpoint, by who is asking', () => {
       },
       ...interventionRoutes(all),
       ...iomRoutes(all),
+      ...cohortReportRows(),
       // Channel and MASE: their panels' members only; a refused form re-renders the record for the member.
       ...channelMaseRows(members),
       // The youth panels' risk and transitions, and the ASB case review: members only, as above.
@@ -489,6 +490,22 @@ describe('every case route and endpoint, by who is asking', () => {
     return table
   }
 
+  // The cohort report (docs/adr/0037): the IOM panel's members only, exact on the page and the API,
+  // suppressed in the CSV and the suppressed endpoint; it names nobody.
+  const cohortReportRows = () => {
+    const page = `/cases/panels/${iom.panel}/cohort-report`
+    const api = `/api/v1/case-panels/${iom.panel}/cohort-report`
+    const period = '?from=2025-06-01&to=2026-05-31'
+    const membersOnly = (signedOut: number) => ({ member: 200, outsider: 404, admin: 404, signedOut })
+    const rows: Record<string, Call> = {
+      [`GET ${page}`]: { expect: membersOnly(302) },
+      [`GET ${page}/csv${period}`]: { expect: membersOnly(302) },
+      [`GET ${api}${period}`]: { expect: membersOnly(401) },
+      [`GET ${api}/suppressed${period}`]: { expect: membersOnly(401) },
+    }
+    return rows
+  }
+
   function channelMaseRows(members: (status: number, signedOut: number) => Record<Caller, number>) {
     const ch = cm.channelCase
     const m = cm.maseCases[0]
@@ -551,6 +568,7 @@ describe('every case route and endpoint, by who is asking', () => {
           .replace(/\/(meetings|actions|case-meetings|case-actions)\/\d+/, '/$1/:id')
           .replace(/\/(interventions|episodes|case-interventions|case-episodes)\/\d+/, '/$1/:id')
           .replace(/\/(case-)?panels\/\d+\/iom/, '/$1panels/:id/iom')
+          .replace(/\/(case-)?panels\/\d+\/cohort-report/, '/$1panels/:id/cohort-report')
           .replace(/\/iom\/subjects\/\d+/, '/iom/subjects/:iomSubject')
           .replace(`/${f.caseId}`, '/:id')
           .replace(`/panels/${f.panel}`, '/panels/:id')

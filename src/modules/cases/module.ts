@@ -38,6 +38,11 @@ import { channelApi } from './channel/channel.api.ts'
 import { channelRoutes } from './channel/channel.routes.ts'
 import { loadChannelMaseDemo } from './channel/demo.ts'
 import { channelMaseSamples } from './channel/samples.ts'
+import { cohortReportCommand } from './cohort-reports/cohort-report.cli.ts'
+import { cohortReportsApi } from './cohort-reports/cohort-reports.api.ts'
+import { cohortReportRoutes } from './cohort-reports/cohort-reports.routes.ts'
+import { loadCohortReportsDemo } from './cohort-reports/demo.ts'
+import { type CohortIndicatorSource, cohortIndicatorSource } from './cohort-reports/indicator-source.ts'
 import { maseApi } from './mase/mase.api.ts'
 import { maseRoutes } from './mase/mase.routes.ts'
 import './youth/tables.ts'
@@ -51,6 +56,7 @@ import { youthRoutes } from './youth/youth.routes.ts'
 declare module '../module.ts' {
   interface Services {
     cases: CasesService
+    cohortIndicators: CohortIndicatorSource
   }
 }
 
@@ -80,9 +86,10 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       '0033_cases_channel_mase': casesChannelMase,
       '0032_cases_youth_asb': casesYouthAsb,
     },
-    services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => ({
-      cases: createCasesService(db, config, audit, users, partners, options),
-    })),
+    services: provides(['audit', 'users', 'partners'], ({ db, config }, { audit, users, partners }) => {
+      const cases = createCasesService(db, config, audit, users, partners, options)
+      return { cases, cohortIndicators: cohortIndicatorSource(cases) }
+    }),
     pages: [
       pages(['cases', 'users', 'partners'], panelRoutes),
       pages(['cases', 'partners'], referralRoutes),
@@ -97,6 +104,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       pages(['cases'], maseRoutes),
       pages(['cases'], youthRoutes),
       pages(['cases'], asbRoutes),
+      pages(['cases'], cohortReportRoutes),
     ],
     api: [
       api(['cases'], panelsApi),
@@ -108,9 +116,10 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
       api(['cases'], maseApi),
       api(['cases'], youthApi),
       api(['cases'], asbApi),
+      api(['cases'], cohortReportsApi),
     ],
     // The Dash check stores nothing and reads no case: it needs no service.
-    commands: [...riskCommands, ...rightsCommands, iomScoreCommand],
+    commands: [...riskCommands, ...rightsCommands, iomScoreCommand, cohortReportCommand],
     navigation: [{ text: 'Risk panels', href: paths.cases.panels(), needs: 'cases:view', order: 29 }],
     home: [
       {
@@ -133,6 +142,7 @@ export function casesModuleWith(options: CasesOptions = {}): SaferModule<typeof 
     demo: demo(['cases', 'users', 'partners'], async (services, actor) => {
       await loadCasesDemo(services, actor)
       await loadIomDemo(services, actor)
+      await loadCohortReportsDemo(services, actor)
       await loadChannelMaseDemo(services, actor)
       await loadYouthAsbDemo(services, actor)
       await loadInterventionsDemo(services, actor)

@@ -67,5 +67,7 @@ export const paths = {
     asbApplication: (id: Id) => `/cases/asb/${id}`,
     asbSteps: (id: Id) => `/cases/asb/${id}/steps`,
     asbLetter: (id: Id) => `/cases/asb/${id}/letter`,
+    cohortReport: (panelId: Id) => `/cases/panels/${panelId}/cohort-report`,
+    cohortReportCsv: (panelId: Id) => `/cases/panels/${panelId}/cohort-report/csv`,
   },
 } as const

@@ -8,6 +8,7 @@ import { type ChairNotifier, chairNotifier } from './access/chair-notice.ts'
 import { createActionsService } from './actions/actions.service.ts'
 import { createAssessmentsService } from './assessments/assessments.service.ts'
 import { channelAndMase } from './channel/services.ts'
+import { createCohortReportsService } from './cohort-reports/cohort-reports.service.ts'
 import { createCohortsService } from './cohorts/cohorts.service.ts'
 import type { CasesContext } from './context.ts'
 import { createInterventionsService } from './interventions/service.ts'
@@ -96,6 +97,7 @@ export function createCasesService(
     ...createIomService(ctx, panels, subjects),
     ...channelAndMase(ctx, panels, subjects, referrals),
     ...youthAndAsbServices(ctx, panels, referrals, subjects),
+    ...createCohortReportsService(ctx, panels, referrals),
     /** The public id of CASE_DATA_KEY, for the operator to check which key a server runs with. */
     keyId: keys.current.id,
   }

@@ -27,6 +27,14 @@ export const SOURCE_LABELS: Record<DataSource, string> = {
   computed: 'Computed from Safer’s crime data',
 }
 
+/** An IOM cohort's outcome measure, counted by the risk panels' cohort report (ADR 0037). */
+export interface CohortSpec {
+  /** The IOM panel's id or exact name. */
+  panel: string
+  cohort: 'all' | 'fixed' | 'flex' | 'free'
+  measure: 'ete' | 'treatment' | 'notReoffending6m' | 'provenReoffending12m'
+}
+
 /** What a computed indicator counts in the crime store, and the areas it is compared with. */
 export interface ComputedSpec {
   source: 'recorded' | 'police-uk'
@@ -37,6 +45,8 @@ export interface ComputedSpec {
   measure: 'count' | 'rate'
   /** Areas whose same figure is kept as comparator series ("London" for the London average). */
   comparatorAreas: string[]
+  /** Counted from an IOM cohort instead of the crime store: a percentage, suppressed as it leaves the panel. */
+  cohort?: CohortSpec
 }
 
 export interface Indicator {

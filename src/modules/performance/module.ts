@@ -2,7 +2,7 @@ import { EVERYONE } from '../../access/roles.ts'
 import { performance as performanceMigration } from '../../db/migrations/0014_performance.ts'
 import { indicatorComparatorSeries } from '../../db/migrations/0015_indicator_comparator_series.ts'
 import { NotFoundError } from '../../shared/errors.ts'
-import { api, demo, pages, provides, type SaferModule, samples } from '../module.ts'
+import { api, demo, pages, providesWithOptional, type SaferModule, samples } from '../module.ts'
 import { performanceApi } from './api/performance.api.ts'
 import { performanceCommands } from './cli.ts'
 import { createComputedService } from './computed/computed.service.ts'
@@ -43,15 +43,20 @@ export const performanceModule: SaferModule<typeof permissions> = {
     '0014_performance': performanceMigration,
     '0015_indicator_comparator_series': indicatorComparatorSeries,
   },
-  services: provides(['audit', 'crime', 'plans'], ({ db }, { audit, crime, plans }) => {
-    const computed = createComputedService(db, audit, crime)
-    const indicators = createIndicatorsService(db, audit, computed.refreshIfStale, computed.check)
-    return {
-      indicators,
-      indicatorImport: createImportService(db, indicators),
-      performanceReports: createReportsService(db, audit, indicators, plans, crime.homeArea),
-    }
-  }),
+  // The risk panels' cohort report is an optional source of computed indicators (ADR 0037).
+  services: providesWithOptional(
+    ['audit', 'crime', 'plans'],
+    ['cohortIndicators'],
+    ({ db }, { audit, crime, plans }, optional) => {
+      const computed = createComputedService(db, audit, crime, () => optional().cohortIndicators)
+      const indicators = createIndicatorsService(db, audit, computed.refreshIfStale, computed.check)
+      return {
+        indicators,
+        indicatorImport: createImportService(db, indicators),
+        performanceReports: createReportsService(db, audit, indicators, plans, crime.homeArea),
+      }
+    },
+  ),
   pages: [
     pages(['indicators', 'performanceReports', 'partners', 'strategies', 'plans'], performanceRoutes),
     pages(['indicators', 'indicatorImport'], entryRoutes),

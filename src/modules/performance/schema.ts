@@ -22,6 +22,16 @@ export const computedSpecInput = z.object({
     .enum(['count', 'rate'], { error: 'A computed indicator is a count or a rate per 1,000' })
     .default('count'),
   comparatorAreas: z.array(z.string().trim().min(1).max(120)).max(10).default([]),
+  // An IOM cohort's measure (ADR 0037); the area then names the area the panel serves.
+  cohort: z
+    .object({
+      panel: requiredText('Enter the IOM panel’s id or exact name', 200),
+      cohort: z.enum(['all', 'fixed', 'flex', 'free'], { error: 'The cohort is all, fixed, flex or free' }),
+      measure: z.enum(['ete', 'treatment', 'notReoffending6m', 'provenReoffending12m'], {
+        error: 'The measure is ete, treatment, notReoffending6m or provenReoffending12m',
+      }),
+    })
+    .optional(),
 })
 
 const indicatorFields = z.object({
@@ -80,7 +90,16 @@ function consistent(v: Fields, ctx: z.RefinementCtx) {
       message: 'A computed indicator needs its crime query, and only a computed one has one',
       path: ['computed'],
     })
-  if (v.source === 'computed' && v.unit !== (v.computed?.measure === 'rate' ? 'rate' : 'count'))
+  if (v.computed?.cohort) {
+    if (v.unit !== 'percent')
+      ctx.addIssue({ code: 'custom', message: 'An IOM cohort indicator is a percentage', path: ['unit'] })
+    if (v.computed.comparatorAreas.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'An IOM cohort indicator has no comparator areas',
+        path: ['computed', 'comparatorAreas'],
+      })
+  } else if (v.source === 'computed' && v.unit !== (v.computed?.measure === 'rate' ? 'rate' : 'count'))
     ctx.addIssue({
       code: 'custom',
       message: 'A computed indicator is a count, or a rate for a rate per 1,000',

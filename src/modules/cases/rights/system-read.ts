@@ -11,6 +11,8 @@ export const SYSTEM_PURPOSES = {
   'subject-access': 'answer a subject access request',
   retention: 'review closed cases past their retention period',
   'key-rotation': 're-encrypt case data under a new key',
+  // Counts only, suppressed as they leave the panel, for the performance module (ADR 0037).
+  'cohort-report': 'count an IOM cohort’s outcomes for the performance module, small counts suppressed',
 } as const
 export type SystemPurpose = keyof typeof SYSTEM_PURPOSES
 

@@ -6,6 +6,7 @@ import type { CrimeService } from '../../crime/service.ts'
 import { type ComputedSpec, type Indicator, toIndicator } from '../indicator.ts'
 import * as repo from '../indicators.repository.ts'
 import { type Frequency, monthsOf, type Period, periodAt } from '../rules/periods.ts'
+import { type CohortSource, cohortFigures } from './cohorts.ts'
 import { LONDON, londonFigures } from './london.ts'
 
 // Computed indicators are counted from the crime store, never typed. Their values are refreshed
@@ -47,7 +48,12 @@ function wholePeriods(frequency: Frequency, loaded: Set<string>): Period[] {
   return periods
 }
 
-export function createComputedService(db: Db, audit: AuditService, crime: Crime) {
+export function createComputedService(
+  db: Db,
+  audit: AuditService,
+  crime: Crime,
+  cohorts: () => CohortSource | undefined = () => undefined,
+) {
   async function loadVersion(): Promise<string> {
     const [latest] = await crime.listIngests(1)
     return latest ? `ingest-${latest.id}` : 'empty'
@@ -98,10 +104,19 @@ export function createComputedService(db: Db, audit: AuditService, crime: Crime)
     return figures
   }
 
+  /** An IOM cohort indicator's source, or a problem: the risk panels may not be installed. */
+  function cohortSource(): CohortSource {
+    const source = cohorts()
+    if (!source) throw new ValidationError({ 'computed.cohort': 'The risk panels are not installed here' })
+    return source
+  }
+
   async function refresh(indicator: Indicator, version: string): Promise<void> {
     const spec = indicator.computed
     if (!spec) return
-    const own = await figuresFor(indicator, spec, spec.area)
+    const own = spec.cohort
+      ? await cohortFigures(cohortSource(), indicator, spec.cohort, thisMonth())
+      : await figuresFor(indicator, spec, spec.area)
     const comparators = await Promise.all(
       spec.comparatorAreas.map(async (area) => ({ area, figures: await figuresFor(indicator, spec, area) })),
     )
@@ -114,7 +129,7 @@ export function createComputedService(db: Db, audit: AuditService, crime: Crime)
           ...f,
           note: '',
           computed: 1,
-          entered_by: 'Safer crime data',
+          entered_by: spec.cohort ? 'Safer IOM cohort report' : 'Safer crime data',
           entered_by_user_id: null,
           entered_at: now,
         })
@@ -136,13 +151,24 @@ export function createComputedService(db: Db, audit: AuditService, crime: Crime)
     })
   }
 
-  /** Recounts the computed indicators not yet counted from the crime store as it is now loaded. */
+  /** A cohort indicator's version: its panel's cohort and events, and the month (a period ends). */
+  async function versionOf(indicator: Indicator, crimeVersion: string): Promise<string | null> {
+    const spec = indicator.computed?.cohort
+    if (!spec) return crimeVersion
+    const source = cohorts()
+    return source ? `${await source.version(spec)}-${thisMonth()}` : null
+  }
+
+  /** Recounts the computed indicators not yet counted from the crime store (or cohort) as it is now. */
   async function recount(): Promise<void> {
-    const version = await loadVersion()
-    const stale = (await repo.listIndicators(db))
-      .filter((row) => row.source === 'computed' && row.computed_version !== version)
+    const crimeVersion = await loadVersion()
+    const computed = (await repo.listIndicators(db))
+      .filter((row) => row.source === 'computed')
       .map(toIndicator)
-    for (const indicator of stale) {
+    for (const indicator of computed) {
+      // Without the risk panels a cohort indicator keeps the values it has.
+      const version = await versionOf(indicator, crimeVersion)
+      if (version === null || indicator.computedVersion === version) continue
       try {
         await refresh(indicator, version)
       } catch (error) {
@@ -167,6 +193,11 @@ export function createComputedService(db: Db, audit: AuditService, crime: Crime)
    * ones it knows. Problems are named by the field of the definition they belong to.
    */
   async function check(spec: ComputedSpec): Promise<void> {
+    if (spec.cohort) {
+      const problems = await cohortSource().check(spec.cohort)
+      if (Object.keys(problems).length) throw new ValidationError(problems)
+      return
+    }
     const problems: Record<string, string> = {}
     const ask = async (area: string, areaField: string) => {
       try {
