@@ -102,6 +102,29 @@ describe.each(DIALECTS)('youth risk, transitions and the ASB case review on %s',
       'options.1.option': '',
     })
     expect(made.statusCode).toBe(303)
+    // An option may name a service from the interventions directory, and only one that is there.
+    const service = await cases().createIntervention(f.who('admin'), {
+      name: 'Knife Crime Prevention Orders Team (test)',
+      providerOrganisationId: f.t.organisationId,
+      kind: 'enforcement',
+      description: 'Applies for knife crime prevention orders.',
+      eligibility: 'Aged 12 and over.',
+      referralRoute: 'Through the panel.',
+      places: null,
+      contact: 'kcpo@test.example',
+      panelIds: [youthPanel],
+    })
+    const unknownService = {
+      reviewedOn: '2026-05-27',
+      riskLevel: 'high',
+      riskTo: ['public'],
+      riskFactors: 'Threats made online',
+      protectiveFactors: 'Attends boxing club',
+      options: [{ kind: 'enforcement', option: 'An order', interventionServiceId: service + 1000 }],
+    }
+    await expect(cases().addRiskReview(f.who('member'), youthCase, unknownService)).rejects.toThrow(
+      'Select a service from the interventions directory',
+    )
     await cases().addRiskReview(f.who('member'), youthCase, {
       reviewedOn: '2026-05-28',
       riskLevel: 'very-high',
@@ -109,7 +132,11 @@ describe.each(DIALECTS)('youth risk, transitions and the ASB case review on %s',
       riskFactors: 'Threats made online',
       protectiveFactors: 'Attends boxing club',
       options: [
-        { kind: 'enforcement', option: 'Knife crime prevention order applied for', interventionServiceId: 7 },
+        {
+          kind: 'enforcement',
+          option: 'Knife crime prevention order applied for',
+          interventionServiceId: service,
+        },
       ],
     })
     const record = await cases().riskRecord(f.who('member'), youthCase)
@@ -118,10 +145,17 @@ describe.each(DIALECTS)('youth risk, transitions and the ASB case review on %s',
     expect(record.reviews[1]?.options).toEqual([
       { kind: 'diversion', kindLabel: 'Diversion', option: SECRETS.option, interventionServiceId: null },
     ])
-    expect(record.reviews[0]?.options[0]?.interventionServiceId).toBe(7)
+    expect(record.reviews[0]?.options[0]?.interventionServiceId).toBe(service)
     const page = await member.get(`/cases/${youthCase}/risk`)
     expect(page.body).toContain(SECRETS.risk)
     expect(page.body).toContain('Very high')
+    // The page names the directory's service beside the option, and offers the panel's services.
+    expect(page.body).toContain(
+      'Knife crime prevention order applied for (Knife Crime Prevention Orders Team (test))',
+    )
+    expect(page.body).toContain(
+      `<option value="${service}">Knife Crime Prevention Orders Team (test)</option>`,
+    )
   })
 
   it('flags the young person a set lead before 18, on the board and the chair’s home, until moved on', async () => {

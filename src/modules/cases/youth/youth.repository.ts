@@ -113,3 +113,13 @@ export const transitionsOf = (db: Executor, referralIds: readonly number[]) =>
         .orderBy('t.transferred_on')
         .orderBy('t.id')
         .execute()
+
+/** Which of these ids are services in the interventions directory. */
+export const knownInterventions = async (db: Executor, ids: readonly number[]) =>
+  ids.length === 0
+    ? new Set<number>()
+    : new Set(
+        (await db.selectFrom('case_interventions').select('id').where('id', 'in', ids).execute()).map((r) =>
+          Number(r.id),
+        ),
+      )

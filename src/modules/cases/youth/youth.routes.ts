@@ -42,10 +42,24 @@ export function youthRoutes(app: FastifyInstance, { cases }: Pick<Services, 'cas
       (p) => !['youth-rmp', 'knife-crime'].includes(p.type),
     )
     const chosen = listOf(body.riskTo)
+    // The directory's services for this panel, to name beside an option agreed.
+    const directory = await cases.listInterventions({ panel: record.panelId })
+    const serviceName = new Map(directory.map((d) => [d.id, d.name]))
     return {
       pageTitle: `Shared risk for case ${id}`,
       record,
-      reviews: record.reviews.map((r) => ({ ...r, day: dayText(r.reviewedOn) })),
+      reviews: record.reviews.map((r) => ({
+        ...r,
+        day: dayText(r.reviewedOn),
+        options: r.options.map((o) => ({
+          ...o,
+          serviceName: o.interventionServiceId ? (serviceName.get(o.interventionServiceId) ?? null) : null,
+        })),
+      })),
+      serviceItems: (selected: unknown) => [
+        { value: '', text: 'None from the directory' },
+        ...directory.map((d) => ({ value: String(d.id), text: d.name, selected: selected === String(d.id) })),
+      ],
       youngPeople: record.youngPeople.map((p) => ({ ...p, birthdayText: dayText(p.eighteenthBirthday) })),
       transitions: record.transitions.map((t) => ({
         ...t,

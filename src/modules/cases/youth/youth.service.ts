@@ -99,6 +99,14 @@ export function createYouthService(
     const v = parseInput(riskReviewInput, input)
     if (v.reviewedOn > today())
       throw new ValidationError({ reviewedOn: 'The review date cannot be in the future' })
+    // An option may name a service from the interventions directory: only one that is there.
+    const named = v.options.flatMap((o) => (o.interventionServiceId ? [o.interventionServiceId] : []))
+    const known = await repo.knownInterventions(db, named)
+    const unknown = v.options.findIndex((o) => o.interventionServiceId && !known.has(o.interventionServiceId))
+    if (unknown >= 0)
+      throw new ValidationError({
+        [`options.${unknown}.interventionServiceId`]: 'Select a service from the interventions directory',
+      })
     const values: repo.RiskReviewValues = {
       referral_id: caseId,
       reviewed_on: v.reviewedOn,
