@@ -13,7 +13,7 @@ import { Browser } from '../helpers/session.ts'
 // flagged when overdue, the safety plan, the SafeLives return exact on the page and suppressed in
 // the CSV, every read and change on the case's access log, and no new free text in the clear.
 
-const POPULATION = resolve('../shared/data/population/ons_sape_lsoa11_london_mid2020.csv')
+const POPULATION = resolve('test/fixtures/adult-women/ons_sape_lsoa11_southwark_mid2020.csv')
 const SECRETS = {
   note: 'Bruising to the left forearm',
   judgement: 'Perpetrator released from prison this week',
