@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemReader } from '../../src/modules/cases/rights/system-read.ts'
-import { createCasesService } from '../../src/modules/cases/service.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/shared/errors.ts'
-import { TEST_ACTOR, TEST_CASE_DATA_KEY } from '../helpers/app.ts'
+import { TEST_ACTOR } from '../helpers/app.ts'
+import { casesUnderNewKey, expectNoPlaintext } from '../helpers/case-data-at-rest.ts'
 import { type CasesFixture, casesFixture } from '../helpers/cases.ts'
 import { addChannelAndMase, type ChannelMase, SHARED_PLACE, vafRatings } from '../helpers/channel-mase.ts'
 import { DIALECTS } from '../helpers/databases.ts'
@@ -297,49 +294,23 @@ describe.each(DIALECTS)('Channel and MASE on %s', (dialect) => {
 
   it('stores no note, place, provider, detail or result in the clear', async () => {
     const secrets = [...Object.values(SECRETS), SHARED_PLACE, 'Fable Park bandstand']
-    if (dialect === 'sqlite') {
-      f.t.deps.database.sqlite?.pragma('wal_checkpoint(TRUNCATE)')
-      const bytes = readFileSync(f.t.deps.config.sqlitePath)
-      for (const secret of secrets) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false)
-    } else {
-      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
-      await client.connect()
-      try {
-        const schema = f.t.database.schema as string
-        for (const table of [
-          'case_vaf_assessments',
-          'case_channel_consents',
-          'case_channel_support',
-          'case_mase_locations',
-          'case_mase_disruptions',
-          'audit_log',
-        ]) {
-          const { rows } = await client.query(`select * from ${schema}.${table}`)
-          expect(rows.length, table).toBeGreaterThan(0)
-          const text = JSON.stringify(rows)
-          for (const secret of secrets) expect(text, `${table}: ${secret}`).not.toContain(secret)
-        }
-      } finally {
-        await client.end()
-      }
-    }
+    await expectNoPlaintext(
+      f,
+      [
+        'case_vaf_assessments',
+        'case_channel_consents',
+        'case_channel_support',
+        'case_mase_locations',
+        'case_mase_disruptions',
+        'audit_log',
+      ],
+      secrets,
+    )
   })
 
   // Last: it changes the key the rest of the file's service was made with.
   it('re-keys the place index when the case data key is rotated, so the problem profile still matches', async () => {
-    const services = f.t.deps.services
-    const rotated = createCasesService(
-      f.t.deps.database.db,
-      {
-        ...f.t.deps.config,
-        caseDataKey: randomBytes(32).toString('base64'),
-        caseDataKeyPrevious: [TEST_CASE_DATA_KEY],
-      },
-      services.audit,
-      services.users,
-      services.partners,
-      { now: () => f.clock.at, notifyChair: async () => undefined },
-    )
+    const rotated = casesUnderNewKey(f)
     const before = await cases().problemProfile(f.who('member'), c.masePanel)
     const result = await rotated.rotateKey(systemReader(TEST_ACTOR, 'key-rotation'))
     expect(result.reencrypted['case_mase_locations.place_sealed']).toBeGreaterThan(0)

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemReader } from '../../src/modules/cases/rights/system-read.ts'
-import { createCasesService } from '../../src/modules/cases/service.ts'
-import { TEST_ACTOR, TEST_CASE_DATA_KEY } from '../helpers/app.ts'
+import { TEST_ACTOR } from '../helpers/app.ts'
+import { casesUnderNewKey, expectNoPlaintext } from '../helpers/case-data-at-rest.ts'
 import { type CasesFixture, casesFixture } from '../helpers/cases.ts'
 import { DIALECTS } from '../helpers/databases.ts'
 import { docxText } from '../helpers/docx.ts'
@@ -368,49 +365,23 @@ describe.each(DIALECTS)('youth risk, transitions and the ASB case review on %s',
 
   it('stores no factor, option, location, applicant or reason in the clear', async () => {
     const secrets = [...Object.values(SECRETS), APPLICANT.surname, 'Quayside']
-    if (dialect === 'sqlite') {
-      f.t.deps.database.sqlite?.pragma('wal_checkpoint(TRUNCATE)')
-      const bytes = readFileSync(f.t.deps.config.sqlitePath)
-      for (const secret of secrets) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false)
-      return
-    }
-    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
-    await client.connect()
-    try {
-      const schema = f.t.database.schema as string
-      for (const table of [
+    await expectNoPlaintext(
+      f,
+      [
         'case_risk_reviews',
         'case_risk_options',
         'case_transitions',
         'case_asb_applications',
         'case_asb_complaints',
         'audit_log',
-      ]) {
-        const { rows } = await client.query(`select * from ${schema}.${table}`)
-        expect(rows.length, table).toBeGreaterThan(0)
-        const text = JSON.stringify(rows)
-        for (const secret of secrets) expect(text, `${table}: ${secret}`).not.toContain(secret)
-      }
-    } finally {
-      await client.end()
-    }
+      ],
+      secrets,
+    )
   })
 
   // Last: it changes the key the rest of the file's service was made with.
   it('re-keys the applicant and location indexes when the case data key is rotated, so repeats are still found', async () => {
-    const services = f.t.deps.services
-    const rotated = createCasesService(
-      f.t.deps.database.db,
-      {
-        ...f.t.deps.config,
-        caseDataKey: randomBytes(32).toString('base64'),
-        caseDataKeyPrevious: [TEST_CASE_DATA_KEY],
-      },
-      services.audit,
-      services.users,
-      services.partners,
-      { now: () => f.clock.at, notifyChair: async () => undefined },
-    )
+    const rotated = casesUnderNewKey(f)
     const before = (await cases().asbTracker(f.who('member'), community)).applications.map((a) => [
       a.id,
       a.repeatVictim,
